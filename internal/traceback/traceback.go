@@ -1,0 +1,173 @@
+// Package traceback reads the goroutine dumps that the Go runtime prints
+// (after a panic, a fatal error, a test timeout, or runtime.Stack(buf, true))
+// into a small model: goroutines, their wait states, their frames and the go
+// statement that started each one.
+//
+// The parser is lenient: it picks goroutine blocks out of any surrounding text
+// and ignores lines it does not understand, because dumps reach the runner
+// interleaved with test output.
+package traceback
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A Frame is one call in a goroutine's stack.
+type Frame struct {
+	Func string // fully qualified function name, e.g. "example.com/p.TestX.func1"
+	File string // absolute path as the runtime printed it
+	Line int
+}
+
+// A Goroutine is one block of a dump.
+type Goroutine struct {
+	ID int
+	// State is what the goroutine was doing when the dump was taken, as the
+	// runtime names it: "running", "chan receive", "chan send", "select",
+	// "sync.Mutex.Lock", "sync.WaitGroup.Wait", "semacquire", ...
+	State string
+	// Durable is set when the runtime marked the wait as durable: inside a
+	// testing/synctest bubble, only another bubble goroutine can end it.
+	Durable bool
+	// Bubble is the synctest bubble's number, or 0 outside any bubble.
+	Bubble int
+	// Frames lists the calls from the innermost (where it waits) outward.
+	Frames []Frame
+	// CreatedBy is the go statement that started the goroutine; its Func is
+	// the function that executed the go statement. Zero for goroutine 1.
+	CreatedBy Frame
+	// CreatorID is the goroutine that executed that go statement, if known.
+	CreatorID int
+}
+
+var (
+	headerRE    = regexp.MustCompile(`^goroutine (\d+)(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[([^\]]*)\]:$`)
+	createdByRE = regexp.MustCompile(`^created by (\S+?)(?: in goroutine (\d+))?$`)
+	locationRE  = regexp.MustCompile(`^\s+(.+?):(\d+)(?: \+0x[0-9a-f]+)?$`)
+	bubbleRE    = regexp.MustCompile(`^synctest bubble (\d+)$`)
+)
+
+// Parse returns every goroutine block found in text, in the order printed.
+func Parse(text string) []Goroutine {
+	var out []Goroutine
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i := 0; i < len(lines); i++ {
+		m := headerRE.FindStringSubmatch(strings.TrimSpace(lines[i]))
+		if m == nil {
+			continue
+		}
+		g := Goroutine{}
+		g.ID, _ = strconv.Atoi(m[1])
+		parseState(&g, m[2])
+		// Frames come in pairs: a function line, then an indented location.
+		for i+1 < len(lines) {
+			fn := strings.TrimSpace(lines[i+1])
+			if fn == "" || headerRE.MatchString(fn) {
+				break
+			}
+			i++
+			if strings.HasPrefix(fn, "...") { // "...additional frames elided..."
+				continue
+			}
+			var loc Frame
+			if i+1 < len(lines) {
+				if lm := locationRE.FindStringSubmatch(lines[i+1]); lm != nil {
+					loc.File = lm[1]
+					loc.Line, _ = strconv.Atoi(lm[2])
+					i++
+				}
+			}
+			if cm := createdByRE.FindStringSubmatch(fn); cm != nil {
+				loc.Func = cm[1]
+				g.CreatedBy = loc
+				g.CreatorID, _ = strconv.Atoi(cm[2])
+				continue
+			}
+			loc.Func = funcName(fn)
+			g.Frames = append(g.Frames, loc)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// parseState splits a header's bracket, e.g.
+// "chan receive (durable), 2 minutes, synctest bubble 1".
+func parseState(g *Goroutine, s string) {
+	parts := strings.Split(s, ", ")
+	state := parts[0]
+	if strings.HasSuffix(state, " (durable)") {
+		g.Durable = true
+		state = strings.TrimSuffix(state, " (durable)")
+	}
+	g.State = state
+	for _, p := range parts[1:] {
+		if m := bubbleRE.FindStringSubmatch(p); m != nil {
+			g.Bubble, _ = strconv.Atoi(m[1])
+		}
+	}
+}
+
+// funcName strips the argument list from a frame's function line:
+// "p.(*T).Run(0xc0000a2488, 0x6556f8)" -> "p.(*T).Run".
+func funcName(line string) string {
+	if i := strings.LastIndex(line, "("); i > 0 && strings.HasSuffix(line, ")") {
+		// A method on a pointer receiver has its own parentheses: keep them.
+		if !strings.HasSuffix(line[:i], ".") {
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// TestName returns the top-level test function that f belongs to, such as
+// "TestX" for "example.com/p.TestX.func1.2", or "" if f is not in a Test.
+func TestName(f string) string {
+	name := f[strings.LastIndex(f, "/")+1:]
+	if i := strings.Index(name, "."); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := strings.Index(name, "."); i >= 0 {
+		name = name[:i]
+	}
+	if !strings.HasPrefix(name, "Test") || name == "TestMain" {
+		return ""
+	}
+	return name
+}
+
+// Package returns the import path of the function f, such as "example.com/p"
+// for "example.com/p.(*T).M.func1".
+func Package(f string) string {
+	slash := strings.LastIndex(f, "/")
+	if i := strings.Index(f[slash+1:], "."); i >= 0 {
+		return f[:slash+1+i]
+	}
+	return f
+}
+
+// Test returns the top-level test that g runs for or was started by: the
+// first frame (innermost first), then the go statement, that belongs to a
+// Test function. It returns "" when nothing ties g to a test.
+func (g Goroutine) Test() string {
+	for _, f := range g.Frames {
+		if t := TestName(f.Func); t != "" {
+			return t
+		}
+	}
+	return TestName(g.CreatedBy.Func)
+}
+
+// FirstIn returns the innermost frame whose file satisfies keep, and whether
+// there was one. The runner uses it to find the learner's own line in a
+// stack full of runtime and library frames.
+func (g Goroutine) FirstIn(keep func(file string) bool) (Frame, bool) {
+	for _, f := range g.Frames {
+		if keep(f.File) {
+			return f, true
+		}
+	}
+	return Frame{}, false
+}
