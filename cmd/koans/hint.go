@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/gokoans/concurrency/internal/walk"
+)
+
+// hint prints the current koan's hints up to one level more than last time:
+// a nudge first, stronger ones after, never the answer.
+func (a *app) hint(ctx context.Context) error {
+	st, err := a.walk(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Current == nil {
+		fmt.Fprintln(a.stdout, "Every koan holds: there is nothing left to hint at.")
+		return nil
+	}
+	k := st.Current.Koan
+	if len(k.Hints) == 0 {
+		fmt.Fprintf(a.stdout, "%s has no hint in the catalog. Read the comment above the koan once more, slowly.\n", k.Name)
+		return nil
+	}
+	shown := readHints(a.root)
+	level := min(shown[k.Name]+1, len(k.Hints))
+	shown[k.Name] = level
+	writeHints(a.root, shown)
+	fmt.Fprintf(a.stdout, "Hints for: %s (%s:%d)\n\n", k.Sentence(), k.File, k.Line)
+	for i, h := range k.Hints[:level] {
+		fmt.Fprintf(a.stdout, "  %d. %s\n", i+1, h)
+	}
+	fmt.Fprintln(a.stdout)
+	if level < len(k.Hints) {
+		fmt.Fprintf(a.stdout, "(%d of %d. Ask again with `make hint` for a stronger one.)\n", level, len(k.Hints))
+	} else {
+		fmt.Fprintf(a.stdout, "(%d of %d: that is every hint there is. The rest is meditation.)\n", level, len(k.Hints))
+	}
+	return nil
+}
+
+func hintsPath(root string) string { return filepath.Join(root, walk.StateDir, "hints.json") }
+
+func readHints(root string) map[string]int {
+	shown := map[string]int{}
+	if data, err := os.ReadFile(hintsPath(root)); err == nil {
+		_ = json.Unmarshal(data, &shown)
+	}
+	return shown
+}
+
+func writeHints(root string, shown map[string]int) {
+	data, _ := json.MarshalIndent(shown, "", "  ")
+	if os.MkdirAll(filepath.Dir(hintsPath(root)), 0o755) == nil {
+		_ = os.WriteFile(hintsPath(root), append(data, '\n'), 0o644)
+	}
+}

@@ -1,0 +1,149 @@
+// Command koans is the koan master: it runs the koans of Go Concurrency
+// Koans in curriculum order and tells you where you stand on the path.
+//
+// Run it from anywhere inside the repository, as a tool of the module:
+//
+//	go tool koans            run the path, stop at the first failing koan, explain it
+//	go tool koans -json      the same verdict as one JSON object on the last line
+//	go tool koans hint       a hint for the current koan; ask again for a stronger one
+//
+// The -json verdict is a stable contract:
+//
+//	{"status":"failing","concept":"02_channels","koan":"TestAnUnbufferedSendWaitsForAReceiver",
+//	 "file":"koans/02_channels/unbuffered_test.go","line":23,"kind":"blank",
+//	 "message":"...","passed":12,"total":96, ...}
+//
+// status is "failing" or "enlightened"; kind is one of blank, assert, race,
+// leak, deadlock, panic, fatal, compile, vet, timeout, missing, skipped.
+// Fields may be added, never renamed or dropped.
+//
+// Exit status: 0 when the path is complete, 1 while a koan fails, 2 when
+// the runner itself cannot work (not inside the course, go missing, ...).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"golang.org/x/term"
+
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/render"
+	"github.com/gokoans/concurrency/internal/walk"
+)
+
+func main() {
+	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// exit codes
+const (
+	exitEnlightened = 0
+	exitFailing     = 1
+	exitTrouble     = 2
+)
+
+// Main runs the command with args and returns its exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	app := &app{stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("koans", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&app.json, "json", false, "print the verdict as one JSON object")
+	fs.BoolVar(&app.noRace, "norace", false, "run without the race detector (race koans are then not judged)")
+	fs.StringVar(&app.tree, "tree", "koans", "which tree to walk: koans or solutions")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: go tool koans [-json] [hint]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitTrouble
+	}
+	root, err := course.FindRoot(".")
+	if err != nil {
+		fmt.Fprintln(stderr, "koans:", err)
+		return exitTrouble
+	}
+	app.root = root
+	cmd, rest := "", fs.Args()
+	if len(rest) > 0 {
+		cmd, rest = rest[0], rest[1:]
+	}
+	switch cmd {
+	case "", "run":
+		err = app.run(ctx)
+	case "hint":
+		err = app.hint(ctx)
+	default:
+		fmt.Fprintf(stderr, "koans: unknown command %q\n", cmd)
+		fs.Usage()
+		return exitTrouble
+	}
+	var failing errFailing
+	switch {
+	case errors.As(err, &failing):
+		return exitFailing
+	case err != nil:
+		fmt.Fprintln(stderr, "koans:", err)
+		return exitTrouble
+	}
+	return exitEnlightened
+}
+
+// errFailing is the error of a walk that found a failing koan: not a
+// trouble of the runner, only a non-zero exit.
+type errFailing struct{}
+
+func (errFailing) Error() string { return "a koan fails" }
+
+type app struct {
+	root   string
+	tree   string
+	json   bool
+	noRace bool
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func (a *app) style() render.Style {
+	f, ok := a.stdout.(*os.File)
+	color := ok && term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	return render.Style{Color: color}
+}
+
+func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
+	return walk.Walk(ctx, walk.Options{
+		Root: a.root, Tree: a.tree, NoRace: a.noRace,
+		Waiting: a.waiting,
+	})
+}
+
+// waiting tells the learner why nothing shows yet: the first run on a new
+// machine builds the standard library with the race detector.
+func (a *app) waiting() {
+	fmt.Fprintln(a.stderr, "Building the koans (the first run compiles Go's standard library with the race detector: a minute or two)...")
+}
+
+func (a *app) run(ctx context.Context) error {
+	st, err := a.walk(ctx)
+	if err != nil {
+		return err
+	}
+	if a.json {
+		if err := render.JSON(a.stdout, st); err != nil {
+			return err
+		}
+	} else {
+		render.Text(a.stdout, st, a.style())
+	}
+	if st.Current != nil {
+		return errFailing{}
+	}
+	return nil
+}

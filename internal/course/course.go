@@ -1,0 +1,419 @@
+// Package course is the catalog of the koans: the concepts in curriculum
+// order, the koans of each concept in the order go test runs them, and the
+// metadata beside them (title, hints, the way each koan fails as shipped).
+//
+// The koans on disk are the truth about what exists and in which order: a
+// concept is a directory koans/NN_name holding _test.go files; its koans are
+// the Test functions, files in byte order of name and functions in source
+// order, which is the order go test runs them. The catalog (catalog.toml in
+// the concept's directory) adds what the code cannot say. A concept without
+// a catalog still runs, after its neighbours in directory order, so an
+// instructor can drop in a package of their own.
+package course
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Kinds are the ways a koan can fail. They are part of the runner's stable
+// -json output; add to them, never rename one.
+var Kinds = []string{
+	"blank", "assert", "race", "leak", "deadlock", "panic", "fatal",
+	"compile", "vet", "timeout", "missing", "skipped",
+}
+
+// CatalogFile is the name of a concept's catalog, beside its koans.
+const CatalogFile = "catalog.toml"
+
+// A Course is every concept of one tree (koans/ or solutions/).
+type Course struct {
+	Root     string // the repository root, absolute
+	Tree     string // "koans" or "solutions"
+	Module   string // the module path from go.mod
+	Concepts []*Concept
+}
+
+// A Concept is one package of koans.
+type Concept struct {
+	Name    string // the directory, e.g. "02_channels"
+	Dir     string // repository-relative, e.g. "koans/02_channels"
+	Title   string // from the catalog, or made from the name
+	Koans   []*Koan
+	Catalog *Catalog // nil when the concept has no catalog
+	// Missing lists catalog entries with no Test function on disk: a koan
+	// deleted or renamed.
+	Missing []*Koan
+	// Problems lists what could not be read (a file that does not parse, a
+	// catalog that is not valid TOML); the koans of such files are unknown.
+	Problems []string
+}
+
+// ImportPath is the Go import path of the concept's package.
+func (c *Concept) ImportPath(module string) string { return module + "/" + c.Dir }
+
+// A Koan is one Test function.
+type Koan struct {
+	Name    string // TestAnUnbufferedSendWaitsForAReceiver
+	File    string // repository-relative
+	Line    int    // the line of func
+	EndLine int    // the line of the closing brace
+	Kind    string // how it fails as shipped, from the catalog ("" if unlisted)
+	Hints   []string
+	Notes   string
+	Concept *Concept
+}
+
+// Sentence turns a test name into the sentence it reads as:
+// TestAnUnbufferedSendWaitsForAReceiver -> "an unbuffered send waits for a
+// receiver". Acronyms stay whole (TestHTTPServerStops -> "HTTP server stops").
+func (k *Koan) Sentence() string { return Sentence(k.Name) }
+
+// Catalog is the content of a concept's catalog.toml.
+type Catalog struct {
+	Title string         `toml:"title"`
+	Koans []CatalogEntry `toml:"koan"`
+}
+
+// A CatalogEntry describes one koan.
+type CatalogEntry struct {
+	Name  string   `toml:"name"`
+	Kind  string   `toml:"kind"`
+	Hints []string `toml:"hints"`
+	Notes string   `toml:"notes"`
+}
+
+// FindRoot walks up from dir to the repository root: the nearest directory
+// holding both go.mod and a koans directory.
+func FindRoot(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if isFile(filepath.Join(d, "go.mod")) && isDir(filepath.Join(d, "koans")) {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("no koans here: %s is not inside the course (a folder with go.mod and koans/)", dir)
+		}
+	}
+}
+
+// Load reads the course in root's tree: "koans", "solutions", or any
+// repository-relative directory of concept packages (the runner's tests use
+// fixture trees under testdata/). A concept's catalog is the one in its own
+// directory, else the one of the same concept in koans/.
+func Load(root, tree string) (*Course, error) {
+	mod, err := modulePath(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return nil, err
+	}
+	c := &Course{Root: root, Tree: tree, Module: mod}
+	entries, err := os.ReadDir(filepath.Join(root, tree))
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries { // ReadDir sorts by name
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
+			continue
+		}
+		concept, err := loadConcept(root, tree, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if concept != nil {
+			c.Concepts = append(c.Concepts, concept)
+		}
+	}
+	return c, nil
+}
+
+func loadConcept(root, tree, name string) (*Concept, error) {
+	dir := filepath.Join(root, tree, name)
+	files, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	if err != nil {
+		return nil, err
+	}
+	// A tree's own catalog, else the one in koans/: solutions mirror koans.
+	catPath := filepath.Join(dir, CatalogFile)
+	if !isFile(catPath) {
+		catPath = filepath.Join(root, "koans", name, CatalogFile)
+	}
+	if len(files) == 0 && !isFile(catPath) {
+		return nil, nil // not a concept
+	}
+	c := &Concept{Name: name, Dir: filepath.ToSlash(filepath.Join(tree, name)), Title: titleOf(name)}
+	slices.Sort(files)
+	fset := token.NewFileSet()
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		rel = filepath.ToSlash(rel)
+		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+		if af == nil {
+			c.Problems = append(c.Problems, err.Error())
+			continue
+		}
+		if err != nil {
+			c.Problems = append(c.Problems, err.Error())
+		}
+		for _, d := range af.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || !isTestName(fd.Name.Name) || !takesT(fd) {
+				continue
+			}
+			c.Koans = append(c.Koans, &Koan{
+				Name:    fd.Name.Name,
+				File:    rel,
+				Line:    fset.Position(fd.Pos()).Line,
+				EndLine: fset.Position(fd.End()).Line,
+				Concept: c,
+			})
+		}
+	}
+	if isFile(catPath) {
+		cat := &Catalog{}
+		if _, err := toml.DecodeFile(catPath, cat); err != nil {
+			rel, _ := filepath.Rel(root, catPath)
+			c.Problems = append(c.Problems, fmt.Sprintf("%s: %v", filepath.ToSlash(rel), err))
+		} else {
+			c.Catalog = cat
+			c.applyCatalog()
+		}
+	}
+	return c, nil
+}
+
+// applyCatalog copies the catalog's metadata onto the koans found on disk and
+// records the entries that name no koan.
+func (c *Concept) applyCatalog() {
+	if c.Catalog.Title != "" {
+		c.Title = c.Catalog.Title
+	}
+	byName := map[string]*Koan{}
+	for _, k := range c.Koans {
+		byName[k.Name] = k
+	}
+	for _, e := range c.Catalog.Koans {
+		k, ok := byName[e.Name]
+		if !ok {
+			k = &Koan{Name: e.Name, Concept: c}
+			c.Missing = append(c.Missing, k)
+		}
+		k.Kind, k.Hints, k.Notes = e.Kind, e.Hints, e.Notes
+	}
+}
+
+// Entry returns the catalog entry for the named koan, if there is one.
+func (c *Concept) Entry(name string) (CatalogEntry, bool) {
+	if c.Catalog == nil {
+		return CatalogEntry{}, false
+	}
+	for _, e := range c.Catalog.Koans {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return CatalogEntry{}, false
+}
+
+// Koan returns the koan of that name, or nil.
+func (c *Concept) Koan(name string) *Koan {
+	for _, k := range c.Koans {
+		if k.Name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// KoanAt returns the koan whose function spans file:line, or nil.
+func (c *Concept) KoanAt(file string, line int) *Koan {
+	for _, k := range c.Koans {
+		if k.File == file && k.Line <= line && line <= k.EndLine {
+			return k
+		}
+	}
+	return nil
+}
+
+// Nearest returns the koan that holds file:line, else the next koan after it
+// in that file, else the last koan before it: the koan a compile error at
+// that place most likely belongs to.
+func (c *Concept) Nearest(file string, line int) *Koan {
+	if k := c.KoanAt(file, line); k != nil {
+		return k
+	}
+	var before *Koan
+	for _, k := range c.Koans {
+		if k.File != file {
+			continue
+		}
+		if k.Line > line {
+			return k
+		}
+		before = k
+	}
+	return before
+}
+
+// Total is the number of koans in the course, counting missing ones.
+func (c *Course) Total() int {
+	n := 0
+	for _, cc := range c.Concepts {
+		n += len(cc.Koans) + len(cc.Missing)
+	}
+	return n
+}
+
+// Concept returns the concept of that directory name, or nil.
+func (c *Course) Concept(name string) *Concept {
+	for _, cc := range c.Concepts {
+		if cc.Name == name {
+			return cc
+		}
+	}
+	return nil
+}
+
+// Find looks a koan up by its test name, in any concept.
+func (c *Course) Find(name string) *Koan {
+	for _, cc := range c.Concepts {
+		if k := cc.Koan(name); k != nil {
+			return k
+		}
+	}
+	return nil
+}
+
+// Sentence turns a Go test name into a lower-case sentence.
+func Sentence(name string) string {
+	name = strings.TrimPrefix(name, "Test")
+	name = strings.TrimPrefix(name, "_")
+	rs := []rune(name)
+	var words []string
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		if i == len(rs) || rs[i] == '_' || boundary(rs, i) {
+			if w := string(rs[start:i]); w != "" && w != "_" {
+				words = append(words, w)
+			}
+			if i < len(rs) && rs[i] == '_' {
+				i++
+			}
+			start = i
+		}
+	}
+	for i, w := range words {
+		if !isAcronym(w) {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// boundary reports whether a new word starts at rs[i]: a lower-to-upper step
+// (sendWaits), the last capital of an acronym (HTTPServer), or a digit run.
+func boundary(rs []rune, i int) bool {
+	prev, cur := rs[i-1], rs[i]
+	switch {
+	case unicode.IsLower(prev) && unicode.IsUpper(cur):
+		return true
+	case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+		return true
+	case unicode.IsDigit(cur) != unicode.IsDigit(prev) && !unicode.IsUpper(prev):
+		return true
+	}
+	return false
+}
+
+func isAcronym(w string) bool {
+	return len([]rune(w)) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+func titleOf(dir string) string {
+	name := dir
+	if i := strings.IndexByte(name, '_'); i >= 0 && strings.Trim(name[:i], "0123456789") == "" {
+		name = name[i+1:]
+	}
+	name = strings.ReplaceAll(name, "_", " ")
+	if name == "" {
+		return dir
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+func isTestName(name string) bool {
+	if !strings.HasPrefix(name, "Test") || name == "TestMain" {
+		return false
+	}
+	rest := []rune(name[4:])
+	return len(rest) == 0 || !unicode.IsLower(rest[0])
+}
+
+// takesT reports whether fd has the signature of a test: func(*testing.T).
+func takesT(fd *ast.FuncDecl) bool {
+	ps := fd.Type.Params.List
+	if len(ps) != 1 || fd.Type.Results != nil {
+		return false
+	}
+	star, ok := ps[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := star.X.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "T"
+}
+
+func modulePath(gomod string) (string, error) {
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		return "", err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "module" {
+			return strings.Trim(f[1], `"`), nil
+		}
+	}
+	return "", errors.New(gomod + ": no module line")
+}
+
+func isFile(p string) bool { st, err := os.Stat(p); return err == nil && !st.IsDir() }
+func isDir(p string) bool  { st, err := os.Stat(p); return err == nil && st.IsDir() }
+
+// Path returns the concept's koans in curriculum order, with koans that the
+// catalog names but the disk lacks put back where the catalog places them.
+func (c *Concept) Path() []*Koan {
+	if len(c.Missing) == 0 {
+		return c.Koans
+	}
+	missing := map[string]*Koan{}
+	for _, k := range c.Missing {
+		missing[k.Name] = k
+	}
+	before := map[string][]*Koan{} // a koan on disk -> missing ones just before it
+	var pending []*Koan
+	for _, e := range c.Catalog.Koans {
+		if m, ok := missing[e.Name]; ok {
+			pending = append(pending, m)
+		} else if c.Koan(e.Name) != nil {
+			before[e.Name], pending = pending, nil
+		}
+	}
+	var out []*Koan
+	for _, k := range c.Koans {
+		out = append(out, before[k.Name]...)
+		out = append(out, k)
+	}
+	return append(out, pending...)
+}

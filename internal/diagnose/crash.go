@@ -1,0 +1,447 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/traceback"
+)
+
+// words explains the runtime's panic and fatal messages that concurrency
+// koans meet, in a sentence each.
+var words = []struct{ prefix, say string }{
+	{"send on closed channel", "A value was sent on a closed channel. Closing says \"no more values\": only the sender may close, and only once it is done sending."},
+	{"close of closed channel", "A channel was closed twice. Close a channel once, from the one goroutine that owns the sending side."},
+	{"close of nil channel", "A nil channel was closed. A channel must be made with make before it can be closed."},
+	{"sync: negative WaitGroup counter", "The WaitGroup's counter went below zero: Done was called more times than Add counted."},
+	{"sync: WaitGroup is reused before previous Wait has returned", "A WaitGroup was reused before the previous Wait returned."},
+	{"sync: unlock of unlocked mutex", "A Mutex was unlocked that was not locked. This is a fatal error, not a panic: recover cannot catch it and the program ends."},
+	{"sync: RUnlock of unlocked RWMutex", "An RWMutex was read-unlocked that was not read-locked. The program ends: recover cannot catch it."},
+	{"sync: Unlock of unlocked RWMutex", "An RWMutex was unlocked that was not locked. The program ends: recover cannot catch it."},
+	{"concurrent map writes", "Two goroutines wrote a map at the same time. The runtime detects this and ends the program: a map is not safe for concurrent use."},
+	{"concurrent map read and map write", "A map was read while another goroutine wrote it. The runtime ends the program: a map is not safe for concurrent use."},
+	{"concurrent map iteration and map write", "A map was iterated while another goroutine wrote it. The runtime ends the program."},
+	{"all goroutines are asleep - deadlock!", "Every goroutine of the program is blocked: a deadlock."},
+	{"assignment to entry in nil map", "A value was stored in a nil map: make the map first."},
+	{"runtime error: invalid memory address or nil pointer dereference", "A nil pointer was dereferenced."},
+	{"runtime error: index out of range", "An index was out of range."},
+}
+
+func explain(msg string) string {
+	for _, w := range words {
+		if strings.HasPrefix(msg, w.prefix) {
+			return w.say
+		}
+	}
+	return ""
+}
+
+// panicked: a panic ended the koan (and the binary). A synctest bubble's
+// deadlock is reported as a panic too.
+func (j *judge) panicked(k *course.Koan, output []string, text string) *Failure {
+	msg := ""
+	for _, l := range output {
+		if m := panicRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
+			msg = m[1]
+			break
+		}
+	}
+	gs := traceback.Parse(text)
+	if strings.HasPrefix(msg, "deadlock: ") {
+		return j.bubbleDeadlock(k, msg, gs)
+	}
+	f := &Failure{Kind: "panic", File: k.File, Line: k.Line}
+	f.Headline = "The koan panicked: " + msg
+	if say := explain(msg); say != "" {
+		f.Details = append(f.Details, say)
+	}
+	// The goroutine that panicked is the first one printed; the frames of
+	// the runtime and the testing package's recover come first in it.
+	for _, g := range gs {
+		if p, ok := g.FirstIn(j.mineAbs); ok {
+			pl := j.place(p)
+			f.File, f.Line = pl.File, pl.Line
+			if g.Test() != "" && !isTestGoroutine(g) {
+				f.Details = append(f.Details, fmt.Sprintf("It panicked in a goroutine started at %s; a panic in any goroutine ends the whole program, and only a recover in that same goroutine can stop it.", j.place(g.CreatedBy)))
+			}
+			break
+		}
+	}
+	return f
+}
+
+// isTestGoroutine reports whether g is the goroutine the testing package
+// runs a test (or a synctest bubble's root) in.
+func isTestGoroutine(g traceback.Goroutine) bool {
+	return strings.HasPrefix(g.CreatedBy.Func, "testing.") || strings.HasPrefix(g.CreatedBy.Func, "testing/synctest.")
+}
+
+func (j *judge) fatal(k *course.Koan, output []string, text string) *Failure {
+	msg := ""
+	for _, l := range output {
+		if m := fatalRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
+			msg = m[1]
+			break
+		}
+	}
+	f := &Failure{Kind: "fatal", File: k.File, Line: k.Line,
+		Headline: "The runtime ended the program: fatal error: " + msg}
+	if say := explain(msg); say != "" {
+		f.Details = append(f.Details, say)
+	}
+	for _, g := range traceback.Parse(text) {
+		if p, ok := g.FirstIn(j.mineAbs); ok {
+			pl := j.place(p)
+			f.File, f.Line = pl.File, pl.Line
+			break
+		}
+	}
+	f.Details = append(f.Details, "The koans after this one in the package did not run.")
+	return f
+}
+
+// bubbleDeadlock: testing/synctest found every goroutine of the bubble
+// durably blocked, or blocked goroutines left behind when it returned.
+func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Goroutine) *Failure {
+	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
+	if strings.Contains(msg, "exited but blocked goroutines remain") {
+		f.Headline = "The koan's synctest bubble ended while goroutines it started were still blocked."
+	} else {
+		f.Headline = "Every goroutine in the koan's synctest bubble is blocked, and none can wake another."
+	}
+	var bubble []traceback.Goroutine
+	for _, g := range gs {
+		if g.Bubble != 0 {
+			bubble = append(bubble, g)
+		}
+	}
+	j.describeBlocked(f, bubble)
+	return f
+}
+
+// stuck: the koan helper's hang guard ended the binary.
+func (j *judge) stuck(k *course.Koan, text string) *Failure {
+	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
+	dump := text[strings.Index(text, "koan: stuck:"):]
+	var gs []traceback.Goroutine
+	for _, g := range traceback.Parse(dump) {
+		if g.Test() == k.Name {
+			gs = append(gs, g)
+		}
+	}
+	if anyRunning(gs, j.mineAbs) {
+		f.Kind = "timeout"
+		f.Headline = "The koan never finished: a goroutine is still running after a long while (a loop that never ends?)."
+	} else {
+		f.Headline = "The koan is blocked, and no goroutine can wake it."
+	}
+	j.describeBlocked(f, gs)
+	return f
+}
+
+// timedOut: go test's own -timeout fired (a test that does not use the koan
+// helper's hang guard). The goroutine dump still says who waits where.
+func (j *judge) timedOut(k *course.Koan, text string) *Failure {
+	var gs []traceback.Goroutine
+	for _, g := range traceback.Parse(text) {
+		if g.Test() == k.Name {
+			gs = append(gs, g)
+		}
+	}
+	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line,
+		Headline: "The koan blocked until the time limit, and no goroutine could wake it."}
+	if len(gs) == 0 {
+		f.Kind = "timeout"
+		f.Headline = "The koan ran out of time, and the goroutine dump does not say where it waited."
+		return f
+	}
+	if anyRunning(gs, j.mineAbs) {
+		f.Kind = "timeout"
+		f.Headline = "The koan ran out of time while a goroutine was still running (a loop that never ends?)."
+	}
+	j.describeBlocked(f, gs)
+	return f
+}
+
+func anyRunning(gs []traceback.Goroutine, mine func(string) bool) bool {
+	for _, g := range gs {
+		if _, ok := g.FirstIn(mine); ok && (g.State == "running" || g.State == "runnable") {
+			return true
+		}
+	}
+	return false
+}
+
+// describeBlocked lists each goroutine with a line in the learner's file:
+// what it waits on, where, and where it was started. The first one's line
+// becomes the failure's line.
+func (j *judge) describeBlocked(f *Failure, gs []traceback.Goroutine) {
+	first := true
+	for _, g := range gs {
+		p, ok := g.FirstIn(j.mineAbs)
+		if !ok {
+			continue
+		}
+		at := j.place(p)
+		if first {
+			f.File, f.Line = at.File, at.Line
+			first = false
+		}
+		d := fmt.Sprintf("%s %s at %s", who(g), waitWords(g.State), at)
+		if j.mineAbs(g.CreatedBy.File) {
+			d += fmt.Sprintf(" (started at line %d)", g.CreatedBy.Line)
+		}
+		f.Details = append(f.Details, d)
+	}
+}
+
+func who(g traceback.Goroutine) string {
+	if isTestGoroutine(g) {
+		return "the koan itself"
+	}
+	return "goroutine " + strconv.Itoa(g.ID)
+}
+
+// waitWords says what a goroutine's wait state means.
+func waitWords(state string) string {
+	switch state {
+	case "chan send":
+		return "waits to send on a channel"
+	case "chan receive":
+		return "waits to receive from a channel"
+	case "chan send (nil chan)":
+		return "waits for ever to send on a nil channel"
+	case "chan receive (nil chan)":
+		return "waits for ever to receive from a nil channel"
+	case "select":
+		return "waits in a select"
+	case "select (no cases)":
+		return "waits for ever in an empty select"
+	case "sync.WaitGroup.Wait":
+		return "waits in WaitGroup.Wait"
+	case "sync.Mutex.Lock":
+		return "waits to lock a Mutex"
+	case "sync.RWMutex.Lock":
+		return "waits to lock an RWMutex for writing"
+	case "sync.RWMutex.RLock":
+		return "waits to lock an RWMutex for reading"
+	case "sync.Cond.Wait":
+		return "waits in Cond.Wait"
+	case "sleep":
+		return "sleeps"
+	case "running", "runnable":
+		return "is running"
+	case "semacquire":
+		return "waits on a semaphore"
+	}
+	return "waits (" + state + ")"
+}
+
+var raceAccessRE = regexp.MustCompile(`^(Previous )?(read|write|Read|Write)( at 0x[0-9a-f]+)? by (goroutine (\d+)|main goroutine):$`)
+var raceCreatedRE = regexp.MustCompile(`^Goroutine (\d+) \((running|finished)\) created at:$`)
+
+// race: the race detector's report, as the two conflicting accesses and
+// where their goroutines were started.
+func (j *judge) race(k *course.Koan, text string) *Failure {
+	f := &Failure{Kind: "race", File: k.File, Line: k.Line,
+		Headline: "Two goroutines touched the same variable, at least one of them writing, and nothing ordered the two (no happens-before)."}
+	report := text[strings.Index(text, "WARNING: DATA RACE"):]
+	if end := strings.Index(report, "=================="); end >= 0 {
+		report = report[:end]
+	}
+	type section struct {
+		head   string
+		frames []Place
+	}
+	var sections []*section
+	var cur *section
+	lines := strings.Split(report, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if raceAccessRE.MatchString(l) || raceCreatedRE.MatchString(l) {
+			cur = &section{head: l}
+			sections = append(sections, cur)
+			continue
+		}
+		if cur == nil || l == "" {
+			continue
+		}
+		// a frame: function line, then "file:line +0x.." line
+		if i+1 < len(lines) {
+			if m := raceLocRE.FindStringSubmatch(strings.TrimSpace(lines[i+1])); m != nil {
+				n, _ := strconv.Atoi(m[2])
+				cur.frames = append(cur.frames, Place{File: j.rel(m[1]), Line: n})
+				i++
+			}
+		}
+	}
+	first := true
+	created := map[string]Place{}
+	for _, s := range sections {
+		if m := raceCreatedRE.FindStringSubmatch(s.head); m != nil {
+			for _, p := range s.frames {
+				if j.mine(p.File) {
+					created[m[1]] = p
+					break
+				}
+			}
+		}
+	}
+	for _, s := range sections {
+		m := raceAccessRE.FindStringSubmatch(s.head)
+		if m == nil {
+			continue
+		}
+		var at Place
+		for _, p := range s.frames {
+			if j.mine(p.File) {
+				at = p
+				break
+			}
+		}
+		if at.File == "" {
+			continue
+		}
+		if first {
+			f.File, f.Line = at.File, at.Line
+			first = false
+		}
+		op := strings.ToLower(m[2])
+		when := "A " + op
+		if m[1] != "" {
+			when = "An earlier " + op
+			if op == "write" {
+				when = "An earlier write"
+			}
+		}
+		by := "by the koan itself"
+		if c, ok := created[m[5]]; ok {
+			by = fmt.Sprintf("by the goroutine started at line %d", c.Line)
+		} else if m[5] != "" && !j.testGoroutineInRace(report, m[5]) {
+			by = "by goroutine " + m[5]
+		}
+		f.Details = append(f.Details, fmt.Sprintf("%s at %s, %s", when, at, by))
+	}
+	return f
+}
+
+var raceLocRE = regexp.MustCompile(`^(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$`)
+
+// testGoroutineInRace reports whether goroutine id in a race report was
+// started by the testing package (the test's own goroutine).
+func (j *judge) testGoroutineInRace(report, id string) bool {
+	i := strings.Index(report, "Goroutine "+id+" (")
+	if i < 0 {
+		return true
+	}
+	return strings.Contains(report[i:min(len(report), i+300)], "testing.(*T).Run")
+}
+
+// packageOutput reads what the package printed outside its tests and blames
+// the koans it names.
+func (j *judge) packageOutput(out []Outcome, crashed string) {
+	text := strings.Join(j.pkg.Output, "")
+	blame := func(name string, f *Failure) {
+		for i := range out {
+			if out[i].Koan.Name == name && out[i].State != Failed {
+				out[i].State, out[i].Failure = Failed, f
+				return
+			}
+		}
+	}
+	if i := strings.Index(text, "koan: leaked goroutines:"); i >= 0 {
+		byKoan := map[string][]traceback.Goroutine{}
+		var order []string
+		for _, g := range traceback.Parse(text[i:]) {
+			name := g.Test()
+			if _, seen := byKoan[name]; !seen {
+				order = append(order, name)
+			}
+			byKoan[name] = append(byKoan[name], g)
+		}
+		for _, name := range order {
+			k := j.c.Koan(name)
+			if k == nil {
+				continue
+			}
+			f := &Failure{Kind: "leak", File: k.File, Line: k.Line,
+				Headline: "The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it."}
+			j.describeBlocked(f, byKoan[name])
+			blame(name, f)
+		}
+	}
+	if strings.Contains(text, "WARNING: DATA RACE") {
+		// A race reported after its test ended names the test in its frames.
+		for _, o := range out {
+			if o.Koan.File != "" && strings.Contains(text, "."+o.Koan.Name+"(") || strings.Contains(text, "."+o.Koan.Name+".func") {
+				blame(o.Koan.Name, j.race(o.Koan, text))
+				break
+			}
+		}
+	}
+	if crashed == "" && j.pkg.Result == "fail" && !anyFailed(out) {
+		// The package failed and no koan did: say so rather than pass.
+		for i := range out {
+			if out[i].State == NotRun || out[i].State == Passed {
+				out[i].State = Failed
+				out[i].Failure = &Failure{Kind: "fatal", File: out[i].Koan.File, Line: out[i].Koan.Line,
+					Headline: "The package failed, but no koan was blamed. Here is what it printed:",
+					Raw:      trimRunLines(j.pkg.Output)}
+				return
+			}
+		}
+	}
+}
+
+func anyFailed(out []Outcome) bool {
+	for _, o := range out {
+		if o.State == Failed {
+			return true
+		}
+	}
+	return false
+}
+
+var compileRE = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.*)$`)
+
+// buildFailure reads compiler or vet output. Vet's block has a header "#
+// [pkg]"; the compiler's "# pkg" with no brackets first.
+func (j *judge) buildFailure() *Failure {
+	f := &Failure{Kind: "compile"}
+	for _, l := range j.pkg.Build {
+		if strings.HasPrefix(l, "# [") {
+			f.Kind = "vet"
+		}
+	}
+	var msgs []string
+	for _, l := range j.pkg.Build {
+		m := compileRE.FindStringSubmatch(strings.TrimRight(l, "\n"))
+		if m == nil {
+			continue
+		}
+		file := j.rel(m[1])
+		line, _ := strconv.Atoi(m[2])
+		// The learner's line: the first message inside a koan, else the
+		// first in the concept, else the first at all.
+		inKoan := j.c.KoanAt(file, line) != nil
+		if f.File == "" || inKoan && j.c.KoanAt(f.File, f.Line) == nil || j.mine(file) && !j.mine(f.File) {
+			f.File, f.Line = file, line
+		}
+		if len(msgs) < 5 {
+			msgs = append(msgs, fmt.Sprintf("%s:%s:%s: %s", file, m[2], m[3], m[4]))
+		}
+	}
+	if f.Kind == "vet" {
+		f.Headline = "go vet found a mistake that the tests alone might not show:"
+	} else {
+		f.Headline = "The koan does not compile yet:"
+	}
+	f.Details = msgs
+	if len(msgs) == 0 {
+		f.Raw = j.pkg.Build
+	}
+	return f
+}

@@ -1,0 +1,449 @@
+// Package diagnose turns what go test printed about one koan package into a
+// judgement of each koan: passed, failed (and why, in the learner's terms,
+// at the learner's line), or not run.
+//
+// Everything here is a pure function of the course and a recorded run, so
+// it is tested on recorded streams (testdata/) without running go.
+package diagnose
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/traceback"
+)
+
+// State is where a koan stands after a run.
+type State int
+
+const (
+	NotRun State = iota // never started: an earlier koan ended the test binary, or the package did not build
+	Passed
+	Failed
+)
+
+func (s State) String() string {
+	return [...]string{"not run", "passed", "failed"}[s]
+}
+
+// An Outcome is one koan's result.
+type Outcome struct {
+	Koan    *course.Koan
+	State   State
+	Failure *Failure // when Failed; for NotRun, why it did not run, if known
+	// Unjudged is set for a koan whose detector did not run (a race koan
+	// without -race): it neither passed nor failed.
+	Unjudged bool
+}
+
+// MarkRaceUnjudged marks the race koans that passed without the race
+// detector as not judged: without -race a race goes unseen.
+func MarkRaceUnjudged(outs []Outcome) {
+	for i := range outs {
+		if outs[i].Koan.Kind == "race" && outs[i].State != Failed {
+			outs[i].Unjudged = true
+		}
+	}
+}
+
+// A Failure says why a koan failed, in the learner's terms.
+type Failure struct {
+	Kind string // one of course.Kinds
+	File string // repository-relative: the learner's file
+	Line int    // the learner's line in it, 0 if unknown
+	// Headline is one sentence: what went wrong.
+	Headline string
+	// Details are the facts behind it, one per line: each goroutine and
+	// where it waits, the two racing accesses, got and want...
+	Details []string
+	// Raw is output the diagnosis could not classify, shown as it came.
+	Raw []string
+}
+
+// A Place is a line of the learner's code.
+type Place struct {
+	File string
+	Line int
+}
+
+func (p Place) String() string {
+	if p.File == "" {
+		return "?"
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Judge reads the run of one concept's package and returns an outcome for
+// every koan of the concept, in curriculum order. root is the repository
+// root, for turning the absolute paths of stack traces into the learner's
+// relative ones.
+func Judge(c *course.Concept, pkg *run.Package, root string) []Outcome {
+	j := &judge{c: c, root: root, pkg: pkg}
+	return j.outcomes()
+}
+
+type judge struct {
+	c    *course.Concept
+	root string
+	pkg  *run.Package
+}
+
+func (j *judge) outcomes() []Outcome {
+	path := j.c.Path()
+	out := make([]Outcome, len(path))
+	for i, k := range path {
+		out[i] = Outcome{Koan: k}
+		if k.File == "" { // named by the catalog, gone from the disk
+			out[i].State = Failed
+			out[i].Failure = missing(j.c, k)
+		}
+	}
+	if j.pkg == nil || j.pkg.Result == "" && len(j.pkg.Tests) == 0 {
+		return out
+	}
+	if j.pkg.FailedBuild {
+		f := j.buildFailure()
+		k := j.c.Nearest(f.File, f.Line)
+		for i := range out {
+			if out[i].Koan == k || k == nil && out[i].State != Failed {
+				out[i].State, out[i].Failure = Failed, f
+				break
+			}
+		}
+		for i := range out {
+			if out[i].State == NotRun && out[i].Failure == nil {
+				out[i].Failure = &Failure{Kind: f.Kind, Headline: "not run: the package does not build"}
+			}
+		}
+		return out
+	}
+	crashed := ""
+	for i, o := range out {
+		t := j.pkg.Test(o.Koan.Name)
+		if t == nil || o.State == Failed {
+			continue
+		}
+		output := j.output(o.Koan.Name)
+		switch t.Result {
+		case "pass":
+			out[i].State = Passed
+		case "skip":
+			out[i].State = Failed
+			out[i].Failure = j.skipped(o.Koan, output)
+		case "fail":
+			out[i].State = Failed
+			out[i].Failure = j.testFailure(o.Koan, output)
+		case "":
+			// Started and never finished: the test binary died while this
+			// koan ran. Only a failed package can say that.
+			if j.pkg.Result == "fail" {
+				out[i].State = Failed
+				out[i].Failure = j.crash(o.Koan, append(output, j.pkg.Output...))
+				crashed = o.Koan.Name
+			}
+		}
+	}
+	// What the package printed after its tests: the leak check's report, a
+	// race noticed after its test ended, a crash while no test ran.
+	j.packageOutput(out, crashed)
+	if crashed != "" {
+		for i := range out {
+			if out[i].State == NotRun {
+				out[i].Failure = &Failure{Kind: "", Headline: "not run: " + crashed + " ended the test binary before this koan's turn"}
+			}
+		}
+	}
+	return out
+}
+
+// output gathers the output of a koan and its subtests.
+func (j *judge) output(name string) []string {
+	var lines []string
+	for _, t := range j.pkg.Tests {
+		if t.Name == name || strings.HasPrefix(t.Name, name+"/") {
+			lines = append(lines, t.Output...)
+		}
+	}
+	return lines
+}
+
+// rel turns a path from a stack trace or a compiler message into a
+// repository-relative one.
+func (j *judge) rel(file string) string {
+	if filepath.IsAbs(file) {
+		if r, err := filepath.Rel(j.root, file); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(file)
+	}
+	return filepath.ToSlash(filepath.Clean(file))
+}
+
+// mine reports whether a repository-relative path is in the concept.
+func (j *judge) mine(file string) bool {
+	return strings.HasPrefix(file, j.c.Dir+"/") && !strings.HasSuffix(file, "/main_test.go")
+}
+
+func (j *judge) mineAbs(file string) bool { return j.mine(j.rel(file)) }
+
+func (j *judge) place(f traceback.Frame) Place {
+	return Place{File: j.rel(f.File), Line: f.Line}
+}
+
+var (
+	errorTraceRE = regexp.MustCompile(`Error Trace:\s+(\S+):(\d+)`)
+	fileLineRE   = regexp.MustCompile(`^\s*([\w./-]+\.go):(\d+): (.*)$`)
+	panicRE      = regexp.MustCompile(`^panic: (.*?)( \[recovered.*\])?$`)
+	fatalRE      = regexp.MustCompile(`^fatal error: (.*)$`)
+)
+
+func (j *judge) testFailure(k *course.Koan, output []string) *Failure {
+	text := strings.Join(output, "")
+	switch {
+	case strings.Contains(text, "WARNING: DATA RACE"):
+		return j.race(k, text)
+	case strings.Contains(text, "koan: stuck:"):
+		return j.stuck(k, text)
+	case hasLinePrefix(output, "panic: "):
+		return j.panicked(k, output, text)
+	case hasLinePrefix(output, "fatal error: "):
+		return j.fatal(k, output, text)
+	case strings.Contains(text, "koan.Blank(__"):
+		return j.blank(k, output)
+	case strings.Contains(text, "Error Trace:"):
+		return j.assertion(k, output)
+	}
+	return j.plainFailure(k, output)
+}
+
+func (j *judge) crash(k *course.Koan, output []string) *Failure {
+	text := strings.Join(output, "")
+	switch {
+	case strings.Contains(text, "koan: stuck:"):
+		return j.stuck(k, text)
+	case strings.Contains(text, "panic: test timed out after"):
+		return j.timedOut(k, text)
+	case strings.Contains(text, "WARNING: DATA RACE") && !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: "):
+		return j.race(k, text)
+	case hasLinePrefix(output, "panic: "):
+		return j.panicked(k, output, text)
+	case hasLinePrefix(output, "fatal error: "):
+		return j.fatal(k, output, text)
+	}
+	return &Failure{Kind: "fatal", File: k.File, Line: k.Line,
+		Headline: "The test binary ended while this koan ran, without saying why.",
+		Raw:      output}
+}
+
+func hasLinePrefix(lines []string, prefix string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// blank: testify compared an unfilled __ with something.
+func (j *judge) blank(k *course.Koan, output []string) *Failure {
+	f := &Failure{Kind: "blank", File: k.File, Line: k.Line}
+	if p, ok := j.traceLine(output); ok {
+		f.File, f.Line = p.File, p.Line
+	}
+	f.Headline = "A blank __ waits to be filled in."
+	if other := j.comparedWith(f.File, f.Line); other != "" {
+		f.Details = append(f.Details, fmt.Sprintf("The assertion compares the blank with %s. What must it be for the koan to hold?", other))
+	} else {
+		f.Details = append(f.Details, "Replace __ with the value that makes the koan true.")
+	}
+	return f
+}
+
+// traceLine finds the learner's line in testify's Error Trace, which lists
+// the frames innermost first, one per line.
+func (j *judge) traceLine(output []string) (Place, bool) {
+	var first Place
+	inTrace := false
+	for _, l := range output {
+		s := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(s, "Error Trace:"):
+			inTrace = true
+			s = strings.TrimSpace(strings.TrimPrefix(s, "Error Trace:"))
+		case strings.Contains(s, ":\t") || strings.HasPrefix(s, "Error:"):
+			inTrace = false
+		}
+		if !inTrace {
+			continue
+		}
+		if m := traceFrameRE.FindStringSubmatch(s); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			p := Place{File: j.rel(m[1]), Line: n}
+			if j.mine(p.File) {
+				return p, true
+			}
+			if first.File == "" {
+				first = p
+			}
+		}
+	}
+	return first, first.File != ""
+}
+
+var traceFrameRE = regexp.MustCompile(`^(\S+\.go):(\d+)$`)
+
+// comparedWith returns the source of the other argument of the assertion on
+// file:line that holds a bare __, e.g. "<-ch" for assert.Equal(t, __, <-ch).
+func (j *judge) comparedWith(file string, line int) string {
+	src := sourceLine(j.root, file, line)
+	call := assertionCall.FindStringSubmatch(src)
+	if call == nil {
+		return ""
+	}
+	args := splitArgs(call[2])
+	if len(args) < 3 {
+		return ""
+	}
+	switch {
+	case strings.TrimSpace(args[1]) == "__":
+		return "`" + strings.TrimSpace(args[2]) + "`"
+	case strings.TrimSpace(args[2]) == "__":
+		return "`" + strings.TrimSpace(args[1]) + "`"
+	}
+	return ""
+}
+
+var assertionCall = regexp.MustCompile(`\b(assert|require)\.\w+\((.*)\)`)
+
+// splitArgs splits a call's argument list at top-level commas.
+func splitArgs(s string) []string {
+	var args []string
+	depth, start := 0, 0
+	inStr := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inStr != 0:
+			if c == '\\' {
+				i++
+			} else if c == inStr {
+				inStr = 0
+			}
+		case c == '"' || c == '\'' || c == '`':
+			inStr = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			args = append(args, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(args, s[start:])
+}
+
+// assertion: a testify assertion failed on a value the learner gave.
+func (j *judge) assertion(k *course.Koan, output []string) *Failure {
+	f := &Failure{Kind: "assert", File: k.File, Line: k.Line}
+	if p, ok := j.traceLine(output); ok {
+		f.File, f.Line = p.File, p.Line
+	}
+	f.Headline = "The koan does not hold yet: an assertion failed."
+	f.Details = testifyFields(output)
+	return f
+}
+
+// testifyFields keeps the parts of a testify report a learner needs: the
+// error, expected and actual, and the message, without the trace.
+func testifyFields(output []string) []string {
+	var out []string
+	field := ""
+	for _, l := range output {
+		t := strings.TrimRight(l, "\n")
+		s := strings.TrimSpace(t)
+		if i := strings.Index(s, ":"); i > 0 && !strings.Contains(s[:i], " ") || strings.HasPrefix(s, "Error Trace:") || strings.HasPrefix(s, "Error:") || strings.HasPrefix(s, "Messages:") || strings.HasPrefix(s, "Test:") {
+			if j := strings.Index(s, ":"); j > 0 {
+				name := s[:j]
+				if name == "Error Trace" || name == "Error" || name == "Test" || name == "Messages" {
+					field = name
+					s = strings.TrimSpace(s[j+1:])
+				}
+			}
+		}
+		if field == "Error" || field == "Messages" {
+			if s = strings.TrimSpace(strings.TrimPrefix(s, "\t")); s != "" && !strings.HasPrefix(s, "--- FAIL") {
+				if field == "Messages" {
+					s = "message: " + s
+				}
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// plainFailure: t.Error, t.Fatal and friends, outside testify.
+func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
+	f := &Failure{Kind: "assert", File: k.File, Line: k.Line, Headline: "The koan reported a failure."}
+	base := filepath.Base(k.File)
+	found := false
+	for _, l := range output {
+		m := fileLineRE.FindStringSubmatch(strings.TrimRight(l, "\n"))
+		if m == nil || strings.HasPrefix(strings.TrimSpace(l), "---") {
+			continue
+		}
+		if filepath.Base(m[1]) == base || j.mine(j.c.Dir+"/"+filepath.Base(m[1])) {
+			n, _ := strconv.Atoi(m[2])
+			if !found {
+				f.File, f.Line = j.c.Dir+"/"+filepath.Base(m[1]), n
+				found = true
+			}
+			f.Details = append(f.Details, m[3])
+		}
+	}
+	if !found {
+		f.Headline = "The koan failed, and its output says no more than this:"
+		f.Raw = trimRunLines(output)
+	}
+	return f
+}
+
+func trimRunLines(output []string) []string {
+	var out []string
+	for _, l := range output {
+		if strings.HasPrefix(l, "=== RUN") || strings.HasPrefix(l, "=== PAUSE") || strings.HasPrefix(l, "=== CONT") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func (j *judge) skipped(k *course.Koan, output []string) *Failure {
+	f := &Failure{Kind: "skipped", File: k.File, Line: k.Line,
+		Headline: "The koan skips itself, so it has taught nothing yet: remove the t.Skip."}
+	for _, l := range output {
+		if m := fileLineRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			f.File, f.Line = j.c.Dir+"/"+filepath.Base(m[1]), n
+			f.Details = append(f.Details, "It says: "+m[3])
+			break
+		}
+	}
+	return f
+}
+
+func missing(c *course.Concept, k *course.Koan) *Failure {
+	return &Failure{Kind: "missing", File: c.Dir,
+		Headline: fmt.Sprintf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir),
+		Details: []string{
+			"If you renamed it, give it back its name; if you deleted it, bring its file back with",
+			fmt.Sprintf("  git checkout -- %s   (or: go tool koans reset <file>)", c.Dir),
+		}}
+}

@@ -1,0 +1,192 @@
+package diagnose_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gokoans/concurrency/internal/render"
+	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/walk"
+)
+
+// -update runs the fixture koans with go test again, records their streams
+// in testdata/streams and rewrites the expected output in testdata/golden.
+var update = flag.Bool("update", false, "re-record the fixtures' go test -json streams and rewrite the golden files")
+
+// fixtures is every way a koan can fail, each a package in testdata/koans
+// (behind the koanfixture build tag, and in testdata, so they never run as
+// koans or in ./...), with the verdict the runner must reach.
+var fixtures = []struct {
+	concept string
+	kind    string
+	koan    string
+	line    int // in the fixture's file
+	file    string
+	details []string // substrings that must appear in the details
+}{
+	{"01_blank", "blank", "TestAnUnbufferedSendWaitsForAReceiver", 18, "blank_test.go", []string{"`<-ch`"}},
+	{"02_assert", "assert", "TestAClosedChannelYieldsTheZeroValue", 15, "assert_test.go", []string{"expected: 7", "actual  : 0", "a receive from a closed channel"}},
+	{"03_race", "race", "TestACounterSharedWithoutALockRaces", 11, "race_test.go", []string{"at internal/diagnose/testdata/koans/03_race/race_test.go:11, by the goroutine started at line 10", "write at internal/diagnose/testdata/koans/03_race/race_test.go:14, by the koan itself"}},
+	{"04_leak", "leak", "TestAnAbandonedSenderLeaks", 9, "leak_test.go", []string{"waits to send on a channel at internal/diagnose/testdata/koans/04_leak/leak_test.go:9 (started at line 9)"}},
+	{"05_deadlock_bubble", "deadlock", "TestRangeEndsOnlyWhenTheChannelIsClosed", 16, "bubble_test.go", []string{"waits to receive from a channel at internal/diagnose/testdata/koans/05_deadlock_bubble/bubble_test.go:16"}},
+	{"06_deadlock_mutex", "deadlock", "TestTwoLocksTakenInOppositeOrderDeadlock", 25, "mutex_test.go", []string{"the koan itself waits to lock a Mutex at internal/diagnose/testdata/koans/06_deadlock_mutex/mutex_test.go:25", "waits to lock a Mutex at internal/diagnose/testdata/koans/06_deadlock_mutex/mutex_test.go:19 (started at line 15)"}},
+	{"07_deadlock_rwmutex", "deadlock", "TestAReadLockHeldWhileWritingDeadlocks", 13, "rw_test.go", []string{"waits to lock an RWMutex for writing"}},
+	{"08_plain", "deadlock", "TestAPlainTestThatDeadlocks", 19, "plain_test.go", []string{"the koan itself waits to lock a Mutex"}},
+	{"09_panic_goroutine", "panic", "TestOnlyTheSenderCloses", 17, "panic_test.go", []string{"A channel was closed twice", "started at internal/diagnose/testdata/koans/09_panic_goroutine/panic_test.go:14"}},
+	{"10_panic_test", "panic", "TestDoneTooOftenPanics", 14, "panic_test.go", []string{"Done was called more times than Add counted"}},
+	{"11_fatal", "fatal", "TestUnlockingAnUnlockedMutexIsFatal", 14, "fatal_test.go", []string{"recover cannot catch it", "did not run"}},
+	{"12_compile", "compile", "TestAChannelHasADirection", 11, "compile_test.go", []string{"compile_test.go:11:2: invalid operation: cannot send to receive-only channel"}},
+	{"13_vet", "vet", "TestAWaitGroupPassedByValueIsACopy", 20, "vet_test.go", []string{"count passes lock by value"}},
+	{"14_timeout", "timeout", "TestALoopThatNeverEnds", 12, "spin_test.go", []string{"is running at internal/diagnose/testdata/koans/14_timeout/spin_test.go:1"}},
+	{"15_missing", "missing", "TestTheSecondKoanWasDeleted", 0, "", []string{"git checkout"}},
+	{"16_skipped", "skipped", "TestASkippedKoanIsNotPassed", 8, "skip_test.go", []string{"It says: later"}},
+}
+
+const tree = "internal/diagnose/testdata/koans"
+
+func repoRoot(t *testing.T) string {
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	return root
+}
+
+func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
+	root := repoRoot(t)
+	for _, fx := range fixtures {
+		t.Run(fx.concept, func(t *testing.T) {
+			rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: fx.concept}
+			start := time.Now()
+			st, err := walk.Walk(context.Background(), walk.Options{
+				Root: root, Tree: tree, Concepts: []string{fx.concept}, Tags: "koanfixture", Go: rec.goTest,
+			})
+			require.NoError(t, err)
+			if *update {
+				t.Logf("%s: %s, verdict after %v", fx.concept, fx.kind, time.Since(start).Round(10*time.Millisecond))
+			}
+			v := render.VerdictOf(st)
+			assert.Equal(t, "failing", v.Status)
+			assert.Equal(t, fx.kind, v.Kind, "kind")
+			assert.Equal(t, fx.koan, v.Koan, "koan")
+			if fx.file != "" {
+				assert.Equal(t, tree+"/"+fx.concept+"/"+fx.file, v.File, "file")
+			}
+			assert.Equal(t, fx.line, v.Line, "line")
+			details := strings.Join(v.Details, "\n")
+			for _, d := range fx.details {
+				assert.Contains(t, details, d)
+			}
+			assert.NotContains(t, details+v.Message, root, "absolute paths leak into the verdict")
+
+			var text, js bytes.Buffer
+			render.Text(&text, st, render.Style{})
+			require.NoError(t, render.JSON(&js, st))
+			golden(t, filepath.Join("testdata", "golden", fx.concept+".txt"), text.String())
+			golden(t, filepath.Join("testdata", "golden", fx.concept+".json"), js.String())
+		})
+	}
+}
+
+// The later koans of a package that a crash ended are not run, not failed.
+func TestKoansAfterACrashAreNotRunNotFailed(t *testing.T) {
+	root := repoRoot(t)
+	rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: "11_fatal"}
+	st, err := walk.Walk(context.Background(), walk.Options{
+		Root: root, Tree: tree, Concepts: []string{"11_fatal"}, Tags: "koanfixture", Go: rec.goTest,
+	})
+	require.NoError(t, err)
+	outs := st.Concepts[0].Outcomes
+	require.Len(t, outs, 2)
+	assert.Equal(t, "failed", outs[0].State.String())
+	assert.Equal(t, "not run", outs[1].State.String())
+	assert.Contains(t, outs[1].Failure.Headline, "TestUnlockingAnUnlockedMutexIsFatal ended the test binary")
+}
+
+// A vet finding stops go test from running the package; the koans before
+// the finding are still judged, by a second run without vet.
+func TestKoansBeforeAVetFindingAreJudged(t *testing.T) {
+	root := repoRoot(t)
+	rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: "13_vet"}
+	st, err := walk.Walk(context.Background(), walk.Options{
+		Root: root, Tree: tree, Concepts: []string{"13_vet"}, Tags: "koanfixture", Go: rec.goTest,
+	})
+	require.NoError(t, err)
+	outs := st.Concepts[0].Outcomes
+	require.Len(t, outs, 2)
+	assert.Equal(t, "passed", outs[0].State.String())
+	assert.Equal(t, "failed", outs[1].State.String())
+	assert.Equal(t, 1, st.Passed)
+}
+
+// recorder stands in for go test: with -update it runs go test and records
+// the stream (absolute paths replaced by $ROOT); otherwise it replays it.
+type recorder struct {
+	root, dir, concept string
+}
+
+func (r *recorder) goTest(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
+	name := r.concept
+	if opt.Vet == "off" {
+		name += ".novet"
+	}
+	file := filepath.Join(r.dir, name+".jsonl")
+	if *update {
+		var out bytes.Buffer
+		cmd := exec.CommandContext(ctx, "go", run.Args(opt, pkgs...)...)
+		cmd.Dir = opt.Dir
+		cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0")
+		cmd.Stdout = &out
+		_ = cmd.Run() // a failing koan is the point
+		recorded := strings.ReplaceAll(out.String(), r.root, "$ROOT")
+		if err := os.MkdirAll(r.dir, 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(file, []byte(recorded), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("no recorded stream (run go test -update): %w", err)
+	}
+	return run.Replay(strings.NewReader(strings.ReplaceAll(string(data), "$ROOT", r.root)))
+}
+
+// golden compares got with the file, after taking out what varies between
+// machines and runs; with -update it rewrites the file.
+func golden(t *testing.T, file, got string) {
+	t.Helper()
+	got = normalize(got)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
+		require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(file)
+	require.NoError(t, err, "no golden file (run go test -update)")
+	assert.Equal(t, string(want), got, "output differs from %s (run go test -update to accept)", file)
+}
+
+// normalize strips what differs from run to run: goroutine numbers and
+// timings in the runner's words.
+func normalize(s string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\n") {
+		b.WriteString(goroutineNumber.ReplaceAllString(line, "goroutine N"))
+	}
+	return b.String()
+}
+
+
+var goroutineNumber = regexp.MustCompile(`goroutine \d+`)

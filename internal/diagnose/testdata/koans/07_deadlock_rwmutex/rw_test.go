@@ -1,0 +1,14 @@
+//go:build koanfixture
+
+package rwdeadlock
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestAReadLockHeldWhileWritingDeadlocks(t *testing.T) {
+	var mu sync.RWMutex
+	mu.RLock()
+	mu.Lock()
+}

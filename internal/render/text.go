@@ -1,0 +1,166 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/walk"
+)
+
+// Style says how to write for a terminal.
+type Style struct {
+	Color bool // ANSI colour: only on a terminal, never with NO_COLOR set
+	Width int  // of the progress bar
+}
+
+func (s Style) paint(code, text string) string {
+	if !s.Color {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+func (s Style) bold(t string) string  { return s.paint("1", t) }
+func (s Style) red(t string) string   { return s.paint("31", t) }
+func (s Style) green(t string) string { return s.paint("32", t) }
+func (s Style) cyan(t string) string  { return s.paint("36", t) }
+func (s Style) dim(t string) string   { return s.paint("2", t) }
+
+// Text writes the standing as the master speaks it.
+func Text(w io.Writer, st *walk.Standing, s Style) {
+	p := &printer{w: w, s: s}
+	if st.RaceUnavailable {
+		p.line(s.red("Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc)."))
+		p.line("      The koans run without it; koans about data races are not judged until it is.")
+		p.line("")
+	}
+	v := VerdictOf(st)
+	if v.Status == "enlightened" {
+		p.line(s.green(s.bold("You have walked the whole path.")))
+		p.line("")
+		p.line("Every koan holds: goroutines start and finish, channels meet, locks are paired, and")
+		p.line("nothing leaks. The race detector found nothing to say. Go well.")
+		p.line("")
+		p.progress(v.Passed, v.Total)
+		return
+	}
+	c := st.CurrentConcept
+	p.line(fmt.Sprintf("%s  %s %s", s.dim("Concept"), s.bold(c.Name), s.dim("· "+c.Title)))
+	p.line(fmt.Sprintf("%s     %s", s.dim("Koan"), s.bold(firstUpper(v.Sentence))))
+	p.line(fmt.Sprintf("%s    %s", s.dim("Where"), s.cyan(where(v))))
+	p.line(fmt.Sprintf("%s  %s", s.dim("Verdict"), s.red(kindTitle(v.Kind))))
+	p.line("")
+	if v.Kind != "missing" && v.Line > 0 {
+		p.excerpt(st.Course.Root, v.File, v.Line)
+		p.line("")
+	}
+	p.line(v.Message)
+	for _, d := range v.Details {
+		p.line("  " + d)
+	}
+	if v.Raw != "" {
+		p.line("")
+		p.line(s.dim("What go test printed (the runner could not read more into it):"))
+		for _, l := range strings.Split(strings.TrimRight(v.Raw, "\n"), "\n") {
+			p.line("  " + l)
+		}
+	}
+	p.line("")
+	p.progress(v.Passed, v.Total)
+	p.line("")
+	p.line(next(v, st.Current))
+}
+
+func where(v Verdict) string {
+	if v.Line > 0 {
+		return fmt.Sprintf("%s:%d", v.File, v.Line)
+	}
+	return v.File
+}
+
+// kindTitle names the kind of failure as the learner reads it.
+func kindTitle(kind string) string {
+	switch kind {
+	case "blank":
+		return "Fill in the blank"
+	case "assert":
+		return "Not yet"
+	case "race":
+		return "Data race"
+	case "leak":
+		return "Goroutine leak"
+	case "deadlock":
+		return "Deadlock"
+	case "panic":
+		return "Panic"
+	case "fatal":
+		return "Fatal error"
+	case "compile":
+		return "Does not compile"
+	case "vet":
+		return "go vet"
+	case "timeout":
+		return "Never finished"
+	case "missing":
+		return "Missing koan"
+	case "skipped":
+		return "Skipped"
+	}
+	return "Failed"
+}
+
+func next(v Verdict, o *diagnose.Outcome) string {
+	switch v.Kind {
+	case "missing":
+		return "Restore the koan, then run `make koans` again."
+	case "compile":
+		return fmt.Sprintf("Make %s compile again, then run `make koans` (or keep `make watch` running).", v.File)
+	}
+	return fmt.Sprintf("Meditate on %s, edit it, and run `make koans` again (or keep `make watch` running).\nStuck? `make hint` offers a nudge.", v.File)
+}
+
+func firstUpper(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+type printer struct {
+	w io.Writer
+	s Style
+}
+
+func (p *printer) line(s string) { fmt.Fprintln(p.w, s) }
+
+// excerpt shows a few lines around line, the line itself marked.
+func (p *printer) excerpt(root, file string, line int) {
+	lines := diagnose.SourceLines(root, file)
+	if line > len(lines) {
+		return
+	}
+	from, to := max(1, line-3), min(len(lines), line+2)
+	for n := from; n <= to; n++ {
+		text := strings.ReplaceAll(lines[n-1], "\t", "    ")
+		if n == line {
+			p.line(p.s.bold(fmt.Sprintf("  > %4d | %s", n, text)))
+		} else {
+			p.line(p.s.dim(fmt.Sprintf("    %4d | ", n)) + text)
+		}
+	}
+}
+
+func (p *printer) progress(passed, total int) {
+	width := p.s.Width
+	if width <= 0 {
+		width = 40
+	}
+	filled := 0
+	if total > 0 {
+		filled = passed * width / total
+	}
+	bar := p.s.green(strings.Repeat("#", filled)) + p.s.dim(strings.Repeat(".", width-filled))
+	p.line(fmt.Sprintf("Progress [%s] %d/%d", bar, passed, total))
+}

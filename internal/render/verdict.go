@@ -1,0 +1,79 @@
+// Package render turns a walk's standing into what the learner reads: the
+// terminal text, or the one-line JSON verdict that tools and graders read.
+// It is the only package that knows about colour.
+package render
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/walk"
+)
+
+// A Verdict is the runner's stable, machine-readable answer: where the
+// learner stands. `go tool koans -json` prints it as one JSON object on the
+// last line of its output. Fields may be added; none is ever renamed or
+// dropped.
+type Verdict struct {
+	// Status is "failing" while a koan fails, "enlightened" when all pass.
+	Status string `json:"status"`
+	// Concept is the failing koan's concept directory, e.g. "02_channels".
+	Concept string `json:"concept"`
+	// Koan is the failing test's name.
+	Koan string `json:"koan"`
+	// File is repository-relative, with forward slashes; Line is in File.
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Kind is how the koan failed: one of blank, assert, race, leak,
+	// deadlock, panic, fatal, compile, vet, timeout, missing, skipped.
+	Kind string `json:"kind"`
+	// Message says why, in a sentence or a few lines.
+	Message string `json:"message"`
+	// Passed and Total count koans on the whole path.
+	Passed int `json:"passed"`
+	Total  int `json:"total"`
+
+	// Sentence is the koan's name as a sentence.
+	Sentence string `json:"sentence,omitempty"`
+	// Details lists the facts behind the message, one per entry.
+	Details []string `json:"details,omitempty"`
+	// Raw is output the runner could not classify, as it came.
+	Raw string `json:"raw,omitempty"`
+	// Race is false when the race detector was unavailable.
+	Race bool `json:"race"`
+}
+
+// VerdictOf reads a standing as a verdict.
+func VerdictOf(st *walk.Standing) Verdict {
+	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable}
+	if st.Current == nil {
+		return v
+	}
+	o, f := st.Current, st.Current.Failure
+	v.Status = "failing"
+	v.Concept = st.CurrentConcept.Name
+	v.Koan = o.Koan.Name
+	v.Sentence = o.Koan.Sentence()
+	v.File, v.Line = o.Koan.File, o.Koan.Line
+	if f != nil {
+		v.Kind = f.Kind
+		if f.File != "" {
+			v.File, v.Line = f.File, f.Line
+		}
+		v.Message = f.Headline
+		v.Details = f.Details
+		v.Raw = strings.Join(f.Raw, "")
+	}
+	return v
+}
+
+// JSON writes the verdict as one line.
+func JSON(w io.Writer, st *walk.Standing) error {
+	data, err := json.Marshal(VerdictOf(st))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
+}

@@ -1,0 +1,278 @@
+// Package run runs koan packages under go test -json and gathers, for each
+// package, what happened to each test: started, passed, failed, skipped, or
+// started and never finished (the binary died), with the output of each.
+//
+// It does not judge; package diagnose does. Keeping the raw events lets the
+// runner's tests record real streams and replay them (see diagnose's
+// testdata).
+package run
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// VetChecks are the analyzers go test runs by default plus the concurrency
+// ones it leaves out (copylocks, lostcancel, waitgroup, testinggoroutine).
+const VetChecks = "atomic,bool,buildtags,directive,errorsas,ifaceassert,nilfunc,printf,stringintconv,tests," +
+	"copylocks,lostcancel,waitgroup,testinggoroutine"
+
+// Options say how to run go test.
+type Options struct {
+	Dir     string        // where to run go (the repository root)
+	Race    bool          // -race
+	Vet     string        // -vet=...; "" means VetChecks, "off" turns vet off
+	Timeout time.Duration // go test -timeout: the fallback for tests without the hang guard
+	Run     string        // -run pattern, if any
+	Count   int           // -count, if > 0 (defeats the test cache)
+	CPU     string        // -cpu list, if any
+	Tags    string        // -tags, if any
+	Env     []string      // extra environment
+	// Waiting, if set, is called once when go test has been silent for a
+	// while (usually: building), so a caller can say what is happening.
+	Waiting func()
+}
+
+// An Event is one line of go test -json (cmd/test2json's TestEvent, plus the
+// build events' ImportPath and the package's FailedBuild, which gotestsum's
+// testjson.TestEvent does not carry).
+type Event struct {
+	Time        time.Time `json:",omitempty"`
+	Action      string
+	Package     string  `json:",omitempty"`
+	ImportPath  string  `json:",omitempty"`
+	Test        string  `json:",omitempty"`
+	Elapsed     float64 `json:",omitempty"`
+	Output      string  `json:",omitempty"`
+	FailedBuild string  `json:",omitempty"`
+}
+
+// A Package is what one package's run produced.
+type Package struct {
+	ImportPath string
+	// Result is the package's last action: "pass", "fail", "skip", or ""
+	// when go test printed nothing for it.
+	Result string
+	// FailedBuild is set when the package's test binary did not build (a
+	// compile or vet error); Build then holds the compiler's or vet's lines.
+	FailedBuild bool
+	Build       []string
+	Tests       []*Test // in the order they started
+	// Output is the package's output outside any test (what follows PASS or
+	// FAIL, e.g. the leak check, and a crash's report when no test was
+	// running).
+	Output  []string
+	Elapsed time.Duration
+}
+
+// A Test is one test's story.
+type Test struct {
+	Name string
+	// Result is "pass", "fail" or "skip", or "" for a test that started
+	// and never ended: the binary died while it ran.
+	Result string
+	Output []string
+}
+
+// Test returns the named test's record, or nil if it never started.
+func (p *Package) Test(name string) *Test {
+	for _, t := range p.Tests {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// A Result is one go test invocation.
+type Result struct {
+	Packages map[string]*Package
+	Events   []Event // every event, in order, for recording
+	Stderr   string  // what go itself printed outside the JSON stream
+	ExitCode int
+}
+
+// ErrNoRace is returned when go test refused -race (no cgo or no C compiler).
+var ErrNoRace = errors.New("the race detector needs cgo and a C compiler")
+
+// Go runs go test -json over the packages (import paths or ./relative
+// directories) in one invocation, so that cached passing packages cost next
+// to nothing, and gathers the events.
+func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
+	args := Args(opt, pkgs...)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = opt.Dir
+	cmd.Env = append(os.Environ(), opt.Env...)
+	if opt.Race {
+		// The race runtime sleeps a second at exit by default, for reports of
+		// races in exiting goroutines: most of a koan's run time. Keep any
+		// other settings the user has.
+		cmd.Env = append(cmd.Env, "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("cannot start go: %w", err)
+	}
+	events := make(chan Event)
+	scanErr := make(chan error, 1)
+	go func() { scanErr <- Scan(stdout, events) }()
+	res := Collect(events, opt.Waiting)
+	err = errors.Join(<-scanErr, cmd.Wait())
+	res.Stderr = stderr.String()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		res.ExitCode = exit.ExitCode()
+		err = nil
+	}
+	if err != nil {
+		return res, err
+	}
+	if opt.Race && strings.Contains(res.Stderr, "-race requires cgo") || strings.Contains(res.Stderr, `C compiler "gcc" not found`) {
+		return res, ErrNoRace
+	}
+	return res, nil
+}
+
+// Args returns go test's arguments for opt and pkgs.
+func Args(opt Options, pkgs ...string) []string {
+	args := []string{"test", "-json"}
+	if opt.Race {
+		args = append(args, "-race")
+	}
+	vet := opt.Vet
+	if vet == "" {
+		vet = VetChecks
+	}
+	args = append(args, "-vet="+vet)
+	if opt.Timeout > 0 {
+		args = append(args, "-timeout="+opt.Timeout.String())
+	}
+	if opt.Tags != "" {
+		args = append(args, "-tags="+opt.Tags)
+	}
+	if opt.Run != "" {
+		args = append(args, "-run="+opt.Run)
+	}
+	if opt.Count > 0 {
+		args = append(args, fmt.Sprintf("-count=%d", opt.Count))
+	}
+	if opt.CPU != "" {
+		args = append(args, "-cpu="+opt.CPU)
+	}
+	return append(args, pkgs...)
+}
+
+// Scan decodes go test -json lines from r onto events and closes it. A line
+// that is not JSON (go's own messages, when it has them on stdout) becomes an
+// output event with no package, so that nothing is lost.
+func Scan(r io.Reader, events chan<- Event) error {
+	defer close(events)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		line := sc.Bytes()
+		var e Event
+		if len(line) == 0 || line[0] != '{' || json.Unmarshal(line, &e) != nil {
+			e = Event{Action: "output", Output: string(line) + "\n"}
+		}
+		events <- e
+	}
+	return sc.Err()
+}
+
+// Collect folds events into a Result. If waiting is not nil, it is called
+// once when no event has come for a while.
+func Collect(events <-chan Event, waiting func()) *Result {
+	res := &Result{Packages: map[string]*Package{}}
+	pkg := func(path string) *Package {
+		p := res.Packages[path]
+		if p == nil {
+			p = &Package{ImportPath: path}
+			res.Packages[path] = p
+		}
+		return p
+	}
+	// Build events name the test binary's package as "p [p.test]" (type
+	// errors) or "p.test" (setup failures), or the missing import itself;
+	// the package's fail event ties them to it through FailedBuild.
+	builds := map[string][]string{}
+	var silence <-chan time.Time
+	if waiting != nil {
+		t := time.NewTimer(1500 * time.Millisecond)
+		defer t.Stop()
+		silence = t.C
+	}
+	for {
+		var e Event
+		var ok bool
+		select {
+		case e, ok = <-events:
+		case <-silence:
+			waiting()
+			silence = nil
+			continue
+		}
+		if !ok {
+			return res
+		}
+		res.Events = append(res.Events, e)
+		switch {
+		case e.Action == "build-output":
+			builds[e.ImportPath] = append(builds[e.ImportPath], e.Output)
+		case e.Action == "build-fail":
+		case e.Package == "":
+			// Not a test event: keep it where it will be seen.
+			p := pkg("")
+			p.Output = append(p.Output, e.Output)
+		case e.Test == "":
+			p := pkg(e.Package)
+			switch e.Action {
+			case "output":
+				p.Output = append(p.Output, e.Output)
+			case "pass", "fail", "skip":
+				p.Result = e.Action
+				p.Elapsed = time.Duration(e.Elapsed * float64(time.Second))
+				if e.FailedBuild != "" {
+					p.FailedBuild = true
+					p.Build = append(p.Build, builds[e.FailedBuild]...)
+				}
+			}
+		default:
+			p := pkg(e.Package)
+			t := p.Test(e.Test)
+			if t == nil {
+				t = &Test{Name: e.Test}
+				p.Tests = append(p.Tests, t)
+			}
+			switch e.Action {
+			case "output":
+				t.Output = append(t.Output, e.Output)
+			case "pass", "fail", "skip":
+				t.Result = e.Action
+			}
+		}
+	}
+}
+
+// Replay folds a recorded stream (go test -json's output) into a Result.
+func Replay(r io.Reader) (*Result, error) {
+	events := make(chan Event)
+	errc := make(chan error, 1)
+	go func() { errc <- Scan(r, events) }()
+	res := Collect(events, nil)
+	return res, <-errc
+}
