@@ -188,5 +188,4 @@ func normalize(s string) string {
 	return b.String()
 }
 
-
 var goroutineNumber = regexp.MustCompile(`goroutine \d+`)
