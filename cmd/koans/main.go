@@ -80,6 +80,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		err = app.run(ctx)
 	case "hint":
 		err = app.hint(ctx)
+	case "verify":
+		err = app.verifyCmd(ctx, rest)
 	default:
 		fmt.Fprintf(stderr, "koans: unknown command %q\n", cmd)
 		fs.Usage()

@@ -196,7 +196,6 @@ func (j *judge) place(f traceback.Frame) Place {
 }
 
 var (
-	errorTraceRE = regexp.MustCompile(`Error Trace:\s+(\S+):(\d+)`)
 	fileLineRE   = regexp.MustCompile(`^\s*([\w./-]+\.go):(\d+): (.*)$`)
 	panicRE      = regexp.MustCompile(`^panic: (.*?)( \[recovered.*\])?$`)
 	fatalRE      = regexp.MustCompile(`^fatal error: (.*)$`)

@@ -37,6 +37,8 @@ type Options struct {
 	Waiting func()
 	// Concepts, if not empty, limits the walk to these concept names.
 	Concepts []string
+	// Run limits the koans run to those matching go test's -run pattern.
+	Run string
 	// Tags are build tags for go test (the runner's fixtures need one).
 	Tags string
 	// Go runs go test; nil means run.Go. Tests replace it to replay
@@ -144,7 +146,7 @@ type walker struct {
 }
 
 func (w *walker) runOptions() run.Options {
-	return run.Options{Dir: w.opt.Root, Race: w.race, Timeout: w.opt.Timeout, Waiting: w.opt.Waiting, Tags: w.opt.Tags}
+	return run.Options{Dir: w.opt.Root, Race: w.race, Timeout: w.opt.Timeout, Waiting: w.opt.Waiting, Tags: w.opt.Tags, Run: w.opt.Run}
 }
 
 func (w *walker) runBatch(ctx context.Context, from, to int) error {

@@ -1,0 +1,409 @@
+// Package verify proves that the course is fair: every shipped koan fails,
+// and for the reason its catalog names; every solution passes under -race
+// with the leak check; koans and solutions mirror each other, differing only
+// on the lines that hold a blank; and the catalog and the disk agree.
+package verify
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/walk"
+)
+
+// ShippedKinds are the kinds a koan may name in its catalog entry: the ways
+// a koan can fail as shipped. compile, timeout, missing and skipped are
+// kinds of trouble, not of lessons.
+var ShippedKinds = []string{"blank", "assert", "race", "leak", "deadlock", "panic", "fatal", "vet"}
+
+// A Problem is one thing wrong with the course.
+type Problem struct {
+	Where string // a file, file:line, or a concept
+	What  string
+}
+
+func (p Problem) String() string { return p.Where + ": " + p.What }
+
+// A Row is one concept's line in the report.
+type Row struct {
+	Concept string
+	Koans   int
+	// Kinds counts the koans by the kind their catalog names.
+	Kinds map[string]int
+	// Detected counts the koans a detector judges (race, leak, deadlock,
+	// panic, fatal, vet), not an assertion.
+	Detected int
+	OK       bool
+}
+
+// A Report is the whole verification.
+type Report struct {
+	Rows     []Row
+	Problems []Problem
+}
+
+// Options say what to verify.
+type Options struct {
+	Root     string
+	Concepts []string // all when empty
+	// Trees names the trees: normally "koans" and "solutions".
+	Koans, Solutions string
+	// Go runs go test (nil: run.Go).
+	Go func(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error)
+	// Log, if set, receives a line as each step starts.
+	Log func(string)
+}
+
+// Verify runs every check and reports.
+func Verify(ctx context.Context, opt Options) (*Report, error) {
+	if opt.Koans == "" {
+		opt.Koans = "koans"
+	}
+	if opt.Solutions == "" {
+		opt.Solutions = "solutions"
+	}
+	if opt.Go == nil {
+		opt.Go = run.Go
+	}
+	if opt.Log == nil {
+		opt.Log = func(string) {}
+	}
+	koans, err := course.Load(opt.Root, opt.Koans)
+	if err != nil {
+		return nil, err
+	}
+	sols, err := course.Load(opt.Root, opt.Solutions)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{}
+	v := &verifier{opt: opt, r: r, koans: koans, sols: sols}
+	concepts := koans.Concepts
+	if len(opt.Concepts) > 0 {
+		concepts = nil
+		for _, name := range opt.Concepts {
+			c := koans.Concept(name)
+			if c == nil {
+				return nil, fmt.Errorf("no concept %q", name)
+			}
+			concepts = append(concepts, c)
+		}
+	} else {
+		v.sameConcepts()
+	}
+	for _, c := range concepts {
+		row := Row{Concept: c.Name, Koans: len(c.Koans), Kinds: map[string]int{}}
+		before := len(r.Problems)
+		opt.Log("checking " + c.Name)
+		v.catalog(c, &row)
+		v.mirror(c)
+		if err := v.koansFail(ctx, c); err != nil {
+			return nil, err
+		}
+		if err := v.solutionsPass(ctx, c); err != nil {
+			return nil, err
+		}
+		row.OK = len(r.Problems) == before
+		r.Rows = append(r.Rows, row)
+	}
+	v.gofmt()
+	v.vet(ctx, concepts)
+	return r, nil
+}
+
+type verifier struct {
+	opt         Options
+	r           *Report
+	koans, sols *course.Course
+}
+
+func (v *verifier) problem(where, format string, args ...any) {
+	v.r.Problems = append(v.r.Problems, Problem{Where: where, What: fmt.Sprintf(format, args...)})
+}
+
+func (v *verifier) sameConcepts() {
+	names := func(c *course.Course) []string {
+		var n []string
+		for _, cc := range c.Concepts {
+			n = append(n, cc.Name)
+		}
+		return n
+	}
+	k, s := names(v.koans), names(v.sols)
+	for _, n := range k {
+		if !slices.Contains(s, n) {
+			v.problem(v.opt.Solutions, "no solution for concept %s", n)
+		}
+	}
+	for _, n := range s {
+		if !slices.Contains(k, n) {
+			v.problem(v.opt.Solutions+"/"+n, "a solution with no koans beside it in %s/", v.opt.Koans)
+		}
+	}
+}
+
+// catalog: every koan has an entry with hints and a kind it may ship with,
+// every entry a koan, in the same order.
+func (v *verifier) catalog(c *course.Concept, row *Row) {
+	for _, p := range c.Problems {
+		v.problem(c.Dir, "%s", p)
+	}
+	if c.Catalog == nil {
+		v.problem(c.Dir, "no %s: each koan needs an entry with its kind and hints", course.CatalogFile)
+		return
+	}
+	for _, m := range c.Missing {
+		v.problem(c.Dir+"/"+course.CatalogFile, "the entry %s names no koan", m.Name)
+	}
+	var onDisk, inCatalog []string
+	for _, k := range c.Koans {
+		onDisk = append(onDisk, k.Name)
+		e, ok := c.Entry(k.Name)
+		if !ok {
+			v.problem(fmt.Sprintf("%s:%d", k.File, k.Line), "%s has no catalog entry", k.Name)
+			continue
+		}
+		inCatalog = append(inCatalog, e.Name)
+		if !slices.Contains(ShippedKinds, e.Kind) {
+			v.problem(c.Dir+"/"+course.CatalogFile, "%s: kind %q is not one of %s", k.Name, e.Kind, strings.Join(ShippedKinds, ", "))
+		}
+		if len(e.Hints) == 0 || slices.Contains(e.Hints, "") {
+			v.problem(c.Dir+"/"+course.CatalogFile, "%s: needs at least one hint, none empty", k.Name)
+		}
+		row.Kinds[e.Kind]++
+		if isDetector(e.Kind) {
+			row.Detected++
+		}
+	}
+	if !slices.Equal(onDisk, inCatalog) && len(onDisk) == len(inCatalog) {
+		v.problem(c.Dir+"/"+course.CatalogFile, "the entries are not in the order the koans run: %s", strings.Join(onDisk, ", "))
+	}
+}
+
+func isDetector(kind string) bool {
+	switch kind {
+	case "race", "leak", "deadlock", "panic", "fatal", "vet":
+		return true
+	}
+	return false
+}
+
+var blankRE = regexp.MustCompile(`\b__\b`)
+
+// mirror: the same files and tests in the same order; each koan holds a
+// blank; outside the lines holding a blank, a koan and its solution are the
+// same, line for line.
+func (v *verifier) mirror(c *course.Concept) {
+	sc := v.sols.Concept(c.Name)
+	if sc == nil {
+		return
+	}
+	kFiles, sFiles := testFiles(v.opt.Root, c.Dir), testFiles(v.opt.Root, sc.Dir)
+	if !slices.Equal(kFiles, sFiles) {
+		v.problem(sc.Dir, "files differ from %s: koans have %v, solutions %v", c.Dir, kFiles, sFiles)
+	}
+	var kNames, sNames []string
+	for _, k := range c.Koans {
+		kNames = append(kNames, k.Name)
+	}
+	for _, k := range sc.Koans {
+		sNames = append(sNames, k.Name)
+	}
+	if !slices.Equal(kNames, sNames) {
+		v.problem(sc.Dir, "tests differ from %s, or are in another order:\n    koans:     %v\n    solutions: %v", c.Dir, kNames, sNames)
+	}
+	for _, f := range kFiles {
+		if !slices.Contains(sFiles, f) {
+			continue
+		}
+		kl := diagnose.SourceLines(v.opt.Root, c.Dir+"/"+f)
+		sl := diagnose.SourceLines(v.opt.Root, sc.Dir+"/"+f)
+		if len(kl) != len(sl) {
+			v.problem(sc.Dir+"/"+f, "has %d lines, the koan %d: a solution fills each blank in place, line for line", len(sl), len(kl))
+			continue
+		}
+		for i := range kl {
+			switch {
+			case kl[i] == sl[i]:
+				if blankRE.MatchString(sl[i]) && f != "main_test.go" {
+					v.problem(fmt.Sprintf("%s/%s:%d", sc.Dir, f, i+1), "the solution still holds a blank")
+				}
+			case !blankRE.MatchString(kl[i]):
+				v.problem(fmt.Sprintf("%s/%s:%d", c.Dir, f, i+1), "differs from the solution on a line without a blank:\n    koan:     %s\n    solution: %s", strings.TrimSpace(kl[i]), strings.TrimSpace(sl[i]))
+			case blankRE.MatchString(sl[i]):
+				v.problem(fmt.Sprintf("%s/%s:%d", sc.Dir, f, i+1), "the solution still holds a blank")
+			}
+		}
+	}
+	for _, k := range c.Koans {
+		lines := diagnose.SourceLines(v.opt.Root, k.File)
+		found := false
+		for n := k.Line; n <= k.EndLine && n <= len(lines); n++ {
+			if blankRE.MatchString(lines[n-1]) {
+				found = true
+			}
+		}
+		if !found {
+			v.problem(fmt.Sprintf("%s:%d", k.File, k.Line), "%s has no blank (__) for the learner to fill", k.Name)
+		}
+	}
+}
+
+func testFiles(root, dir string) []string {
+	m, _ := filepath.Glob(filepath.Join(root, dir, "*_test.go"))
+	var out []string
+	for _, f := range m {
+		out = append(out, filepath.Base(f))
+	}
+	return out
+}
+
+// koansFail runs the concept's koans until each has a verdict of its own: a
+// koan that ends the test binary (a deadlock, a panic, a fatal error) keeps
+// the koans after it from running, and one that passed in a run that
+// crashed missed the leak check at the end; both run again, without the
+// koans already judged.
+func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
+	judged := map[string]*diagnose.Outcome{}
+	left := c.Koans
+	for len(left) > 0 {
+		names := make([]string, len(left))
+		for i, k := range left {
+			names[i] = k.Name
+		}
+		st, err := walk.Walk(ctx, walk.Options{
+			Root: v.opt.Root, Tree: v.opt.Koans, Concepts: []string{c.Name},
+			Run: "^(" + strings.Join(names, "|") + ")$", Go: v.opt.Go,
+		})
+		if err != nil {
+			return err
+		}
+		if st.RaceUnavailable {
+			return fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
+		}
+		cr := st.Concepts[0]
+		crashed := false
+		for _, o := range cr.Outcomes {
+			if o.State == diagnose.Failed && o.Failure != nil && endsBinary(o.Failure.Kind) {
+				crashed = true
+			}
+		}
+		var next []*course.Koan
+		for i, o := range cr.Outcomes {
+			if !slices.Contains(names, o.Koan.Name) {
+				continue
+			}
+			if o.State == diagnose.Failed || o.State == diagnose.Passed && !crashed {
+				judged[o.Koan.Name] = &cr.Outcomes[i]
+			} else {
+				next = append(next, o.Koan)
+			}
+		}
+		if len(next) == len(left) {
+			for _, k := range next {
+				v.problem(fmt.Sprintf("%s:%d", k.File, k.Line), "%s never got a verdict of its own", k.Name)
+			}
+			break
+		}
+		left = next
+	}
+	for _, k := range c.Koans {
+		o := judged[k.Name]
+		if o == nil {
+			continue
+		}
+		where := fmt.Sprintf("%s:%d", k.File, k.Line)
+		switch {
+		case o.State == diagnose.Passed:
+			v.problem(where, "%s passes as shipped: a koan must fail until the learner fills its blank", k.Name)
+		case o.Failure.Kind != k.Kind:
+			v.problem(where, "%s fails as %s, but its catalog says %s: %s", k.Name, o.Failure.Kind, k.Kind, o.Failure.Headline)
+		}
+	}
+	return nil
+}
+
+func endsBinary(kind string) bool {
+	switch kind {
+	case "deadlock", "panic", "fatal", "timeout":
+		return true
+	}
+	return false
+}
+
+// solutionsPass: the whole solved concept passes under -race, leak check
+// included.
+func (v *verifier) solutionsPass(ctx context.Context, c *course.Concept) error {
+	if v.sols.Concept(c.Name) == nil {
+		return nil
+	}
+	st, err := walk.Walk(ctx, walk.Options{Root: v.opt.Root, Tree: v.opt.Solutions, Concepts: []string{c.Name}, All: true, Go: v.opt.Go})
+	if err != nil {
+		return err
+	}
+	if st.RaceUnavailable {
+		return fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
+	}
+	for _, o := range st.Concepts[0].Outcomes {
+		if o.State == diagnose.Passed {
+			continue
+		}
+		where := o.Koan.File
+		what := fmt.Sprintf("the solution of %s does not pass (%s)", o.Koan.Name, o.State)
+		if f := o.Failure; f != nil {
+			if f.File != "" {
+				where = fmt.Sprintf("%s:%d", f.File, f.Line)
+			}
+			what += fmt.Sprintf(": %s: %s %s", f.Kind, f.Headline, strings.Join(f.Details, "; "))
+		}
+		v.problem(where, "%s", what)
+	}
+	return nil
+}
+
+func (v *verifier) gofmt() {
+	cmd := exec.Command("gofmt", "-l", v.opt.Koans, v.opt.Solutions)
+	cmd.Dir = v.opt.Root
+	out, err := cmd.Output()
+	if err != nil {
+		v.problem("gofmt", "cannot run gofmt: %v", err)
+		return
+	}
+	for _, f := range strings.Fields(string(out)) {
+		v.problem(f, "is not gofmt-formatted (run gofmt -w %s)", f)
+	}
+}
+
+// vet: the solutions are clean under every vet analyzer, the concurrency
+// ones included.
+func (v *verifier) vet(ctx context.Context, concepts []*course.Concept) {
+	args := []string{"vet"}
+	for _, c := range concepts {
+		if sc := v.sols.Concept(c.Name); sc != nil {
+			args = append(args, "./"+sc.Dir)
+		}
+	}
+	if len(args) == 1 {
+		return
+	}
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = v.opt.Root
+	cmd.Env = os.Environ()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if l != "" && !strings.HasPrefix(l, "#") {
+				v.problem("go vet", "%s", l)
+			}
+		}
+	}
+}
