@@ -33,6 +33,7 @@ lint:
 	@bad=$$(gofmt -l cmd internal koan koans solutions); if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
 	$(GO) vet $(CODE)
 	$(GO) tool staticcheck $(CODE)
+	$(GO) tool actionlint
 
 ## help: this list
 help:

@@ -3,9 +3,14 @@
 //
 // Run it from anywhere inside the repository, as a tool of the module:
 //
-//	go tool koans            run the path, stop at the first failing koan, explain it
-//	go tool koans -json      the same verdict as one JSON object on the last line
-//	go tool koans hint       a hint for the current koan; ask again for a stronger one
+//	go tool koans              run the path, stop at the first failing koan, explain it
+//	go tool koans -json        the same verdict as one JSON object on the last line
+//	go tool koans hint         a hint for the current koan; ask again for a stronger one
+//	go tool koans watch        run again on every save; keys h hint, l list, r run, q quit
+//	go tool koans list [-json] the map of the path: every koan, passed, current or not yet
+//	go tool koans reset [-y] KOAN|FILE
+//	                           restore a koan's file as shipped, keeping yours in .koans/backups
+//	go tool koans verify       for instructors: every koan fails for its reason, every solution passes
 //
 // The -json verdict is a stable contract:
 //
@@ -30,8 +35,6 @@ import (
 	"os"
 	"os/signal"
 
-	"golang.org/x/term"
-
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/walk"
@@ -52,14 +55,14 @@ const (
 func Main(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	app := &app{stdout: stdout, stderr: stderr}
+	app := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout)}
 	fs := flag.NewFlagSet("koans", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&app.json, "json", false, "print the verdict as one JSON object")
 	fs.BoolVar(&app.noRace, "norace", false, "run without the race detector (race koans are then not judged)")
 	fs.StringVar(&app.tree, "tree", "koans", "which tree to walk: koans or solutions")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go tool koans [-json] [hint]")
+		fmt.Fprintln(stderr, "usage: go tool koans [-json] [-norace] [hint | watch | list | reset | verify]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -76,10 +79,27 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		cmd, rest = rest[0], rest[1:]
 	}
 	switch cmd {
+	case "", "run", "hint", "list":
+		// These take the common flags after the command too: koans list -json.
+		if err := fs.Parse(rest); err != nil {
+			return exitTrouble
+		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "koans: unexpected arguments: %v\n", fs.Args())
+			return exitTrouble
+		}
+	}
+	switch cmd {
 	case "", "run":
 		err = app.run(ctx)
 	case "hint":
 		err = app.hint(ctx)
+	case "list":
+		err = app.listCmd(ctx)
+	case "watch":
+		err = app.watchCmd(ctx, rest, os.Stdin)
+	case "reset":
+		err = app.resetCmd(rest, os.Stdin)
 	case "verify":
 		err = app.verifyCmd(ctx, rest)
 	default:
@@ -109,13 +129,13 @@ type app struct {
 	tree   string
 	json   bool
 	noRace bool
+	color  bool // stdout is a terminal
 	stdout io.Writer
 	stderr io.Writer
 }
 
 func (a *app) style() render.Style {
-	f, ok := a.stdout.(*os.File)
-	color := ok && term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	color := a.color && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 	return render.Style{Color: color}
 }
 

@@ -196,9 +196,9 @@ func (j *judge) place(f traceback.Frame) Place {
 }
 
 var (
-	fileLineRE   = regexp.MustCompile(`^\s*([\w./-]+\.go):(\d+): (.*)$`)
-	panicRE      = regexp.MustCompile(`^panic: (.*?)( \[recovered.*\])?$`)
-	fatalRE      = regexp.MustCompile(`^fatal error: (.*)$`)
+	fileLineRE = regexp.MustCompile(`^\s*([\w./-]+\.go):(\d+): (.*)$`)
+	panicRE    = regexp.MustCompile(`^panic: (.*?)( \[recovered.*\])?$`)
+	fatalRE    = regexp.MustCompile(`^fatal error: (.*)$`)
 )
 
 func (j *judge) testFailure(k *course.Koan, output []string) *Failure {

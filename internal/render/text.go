@@ -28,6 +28,9 @@ func (s Style) green(t string) string { return s.paint("32", t) }
 func (s Style) cyan(t string) string  { return s.paint("36", t) }
 func (s Style) dim(t string) string   { return s.paint("2", t) }
 
+// Dim is faint text, for what matters least on the screen.
+func (s Style) Dim(t string) string { return s.dim(t) }
+
 // Text writes the standing as the master speaks it.
 func Text(w io.Writer, st *walk.Standing, s Style) {
 	p := &printer{w: w, s: s}

@@ -45,8 +45,9 @@ type Goroutine struct {
 var (
 	headerRE    = regexp.MustCompile(`^goroutine (\d+)(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[([^\]]*)\]:$`)
 	createdByRE = regexp.MustCompile(`^created by (\S+?)(?: in goroutine (\d+))?$`)
-	locationRE  = regexp.MustCompile(`^\s+(.+?):(\d+)(?: \+0x[0-9a-f]+)?$`)
-	bubbleRE    = regexp.MustCompile(`^synctest bubble (\d+)$`)
+	// With GOTRACEBACK=system or crash, locations end in fp=, sp=, pc=.
+	locationRE = regexp.MustCompile(`^\s+(.+?):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+)?$`)
+	bubbleRE   = regexp.MustCompile(`^synctest bubble (\d+)$`)
 )
 
 // Parse returns every goroutine block found in text, in the order printed.

@@ -21,9 +21,10 @@ import (
 )
 
 // ShippedKinds are the kinds a koan may name in its catalog entry: the ways
-// a koan can fail as shipped. compile, timeout, missing and skipped are
-// kinds of trouble, not of lessons.
-var ShippedKinds = []string{"blank", "assert", "race", "leak", "deadlock", "panic", "fatal", "vet"}
+// a koan can fail as shipped. timeout is for a loop that never ends (a
+// livelock: nothing is blocked, so it is not a deadlock). compile, missing
+// and skipped are kinds of trouble, not of lessons.
+var ShippedKinds = []string{"blank", "assert", "race", "leak", "deadlock", "timeout", "panic", "fatal", "vet"}
 
 // A Problem is one thing wrong with the course.
 type Problem struct {
@@ -191,7 +192,7 @@ func (v *verifier) catalog(c *course.Concept, row *Row) {
 
 func isDetector(kind string) bool {
 	switch kind {
-	case "race", "leak", "deadlock", "panic", "fatal", "vet":
+	case "race", "leak", "deadlock", "timeout", "panic", "fatal", "vet":
 		return true
 	}
 	return false
