@@ -1,0 +1,109 @@
+package selects
+
+import (
+	"testing"
+	"testing/synctest"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A select statement waits on several communications at once. If none of
+// its cases can proceed (and it has no default), it blocks until one can,
+// then runs that case and only that one.
+// https://go.dev/ref/spec#Select_statements
+func TestSelectWaitsForWhicheverCaseCanProceed(t *testing.T) {
+	tea := make(chan string)
+	coffee := make(chan string)
+	go func() { coffee <- "espresso" }()
+
+	var got string
+	select {
+	case drink := <-tea:
+		got = "tea: " + drink
+	case drink := <-coffee:
+		got = "coffee: " + drink
+	}
+	assert.Equal(t, "coffee: espresso", got)
+}
+
+// A select with a default case never blocks: when no other case can proceed
+// at that moment, default runs instead. This is how Go spells "try to
+// receive": look into the mailbox, and do not wait by it.
+func TestDefaultRunsWhenNoCaseCanProceed(t *testing.T) {
+	mailbox := make(chan string, 1)
+	check := func() string {
+		select {
+		case letter := <-mailbox:
+			return letter
+		default:
+			return "no mail"
+		}
+	}
+
+	before := check()
+	mailbox <- "a postcard"
+	after := check()
+	assert.Equal(t, "no mail", before)
+	assert.Equal(t, "a postcard", after)
+}
+
+// A send can be a case too, and default makes it a "try to send": when the
+// buffer is full and nobody receives, the send does not happen and the
+// select moves on. Without a way out, a send on a full channel waits for a
+// receiver, for ever if none comes. (A synctest bubble reports that at once.)
+func TestDefaultLetsASendGiveUpInsteadOfWaiting(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		mailbox := make(chan int, 1)
+		sent := 0
+		for i := 1; i <= 3; i++ {
+			select {
+			case mailbox <- i:
+				sent++
+			default:
+			}
+		}
+		assert.Equal(t, 1, sent)
+		assert.Equal(t, 1, <-mailbox)
+	})
+}
+
+// When several cases can proceed, select does not take the first one
+// written: "a single one that can proceed is chosen via a uniform
+// pseudo-random selection" (https://go.dev/ref/spec#Select_statements).
+// Both channels below are closed, so both receives can always proceed.
+// Over ten thousand selects, does the first case always win? Is either
+// case starved?
+func TestSelectPicksAmongReadyCasesAtRandom(t *testing.T) {
+	first := make(chan struct{})
+	second := make(chan struct{})
+	close(first)
+	close(second)
+
+	fromFirst, fromSecond := 0, 0
+	for range 10000 {
+		select {
+		case <-first:
+			fromFirst++
+		case <-second:
+			fromSecond++
+		}
+	}
+	assert.Equal(t, true, fromSecond > 0)
+	assert.Equal(t, true, fromFirst > 2500 && fromSecond > 2500)
+}
+
+// A select with no cases has nothing that could ever proceed, so it blocks
+// for ever: the goroutine that runs it never goes on. It is not a way to
+// wait for other goroutines; wait for the thing you need instead.
+func TestASelectWithNoCasesWaitsForever(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		done := make(chan struct{})
+		answer := 0
+		go func() {
+			defer close(done)
+			answer = 6 * 7
+		}()
+		<-done
+		assert.Equal(t, 42, answer)
+	})
+}

@@ -1,0 +1,78 @@
+package selects
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A send or receive on a nil channel blocks for ever, so in a select a
+// case on a nil channel can never proceed and is never chosen. What counts
+// is the channel value the case expression has when the select runs, not
+// what may be waiting in some channel elsewhere.
+// https://go.dev/ref/spec#Select_statements
+func TestACaseOnANilChannelIsNeverChosen(t *testing.T) {
+	var off chan string // declared, never made: nil
+	ch := make(chan string, 2)
+	ch <- "first"
+	ch <- "second"
+
+	on := ch
+	pick := func() string {
+		select {
+		case s := <-off:
+			return "off: " + s
+		case s := <-on:
+			return s
+		default:
+			return "nothing ready"
+		}
+	}
+
+	a := pick()
+	on = nil
+	b := pick()
+	assert.Equal(t, "first", a)
+	assert.Equal(t, "nothing ready", b)
+	assert.Equal(t, 1, len(ch))
+}
+
+// A closed channel is always ready: a receive from it proceeds at once with
+// the zero value and ok false. Merging two channels, the loop must stop
+// choosing a channel once it is closed, and must end once both are. Setting
+// the variable to nil turns that case off for good.
+func TestMergingTurnsOffAClosedChannelWithNil(t *testing.T) {
+	a := make(chan int)
+	b := make(chan int)
+	go func() {
+		for i := 1; i <= 3; i++ {
+			a <- i
+		}
+		close(a)
+	}()
+	go func() {
+		for i := 10; i <= 30; i += 10 {
+			b <- i
+		}
+		close(b)
+	}()
+
+	sum := 0
+	for a != nil || b != nil {
+		select {
+		case v, ok := <-a:
+			if !ok {
+				a = nil
+				continue
+			}
+			sum += v
+		case v, ok := <-b:
+			if !ok {
+				b = nil
+				continue
+			}
+			sum += v
+		}
+	}
+	assert.Equal(t, 66, sum)
+}
