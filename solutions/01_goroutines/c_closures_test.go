@@ -1,0 +1,58 @@
+package goroutines
+
+import (
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A function literal is a closure: it refers to the variables of the
+// function around it, not to copies of their values
+// (https://go.dev/ref/spec#Function_literals). The goroutine reads message
+// when it runs, and the close below happens before its receive completes
+// (https://go.dev/ref/mem#chan). What does it read?
+func TestAClosureCapturesTheVariableNotItsValue(t *testing.T) {
+	message := "before"
+	release := make(chan struct{})
+	got := make(chan string)
+	go func() {
+		<-release
+		got <- message
+	}()
+	message = "after"
+	close(release)
+	assert.Equal(t, "after", <-got)
+}
+
+// Since Go 1.22, a loop variable declared by the for or range clause is a
+// new variable in each iteration (https://go.dev/ref/spec#For_statements,
+// https://go.dev/blog/loopvar-preview). Each closure below captures the i of
+// its own iteration, and no goroutine shares it with another.
+func TestEachLoopIterationHasItsOwnVariable(t *testing.T) {
+	squares := make(chan int)
+	for i := range 3 {
+		go func() { squares <- i * i }()
+	}
+	sum := <-squares + <-squares + <-squares
+	assert.Equal(t, 5, sum)
+}
+
+// A variable declared outside the loop is one variable, and every closure
+// that mentions it captures that same variable. Goroutines that write one
+// variable with nothing ordering their writes make a data race, even when
+// they write the same value (https://go.dev/ref/mem#overview). Give each
+// goroutine a place of its own.
+func TestGoroutinesShareTheVariablesTheirClosuresCapture(t *testing.T) {
+	inputs := []string{"7", "11", "13"}
+	numbers := make([]int, len(inputs))
+	errs := make([]error, len(inputs))
+	var wg sync.WaitGroup
+	for i, s := range inputs {
+		wg.Go(func() { numbers[i], errs[i] = strconv.Atoi(s) })
+	}
+	wg.Wait()
+	assert.Equal(t, []error{nil, nil, nil}, errs)
+	assert.Equal(t, []int{7, 11, 13}, numbers)
+}

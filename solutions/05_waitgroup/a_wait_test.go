@@ -1,0 +1,83 @@
+package waitgroup
+
+import (
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A WaitGroup is a counter of unfinished tasks: Add(n) raises it by n, Done
+// lowers it by one, and Wait blocks until it is zero. Count the goroutines
+// in, let each one say Done when its work is finished, and Wait returns
+// once all of them have. https://pkg.go.dev/sync#WaitGroup
+func TestWaitBlocksUntilTheCounterIsZero(t *testing.T) {
+	words := []string{"wait", "for", "goroutines"}
+	lengths := make([]int, len(words))
+	var wg sync.WaitGroup
+	wg.Add(len(words))
+	for i, w := range words {
+		go func() {
+			defer wg.Done()
+			lengths[i] = len(w)
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, []int{4, 3, 10}, lengths)
+}
+
+// Wait does more than block. In the terms of the memory model, a call to
+// Done "synchronizes before" the return of any Wait call that it unblocks
+// (https://pkg.go.dev/sync#WaitGroup.Done), so what a goroutine wrote before
+// its Done happens before Wait returns, and code after the Wait is sure to
+// see it (https://go.dev/ref/mem).
+// This test sleeps instead, in a synctest bubble whose fake clock makes the
+// second instant, and by then every worker has long finished: the lengths
+// are all there. Does that make reading them correct?
+func TestOnlyWaitMakesTheWorkersWritesVisible(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		words := []string{"sleep", "is", "not", "waiting"}
+		lengths := make([]int, len(words))
+		var wg sync.WaitGroup
+		wg.Add(len(words))
+		for i, w := range words {
+			go func() {
+				defer wg.Done()
+				lengths[i] = len(w)
+			}()
+		}
+		wg.Wait()
+		assert.Equal(t, []int{5, 2, 3, 7}, lengths)
+	})
+}
+
+// Wait blocks until the counter is zero: if nothing has been counted in yet
+// when Wait looks, it returns at once. So an Add that takes the counter up
+// from zero must happen before the Wait (https://pkg.go.dev/sync#WaitGroup.Add);
+// here each worker counts itself in, from inside its own goroutine. The
+// test even sleeps a (fake) millisecond so that they get there first, and in
+// this bubble they always do. But a sleep is timing, not synchronisation:
+// nothing orders a worker's Add before the Wait, and the race detector says
+// so. (go vet's waitgroup check catches only the plainest form of this bug,
+// go func() { wg.Add(1); ... }().)
+func TestAddBeforeTheGoStatement(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		squares := make([]int, 4)
+		var wg sync.WaitGroup
+		worker := func(i int) {
+			// counted in by the caller, before the go statement
+			defer wg.Done()
+			time.Sleep(time.Second) // a long computation
+			squares[i] = i * i
+		}
+		for i := range squares {
+			wg.Add(1)
+			go worker(i)
+		}
+		time.Sleep(time.Millisecond) // surely every worker has started by now
+		wg.Wait()
+		assert.Equal(t, []int{0, 1, 4, 9}, squares)
+	})
+}
