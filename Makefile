@@ -4,18 +4,30 @@
 SHELL := bash
 GO    ?= go
 # The Go packages of the machinery (the koans and solutions are judged by verify).
-CODE  := ./cmd/... ./internal/... ./koan/...
+CODE  := ./cmd/... ./internal/... ./koan/... ./scripts/...
 
 .DEFAULT_GOAL := koans
-.PHONY: koans watch hint list test unit verify lint stress mutate bench solutions-branch help
+.PHONY: koans watch hint list reset test unit verify lint stress mutate bench solutions-branch help
 
 ## koans: run the path and show the next failing koan (the learner's main command)
 koans:
 	@$(GO) tool koans; s=$$?; [ $$s -le 1 ] || exit $$s
 
+## watch: run again on every save (keys: h hint, l list, r run, q quit)
+watch:
+	@$(GO) tool koans watch
+
 ## hint: a nudge for the current koan (ask again for a stronger one)
 hint:
 	@$(GO) tool koans hint
+
+## list: the map of the path, every koan passed, current or not yet
+list:
+	@$(GO) tool koans list
+
+## reset: restore a koan's file as shipped, keeping yours: make reset KOAN=TestName (or a file)
+reset:
+	@$(GO) tool koans reset $(KOAN)
 
 ## test: every check: the runner's tests, the course's proof, and the linters
 test: unit verify lint
@@ -28,12 +40,28 @@ unit:
 verify:
 	$(GO) tool koans verify
 
-## lint: gofmt, go vet and staticcheck on the machinery
+## lint: gofmt, go vet and staticcheck on the machinery, actionlint on the workflows
 lint:
 	@bad=$$(gofmt -l cmd internal koan koans solutions); if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
 	$(GO) vet $(CODE)
 	$(GO) tool staticcheck $(CODE)
 	$(GO) tool actionlint
+
+## stress: solutions 50 times at -cpu 1,2,4,8 under -race, koans judged 10 times; flakes by koan
+stress:
+	$(GO) tool koans stress
+
+## mutate: take each line of synchronisation out of the solutions in turn; the koan must fail
+mutate:
+	$(GO) tool koans mutate
+
+## bench: save-to-verdict time of make koans against a bare go test of the same koan
+bench:
+	$(GO) run ./scripts/bench
+
+## solutions-branch: build the git branch `solutions` with the solved koans in koans/
+solutions-branch:
+	bash scripts/solutions-branch
 
 ## help: this list
 help:

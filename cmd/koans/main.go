@@ -11,6 +11,8 @@
 //	go tool koans reset [-y] KOAN|FILE
 //	                           restore a koan's file as shipped, keeping yours in .koans/backups
 //	go tool koans verify       for instructors: every koan fails for its reason, every solution passes
+//	go tool koans stress       solutions 50 times at -cpu 1,2,4,8, koans judged 10 times: flakes by koan
+//	go tool koans mutate       take each line of synchronisation out of the solutions: the koan must fail
 //
 // The -json verdict is a stable contract:
 //
@@ -34,9 +36,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/render"
+	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -62,7 +66,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&app.noRace, "norace", false, "run without the race detector (race koans are then not judged)")
 	fs.StringVar(&app.tree, "tree", "koans", "which tree to walk: koans or solutions")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go tool koans [-json] [-norace] [hint | watch | list | reset | verify]")
+		fmt.Fprintln(stderr, "usage: go tool koans [-json] [-norace] [hint | watch | list | reset | verify | stress | mutate]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -102,6 +106,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		err = app.resetCmd(rest, os.Stdin)
 	case "verify":
 		err = app.verifyCmd(ctx, rest)
+	case "stress":
+		err = app.stressCmd(ctx, rest)
+	case "mutate":
+		err = app.mutateCmd(ctx, rest)
 	default:
 		fmt.Fprintf(stderr, "koans: unknown command %q\n", cmd)
 		fs.Usage()
@@ -140,16 +148,51 @@ func (a *app) style() render.Style {
 }
 
 func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
+	a.warm(ctx)
 	return walk.Walk(ctx, walk.Options{
 		Root: a.root, Tree: a.tree, NoRace: a.noRace,
 		Waiting: a.waiting,
 	})
 }
 
+// warm builds what the koans need with the race detector, with a progress
+// line, the first time the runner runs in this clone (a new machine: over a
+// minute on two cores). Later runs skip the check.
+func (a *app) warm(ctx context.Context) {
+	if _, err := os.Stat(filepath.Join(a.root, walk.StateDir, "walk.json")); err == nil {
+		return
+	}
+	c, err := course.Load(a.root, a.tree)
+	if err != nil || len(c.Concepts) == 0 {
+		return
+	}
+	var pkgs []string
+	for _, cc := range c.Concepts {
+		pkgs = append(pkgs, "./"+cc.Dir)
+	}
+	tty := isTerminal(a.stderr)
+	last := -1
+	_ = run.Warm(ctx, a.root, !a.noRace, pkgs, func(done, total int) {
+		pct := 100 * done / total
+		switch {
+		case done == 0:
+			fmt.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a minute or two on a small machine).\n", total)
+		case tty:
+			fmt.Fprintf(a.stderr, "\r  built %d of %d packages (%d%%)", done, total, pct)
+			if done == total {
+				fmt.Fprintln(a.stderr)
+			}
+		case pct/10 != last/10 || done == total: // a line per tenth when not a terminal
+			fmt.Fprintf(a.stderr, "  built %d of %d packages (%d%%)\n", done, total, pct)
+		}
+		last = pct
+	})
+}
+
 // waiting tells the learner why nothing shows yet: the first run on a new
 // machine builds the standard library with the race detector.
 func (a *app) waiting() {
-	fmt.Fprintln(a.stderr, "Building the koans (the first run compiles Go's standard library with the race detector: a minute or two)...")
+	fmt.Fprintln(a.stderr, "Building and running the koans...")
 }
 
 func (a *app) run(ctx context.Context) error {

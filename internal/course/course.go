@@ -91,6 +91,10 @@ type CatalogEntry struct {
 	Kind  string   `toml:"kind"`
 	Hints []string `toml:"hints"`
 	Notes string   `toml:"notes"`
+	// Needless explains, line by line, a line of the solution that the
+	// mutation check may remove without the koan failing: the key is the
+	// line's text (trimmed), the value why the koan does not need it.
+	Needless map[string]string `toml:"needless"`
 }
 
 // FindRoot walks up from dir to the repository root: the nearest directory

@@ -36,6 +36,7 @@ type Options struct {
 	Count   int           // -count, if > 0 (defeats the test cache)
 	CPU     string        // -cpu list, if any
 	Tags    string        // -tags, if any
+	Overlay string        // -overlay file, if any (mutants replace files without touching them)
 	Env     []string      // extra environment
 	// Waiting, if set, is called once when go test has been silent for a
 	// while (usually: building), so a caller can say what is happening.
@@ -163,6 +164,9 @@ func Args(opt Options, pkgs ...string) []string {
 	}
 	if opt.Tags != "" {
 		args = append(args, "-tags="+opt.Tags)
+	}
+	if opt.Overlay != "" {
+		args = append(args, "-overlay="+opt.Overlay)
 	}
 	if opt.Run != "" {
 		args = append(args, "-run="+opt.Run)

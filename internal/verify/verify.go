@@ -268,12 +268,33 @@ func testFiles(root, dir string) []string {
 	return out
 }
 
-// koansFail runs the concept's koans until each has a verdict of its own: a
+// koansFail checks that each koan fails, with the kind its catalog names.
+func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
+	judged, err := v.judgeEach(ctx, c)
+	if err != nil {
+		return err
+	}
+	for _, k := range c.Koans {
+		o := judged[k.Name]
+		where := fmt.Sprintf("%s:%d", k.File, k.Line)
+		switch {
+		case o == nil:
+			v.problem(where, "%s never got a verdict of its own", k.Name)
+		case o.State == diagnose.Passed:
+			v.problem(where, "%s passes as shipped: a koan must fail until the learner fills its blank", k.Name)
+		case o.Failure.Kind != k.Kind:
+			v.problem(where, "%s fails as %s, but its catalog says %s: %s", k.Name, o.Failure.Kind, k.Kind, o.Failure.Headline)
+		}
+	}
+	return nil
+}
+
+// judgeEach runs the concept's koans until each has a verdict of its own: a
 // koan that ends the test binary (a deadlock, a panic, a fatal error) keeps
 // the koans after it from running, and one that passed in a run that
 // crashed missed the leak check at the end; both run again, without the
 // koans already judged.
-func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
+func (v *verifier) judgeEach(ctx context.Context, c *course.Concept) (map[string]*diagnose.Outcome, error) {
 	judged := map[string]*diagnose.Outcome{}
 	left := c.Koans
 	for len(left) > 0 {
@@ -286,10 +307,10 @@ func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
 			Run: "^(" + strings.Join(names, "|") + ")$", Go: v.opt.Go,
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if st.RaceUnavailable {
-			return fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
+			return nil, fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
 		}
 		cr := st.Concepts[0]
 		crashed := false
@@ -310,27 +331,11 @@ func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
 			}
 		}
 		if len(next) == len(left) {
-			for _, k := range next {
-				v.problem(fmt.Sprintf("%s:%d", k.File, k.Line), "%s never got a verdict of its own", k.Name)
-			}
-			break
+			break // no progress: leave the rest without a verdict
 		}
 		left = next
 	}
-	for _, k := range c.Koans {
-		o := judged[k.Name]
-		if o == nil {
-			continue
-		}
-		where := fmt.Sprintf("%s:%d", k.File, k.Line)
-		switch {
-		case o.State == diagnose.Passed:
-			v.problem(where, "%s passes as shipped: a koan must fail until the learner fills its blank", k.Name)
-		case o.Failure.Kind != k.Kind:
-			v.problem(where, "%s fails as %s, but its catalog says %s: %s", k.Name, o.Failure.Kind, k.Kind, o.Failure.Headline)
-		}
-	}
-	return nil
+	return judged, nil
 }
 
 func endsBinary(kind string) bool {

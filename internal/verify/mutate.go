@@ -1,0 +1,157 @@
+package verify
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/run"
+)
+
+// A Mutant is a solution with one line of synchronisation taken out.
+type Mutant struct {
+	Koan   string
+	File   string // repository-relative
+	Line   int
+	Change string // what was done, e.g. "removed close(done)"
+	// Result is "killed" (the koan failed, as it must), "survived" (it still
+	// passed), or "does not compile" (the line cannot simply go).
+	Result string
+	Kind   string // how the koan failed, when killed
+	// Explained is the catalog's reason why a survivor's line is not needed.
+	Explained string
+
+	op   string // "delete", "unlock" (a Lock and its Unlock) or "unbuffer"
+	text string // the line's statement, trimmed
+}
+
+// mutation operators: each finds a line of synchronisation and says how to
+// take it out. A Lock goes with its Unlock, a buffered make loses its
+// buffer, the rest are deleted.
+var (
+	deletable = regexp.MustCompile(`^(defer )?([\w.\[\]()*]+\.(Done|Wait|Unlock|RUnlock)\(\)|close\(.+\)|cancel\(\)|<-[\w.\[\]()]+)$`)
+	lockRE    = regexp.MustCompile(`^([\w.\[\]()*]+)\.(Lock|RLock)\(\)$`)
+	bufferRE  = regexp.MustCompile(`make\(chan ([^,()]+(?:\([^)]*\))?), ((?:[^()]|\([^()]*\))+)\)`)
+)
+
+// Mutants lists the mutants of one concept's solutions.
+func Mutants(root string, sols *course.Concept) []Mutant {
+	var ms []Mutant
+	for _, k := range sols.Koans {
+		lines := diagnose.SourceLines(root, k.File)
+		for n := k.Line + 1; n < k.EndLine && n <= len(lines); n++ {
+			t := strings.TrimSpace(lines[n-1])
+			if i := strings.Index(t, " //"); i >= 0 {
+				t = strings.TrimSpace(t[:i])
+			}
+			m := Mutant{Koan: k.Name, File: k.File, Line: n, text: t}
+			switch {
+			case deletable.MatchString(t):
+				m.op, m.Change = "delete", "removed "+t
+			case lockRE.MatchString(t):
+				m.op, m.Change = "unlock", "removed "+t+" and its unlock"
+			case bufferRE.MatchString(t):
+				m.op, m.Change = "unbuffer", "unbuffered "+t
+			default:
+				continue
+			}
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// apply returns the file's text with the mutant's change made.
+func (m Mutant) apply(lines []string) string {
+	out := append([]string(nil), lines...)
+	switch m.op {
+	case "unbuffer":
+		out[m.Line-1] = bufferRE.ReplaceAllString(out[m.Line-1], "make(chan $1)")
+	case "unlock":
+		mu := lockRE.FindStringSubmatch(m.text)
+		unlock := mu[1] + "." + strings.Replace(mu[2], "Lock", "Unlock", 1) + "()"
+		out[m.Line-1] = ""
+		for i := m.Line; i < len(out); i++ {
+			if u := strings.TrimSpace(out[i]); u == unlock || u == "defer "+unlock {
+				out[i] = ""
+				break
+			}
+		}
+	default:
+		out[m.Line-1] = ""
+	}
+	return strings.Join(out, "\n") + "\n"
+}
+
+// Mutate runs every mutant of the solutions (through go test -overlay, so
+// no file changes) and reports which the koans kill.
+func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
+	if opt.Go == nil {
+		opt.Go = run.Go
+	}
+	if opt.Log == nil {
+		opt.Log = func(string) {}
+	}
+	koans, err := course.Load(opt.Root, "koans")
+	if err != nil {
+		return nil, err
+	}
+	sols, err := course.Load(opt.Root, "solutions")
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "koans-mutants")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	var all []Mutant
+	for _, sc := range sols.Concepts {
+		if len(opt.Concepts) > 0 && !slices.Contains(opt.Concepts, sc.Name) {
+			continue
+		}
+		kc := koans.Concept(sc.Name)
+		for _, m := range Mutants(opt.Root, sc) {
+			src := filepath.Join(tmp, "mutant.go")
+			if err := os.WriteFile(src, []byte(m.apply(diagnose.SourceLines(opt.Root, m.File))), 0o644); err != nil {
+				return nil, err
+			}
+			overlay, _ := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(opt.Root, m.File): src}})
+			ov := filepath.Join(tmp, "overlay.json")
+			if err := os.WriteFile(ov, overlay, 0o644); err != nil {
+				return nil, err
+			}
+			res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: 1, Overlay: ov, Run: "^" + m.Koan + "$", Timeout: 20 * time.Second}, "./"+sc.Dir)
+			if err != nil {
+				return nil, err
+			}
+			outs := diagnose.Judge(sc, res.Packages[sc.ImportPath(sols.Module)], opt.Root)
+			m.Result = "survived"
+			for _, o := range outs {
+				if o.Koan.Name != m.Koan || o.State != diagnose.Failed {
+					continue
+				}
+				m.Result, m.Kind = "killed", o.Failure.Kind
+				if o.Failure.Kind == "compile" {
+					m.Result = "does not compile"
+				}
+			}
+			if m.Result == "survived" && kc != nil {
+				if e, ok := kc.Entry(m.Koan); ok {
+					m.Explained = e.Needless[m.text]
+				}
+			}
+			opt.Log(fmt.Sprintf("%-16s %s:%d %s", m.Result, m.File, m.Line, m.Change))
+			all = append(all, m)
+		}
+	}
+	return all, nil
+}

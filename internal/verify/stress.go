@@ -1,0 +1,128 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/run"
+)
+
+// StressOptions say how hard to push.
+type StressOptions struct {
+	Options
+	// SolutionRuns is go test's -count for the solutions (each at every
+	// GOMAXPROCS in CPU).
+	SolutionRuns int
+	CPU          string
+	// KoanRuns is how many times every shipped koan is judged.
+	KoanRuns int
+}
+
+// A Flake is a koan that did not behave the same every time.
+type Flake struct {
+	Koan  string
+	Tree  string // "solutions" or "koans"
+	Bad   int    // runs that went wrong
+	Runs  int
+	Notes []string
+}
+
+func (f Flake) String() string {
+	return fmt.Sprintf("%s/%s: %d of %d runs went wrong: %v", f.Tree, f.Koan, f.Bad, f.Runs, f.Notes)
+}
+
+// A StressReport counts runs and flakes.
+type StressReport struct {
+	SolutionRuns, KoanRuns int
+	Flakes                 []Flake
+}
+
+// Stress runs every solution many times at several GOMAXPROCS under -race,
+// and judges every shipped koan many times: a solution must pass every
+// time and a koan fail every time with its kind. Anything else is a flake,
+// and a flaky koan is a bug in the koan.
+func Stress(ctx context.Context, opt StressOptions) (*StressReport, error) {
+	if opt.Go == nil {
+		opt.Go = run.Go
+	}
+	if opt.Log == nil {
+		opt.Log = func(string) {}
+	}
+	koans, err := course.Load(opt.Root, "koans")
+	if err != nil {
+		return nil, err
+	}
+	rep := &StressReport{}
+	flakes := map[string]*Flake{}
+	flake := func(tree, koan, note string, runs int) {
+		key := tree + "/" + koan
+		f := flakes[key]
+		if f == nil {
+			f = &Flake{Koan: koan, Tree: tree, Runs: runs}
+			flakes[key] = f
+		}
+		f.Bad++
+		if len(f.Notes) < 3 {
+			f.Notes = append(f.Notes, note)
+		}
+	}
+	// The solutions: one go test call, every package, -count and -cpu.
+	var pkgs []string
+	for _, c := range koans.Concepts {
+		pkgs = append(pkgs, "./solutions/"+c.Name)
+	}
+	opt.Log(fmt.Sprintf("solutions: -count=%d -cpu=%s under -race", opt.SolutionRuns, opt.CPU))
+	res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: opt.SolutionRuns, CPU: opt.CPU, Timeout: 20 * time.Minute}, pkgs...)
+	if err != nil {
+		return nil, err
+	}
+	perTest := len(splitCPU(opt.CPU)) * opt.SolutionRuns
+	for _, e := range res.Events {
+		if e.Test != "" && e.Action == "fail" {
+			flake("solutions", e.Test, "failed", perTest)
+		}
+	}
+	for path, p := range res.Packages {
+		if path != "" && p.Result != "pass" {
+			flake("solutions", path, "package did not pass (a leak, a crash or a build failure)", 1)
+		}
+	}
+	rep.SolutionRuns = perTest
+	// The koans: judged one by one, KoanRuns times.
+	v := &verifier{opt: opt.Options, r: &Report{}, koans: koans}
+	if v.opt.Koans == "" {
+		v.opt.Koans = "koans"
+	}
+	for i := 0; i < opt.KoanRuns; i++ {
+		opt.Log(fmt.Sprintf("koans: run %d of %d", i+1, opt.KoanRuns))
+		for _, c := range koans.Concepts {
+			judged, err := v.judgeEach(ctx, c)
+			if err != nil {
+				return nil, err
+			}
+			for _, k := range c.Koans {
+				o := judged[k.Name]
+				switch {
+				case o == nil:
+					flake("koans", k.Name, "no verdict", opt.KoanRuns)
+				case o.Failure == nil:
+					flake("koans", k.Name, "passed as shipped", opt.KoanRuns)
+				case o.Failure.Kind != k.Kind:
+					flake("koans", k.Name, "failed as "+o.Failure.Kind, opt.KoanRuns)
+				}
+			}
+		}
+	}
+	rep.KoanRuns = opt.KoanRuns
+	for _, f := range flakes {
+		rep.Flakes = append(rep.Flakes, *f)
+	}
+	sort.Slice(rep.Flakes, func(i, j int) bool { return rep.Flakes[i].String() < rep.Flakes[j].String() })
+	return rep, nil
+}
+
+func splitCPU(s string) []string { return strings.Split(s, ",") }

@@ -1,0 +1,157 @@
+// Command bench measures a learner's save-to-verdict time: the current
+// koan's file is edited (as a save does), then `go tool koans` gives its
+// verdict. It compares that with the fastest plain go test can do on the
+// same package, `GORACE=atexit_sleep_ms=0 go test -race -run '^TheKoan$'`,
+// on the same machine in the same run, and prints the ratio.
+//
+//	go run ./scripts/bench [-n 7] [-cold]
+//
+// It works on a temporary copy of the course, so no learner's file changes.
+// With -cold it also times a first run with an empty build cache (the
+// race-enabled standard library is rebuilt: a minute or more).
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+)
+
+func main() {
+	n := flag.Int("n", 7, "measurements of each")
+	cold := flag.Bool("cold", false, "also time a first run with an empty build cache")
+	flag.Parse()
+	if err := bench(*n, *cold); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+type verdict struct {
+	Status, Concept, Koan, File string
+}
+
+func bench(n int, cold bool) error {
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "koans-bench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	for _, p := range []string{"go.mod", "go.sum", "cmd", "internal", "koan", "koans"} {
+		if err := exec.Command("cp", "-R", filepath.Join(root, p), filepath.Join(dir, p)).Run(); err != nil {
+			return fmt.Errorf("copying %s: %w", p, err)
+		}
+	}
+	koans := func(env ...string) (verdict, error) {
+		cmd := exec.Command("go", "tool", "koans", "-json")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), env...)
+		out, _ := cmd.Output()
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		var v verdict
+		err := json.Unmarshal([]byte(lines[len(lines)-1]), &v)
+		return v, err
+	}
+	v, err := koans() // warm: builds the tool and the packages
+	if err != nil {
+		return fmt.Errorf("go tool koans -json: %w", err)
+	}
+	if v.Status != "failing" {
+		return fmt.Errorf("no failing koan to measure")
+	}
+	file := filepath.Join(dir, v.File)
+	original, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	edits := 0
+	save := func() error { // a real save: new content, so go must rebuild
+		edits++
+		return os.WriteFile(file, append(original, fmt.Sprintf("\n// edit %d\n", edits)...), 0o644)
+	}
+	bare := exec.Command("go", "test", "-race", "-run", "^"+v.Koan+"$", "./koans/"+v.Concept)
+	bare.Dir = dir
+	timeIt := func(run func() error) (time.Duration, error) {
+		if err := save(); err != nil {
+			return 0, err
+		}
+		start := time.Now()
+		err := run()
+		return time.Since(start), err
+	}
+	var tk, tb []time.Duration
+	for i := 0; i < n; i++ {
+		d, err := timeIt(func() error { _, err := koans(); return err })
+		if err != nil {
+			return err
+		}
+		tk = append(tk, d)
+		d, _ = timeIt(func() error {
+			c := exec.Command(bare.Args[0], bare.Args[1:]...)
+			c.Dir, c.Env = dir, append(os.Environ(), "GORACE=atexit_sleep_ms=0")
+			_ = c.Run() // the koan fails: that is its job
+			return nil
+		})
+		tb = append(tb, d)
+	}
+	mk, mb := median(tk), median(tb)
+	fmt.Printf("machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), goVersion())
+	fmt.Printf("koan: %s (%s)\n", v.Koan, v.File)
+	fmt.Printf("save-to-verdict, median of %d (warm cache):\n", n)
+	fmt.Printf("  go tool koans -json                         %v  (all: %v)\n", mk.Round(time.Millisecond), round(tk))
+	fmt.Printf("  GORACE=atexit_sleep_ms=0 go test -race -run %v  (all: %v)\n", mb.Round(time.Millisecond), round(tb))
+	fmt.Printf("  ratio                                       %.2f\n", float64(mk)/float64(mb))
+	if cold {
+		for _, which := range []string{"koans", "bare"} {
+			cache, err := os.MkdirTemp("", "koans-cold-cache")
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			if which == "koans" {
+				_ = os.RemoveAll(filepath.Join(dir, ".koans"))
+				_, _ = koans("GOCACHE=" + cache)
+			} else {
+				c := exec.Command(bare.Args[0], bare.Args[1:]...)
+				c.Dir, c.Env = dir, append(os.Environ(), "GOCACHE="+cache, "GORACE=atexit_sleep_ms=0")
+				_ = c.Run()
+			}
+			fmt.Printf("first run, empty build cache, %-6s %v\n", which+":", time.Since(start).Round(100*time.Millisecond))
+			os.RemoveAll(cache)
+		}
+	}
+	return nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func round(ds []time.Duration) []time.Duration {
+	out := make([]time.Duration, len(ds))
+	for i, d := range ds {
+		out[i] = d.Round(10 * time.Millisecond)
+	}
+	return out
+}
+
+func goVersion() string {
+	out, err := exec.Command("go", "version").Output()
+	if err != nil {
+		return "go ?"
+	}
+	return strings.TrimSpace(string(out))
+}
