@@ -192,7 +192,7 @@ func (a *app) warm(ctx context.Context) {
 // waiting tells the learner why nothing shows yet: the first run on a new
 // machine builds the standard library with the race detector.
 func (a *app) waiting() {
-	fmt.Fprintln(a.stderr, "Building and running the koans...")
+	fmt.Fprintln(a.stderr, "Building the koans with the race detector...")
 }
 
 func (a *app) run(ctx context.Context) error {

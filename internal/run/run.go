@@ -38,8 +38,8 @@ type Options struct {
 	Tags    string        // -tags, if any
 	Overlay string        // -overlay file, if any (mutants replace files without touching them)
 	Env     []string      // extra environment
-	// Waiting, if set, is called once when go test has been silent for a
-	// while (usually: building), so a caller can say what is happening.
+	// Waiting, if set, is called once if go test has said nothing for a
+	// while after it started (it is building), so a caller can say so.
 	Waiting func()
 }
 
@@ -233,6 +233,7 @@ func Collect(events <-chan Event, waiting func()) *Result {
 		if !ok {
 			return res
 		}
+		silence = nil // go test has started to report: the build is done
 		res.Events = append(res.Events, e)
 		switch {
 		case e.Action == "build-output":

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// watchCourse lays out a course with one failing koan (a blank) and builds
+// the runner; it returns the course and the binary.
+func watchCourse(t *testing.T) (dir, bin string) {
+	t.Helper()
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	if err := layCourse(repo, dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyTree(filepath.Join(dir, "fixtures", "01_blank"), filepath.Join(dir, "koans", "01_blank"), false); err != nil {
+		t.Fatal(err)
+	}
+	bin = filepath.Join(t.TempDir(), "koans")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return dir, bin
+}
+
+// saveLikeVim fills the blank the way vim and JetBrains save: a new file,
+// renamed over the old one.
+func saveLikeVim(t *testing.T, dir string) {
+	t.Helper()
+	file := filepath.Join(dir, "koans", "01_blank", "blank_test.go")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := file + ".swp-new"
+	if err := os.WriteFile(tmp, []byte(strings.Replace(string(data), "__, <-ch", `"ping", <-ch`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// expect reads r until want appears, or fails after a while.
+func expect(t *testing.T, lines <-chan string, want string) {
+	t.Helper()
+	deadline := time.After(90 * time.Second)
+	for {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatalf("output ended before %q", want)
+			}
+			if strings.Contains(l, want) {
+				return
+			}
+		case <-deadline:
+			t.Fatalf("no %q after 90s", want)
+		}
+	}
+}
+
+func readLines(r io.Reader) <-chan string {
+	lines := make(chan string, 100)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	return lines
+}
+
+// In a terminal: the verdict, a save by rename runs the koans again, and q
+// quits.
+func TestWatchInATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	dir, bin := watchCourse(t)
+	cmd := exec.Command(bin, "watch")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "NO_COLOR=1")
+	tty, err := pty.Start(cmd)
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer tty.Close()
+	lines := readLines(tty)
+	expect(t, lines, "Verdict  Fill in the blank")
+	expect(t, lines, "Watching koans/ for saves")
+	saveLikeVim(t, dir)
+	expect(t, lines, "You have walked the whole path")
+	expect(t, lines, "Watching koans/ for saves")
+	if _, err := tty.Write([]byte("q")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("watch ended with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("q did not end the watch")
+	}
+}
+
+// With stdin closed (CI, an editor's task runner) it still runs on saves.
+func TestWatchWithoutATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	dir, bin := watchCourse(t)
+	cmd := exec.Command(bin, "watch", "-runs", "2")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := readLines(out)
+	expect(t, lines, "Watching koans/ for saves")
+	saveLikeVim(t, dir)
+	expect(t, lines, "You have walked the whole path")
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("watch -runs 2 ended with %v", err)
+	}
+}
