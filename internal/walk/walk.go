@@ -14,6 +14,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
@@ -103,62 +106,146 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 		st.Concepts = append(st.Concepts, ConceptResult{Concept: cc, Outcomes: notRun(cc)})
 	}
 	w := &walker{opt: opt, st: st, race: !opt.NoRace}
-	// Start with every concept up to the one the last walk stopped at: one
-	// go test call, cached where they pass.
-	next := 0
-	batch := 1
-	if !opt.All {
-		if last := readState(opt.Root, opt.Tree); last != "" {
-			for i, cr := range st.Concepts {
-				if cr.Concept.Name == last {
-					batch = i + 1
-				}
-			}
-		}
-	} else {
-		batch = len(st.Concepts)
-	}
-	for next < len(st.Concepts) {
-		end := min(next+batch, len(st.Concepts))
-		if err := w.runBatch(ctx, next, end); err != nil {
+	if opt.All {
+		if err := w.runBatch(ctx, 0, len(st.Concepts)); err != nil {
 			return nil, err
 		}
-		if !opt.All && st.Settle() {
-			break
-		}
-		next, batch = end, 1
+		st.Settle()
+		return st, nil
 	}
-	st.Settle()
-	if !opt.All && opt.Tree == "koans" && len(opt.Concepts) == 0 {
-		name := ""
-		if st.CurrentConcept != nil {
-			name = st.CurrentConcept.Name
+	next := 0
+	last := readState(opt.Root, opt.Tree)
+	for i, cr := range st.Concepts {
+		if cr.Concept.Name == last.Concept && cr.Concept.Koan(last.Koan) != nil {
+			if err := w.runFromCurrent(ctx, i, last.Koan); err != nil {
+				return nil, err
+			}
+			next = i + 1
 		}
-		writeState(opt.Root, opt.Tree, name)
+	}
+	for !st.Settle() && next < len(st.Concepts) {
+		if err := w.runBatch(ctx, next, next+1); err != nil {
+			return nil, err
+		}
+		next++
+	}
+	if opt.Tree == "koans" && len(opt.Concepts) == 0 && opt.Run == "" {
+		var now position
+		if st.Current != nil {
+			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name}
+		}
+		writeState(opt.Root, opt.Tree, now)
 	}
 	return st, nil
+}
+
+// runFromCurrent is the walk of a learner who has just saved the koan the
+// last walk stopped at: the concepts before it are checked in one go test
+// call (cached, since they pass) while, beside it, the current concept runs
+// only up to that koan, and the next one when it fails fast. A later koan
+// that deadlocks or leaks would cost a second or more of the learner's wait
+// for nothing. Only when all of those pass does the rest of the concept run.
+func (w *walker) runFromCurrent(ctx context.Context, ci int, koan string) error {
+	c := w.st.Concepts[ci].Concept
+	var names []string
+	cut := 0
+	for i, k := range c.Koans {
+		names = append(names, k.Name)
+		if k.Name == koan {
+			cut = i + 1
+		}
+	}
+	if cut < len(c.Koans) && failsFast(c.Koans[cut].Kind) {
+		cut++
+	}
+	first, rest := names[:cut], names[cut:]
+	var earlier error
+	var wg sync.WaitGroup
+	if ci > 0 {
+		wg.Go(func() { earlier = w.runBatch(ctx, 0, ci) })
+	}
+	err := w.runConcept(ctx, ci, runPattern(first))
+	wg.Wait()
+	if err := errors.Join(earlier, err); err != nil {
+		return err
+	}
+	if w.failedIn(ci) || len(rest) == 0 {
+		return nil
+	}
+	keep := w.st.Concepts[ci].Outcomes
+	if err := w.runConcept(ctx, ci, runPattern(rest)); err != nil {
+		return err
+	}
+	for i, o := range keep { // the first part's verdicts stand
+		if slices.Contains(first, o.Koan.Name) {
+			w.st.Concepts[ci].Outcomes[i] = o
+		}
+	}
+	return nil
+}
+
+// failsFast: a koan that fails this way costs its concept's run little.
+func failsFast(kind string) bool {
+	switch kind {
+	case "blank", "assert", "race", "panic", "fatal", "vet":
+		return true
+	}
+	return false
+}
+
+func runPattern(names []string) string { return "^(" + strings.Join(names, "|") + ")$" }
+
+func (w *walker) failedIn(ci int) bool {
+	for _, o := range w.st.Concepts[ci].Outcomes {
+		if o.State == diagnose.Failed {
+			return true
+		}
+	}
+	return false
 }
 
 type walker struct {
 	opt  Options
 	st   *Standing
+	mu   sync.Mutex // guards race and RaceUnavailable: concepts may run side by side
 	race bool
 }
 
-func (w *walker) runOptions() run.Options {
-	return run.Options{Dir: w.opt.Root, Race: w.race, Timeout: w.opt.Timeout, Waiting: w.opt.Waiting, Tags: w.opt.Tags, Run: w.opt.Run}
+func (w *walker) runOptions(pattern string) run.Options {
+	if pattern == "" {
+		pattern = w.opt.Run
+	}
+	return run.Options{Dir: w.opt.Root, Race: w.raceOn(), Timeout: w.opt.Timeout, Waiting: w.opt.Waiting, Tags: w.opt.Tags, Run: pattern}
 }
 
+func (w *walker) raceOn() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.race
+}
+
+// runConcept runs one concept's koans that match pattern.
+func (w *walker) runConcept(ctx context.Context, ci int, pattern string) error {
+	return w.run(ctx, ci, ci+1, pattern)
+}
+
+// runBatch runs the concepts [from, to) in one go test call.
 func (w *walker) runBatch(ctx context.Context, from, to int) error {
+	return w.run(ctx, from, to, "")
+}
+
+func (w *walker) run(ctx context.Context, from, to int, pattern string) error {
 	var pkgs []string
 	for _, cr := range w.st.Concepts[from:to] {
 		pkgs = append(pkgs, "./"+cr.Concept.Dir)
 	}
-	res, err := w.opt.Go(ctx, w.runOptions(), pkgs...)
+	res, err := w.opt.Go(ctx, w.runOptions(pattern), pkgs...)
 	if errors.Is(err, run.ErrNoRace) {
+		w.mu.Lock()
 		w.race = false
 		w.st.RaceUnavailable = true
-		res, err = w.opt.Go(ctx, w.runOptions(), pkgs...)
+		w.mu.Unlock()
+		res, err = w.opt.Go(ctx, w.runOptions(pattern), pkgs...)
 	}
 	if err != nil {
 		return err
@@ -172,11 +259,11 @@ func (w *walker) runBatch(ctx context.Context, from, to int) error {
 		cr.Ran = true
 		cr.Outcomes = diagnose.Judge(cr.Concept, pkg, w.opt.Root)
 		if pkg != nil && pkg.FailedBuild && isVet(cr.Outcomes) {
-			if err := w.rerunWithoutVet(ctx, cr); err != nil {
+			if err := w.rerunWithoutVet(ctx, cr, pattern); err != nil {
 				return err
 			}
 		}
-		if !w.race {
+		if !w.raceOn() {
 			diagnose.MarkRaceUnjudged(cr.Outcomes)
 		}
 	}
@@ -195,14 +282,14 @@ func isVet(outs []diagnose.Outcome) bool {
 // rerunWithoutVet: a vet finding stops go test from running the package at
 // all. Run it again without vet, so that the koans before the one vet
 // blames are judged too, then put vet's finding on its koan.
-func (w *walker) rerunWithoutVet(ctx context.Context, cr *ConceptResult) error {
+func (w *walker) rerunWithoutVet(ctx context.Context, cr *ConceptResult, pattern string) error {
 	var vet diagnose.Outcome
 	for _, o := range cr.Outcomes {
 		if o.Failure != nil && o.State == diagnose.Failed && o.Failure.Kind == "vet" {
 			vet = o
 		}
 	}
-	opt := w.runOptions()
+	opt := w.runOptions(pattern)
 	opt.Vet = "off"
 	res, err := w.opt.Go(ctx, opt, "./"+cr.Concept.Dir)
 	if err != nil {
@@ -256,30 +343,36 @@ func notRun(c *course.Concept) []diagnose.Outcome {
 // hints were shown, backups). Git ignores it.
 const StateDir = ".koans"
 
+// A position is where a walk stopped: the first failing koan.
+type position struct {
+	Concept string `json:"concept"`
+	Koan    string `json:"koan"`
+}
+
 type state struct {
-	Current map[string]string `json:"current"` // tree -> concept
+	Current map[string]position `json:"current"` // tree -> where it stopped
 }
 
 func statePath(root string) string { return filepath.Join(root, StateDir, "walk.json") }
 
-func readState(root, tree string) string {
+func readState(root, tree string) position {
 	var s state
 	data, err := os.ReadFile(statePath(root))
 	if err != nil || json.Unmarshal(data, &s) != nil {
-		return ""
+		return position{}
 	}
 	return s.Current[tree]
 }
 
-func writeState(root, tree, concept string) {
-	s := state{Current: map[string]string{}}
+func writeState(root, tree string, p position) {
+	s := state{}
 	if data, err := os.ReadFile(statePath(root)); err == nil {
 		_ = json.Unmarshal(data, &s)
-		if s.Current == nil {
-			s.Current = map[string]string{}
-		}
 	}
-	s.Current[tree] = concept
+	if s.Current == nil {
+		s.Current = map[string]position{}
+	}
+	s.Current[tree] = p
 	data, _ := json.MarshalIndent(s, "", "  ")
 	if os.MkdirAll(filepath.Dir(statePath(root)), 0o755) == nil {
 		_ = os.WriteFile(statePath(root), append(data, '\n'), 0o644)
