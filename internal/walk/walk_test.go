@@ -1,0 +1,142 @@
+package walk
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gokoans/concurrency/internal/run"
+)
+
+// fakeGo stands in for go test: each koan named in results passes or fails
+// as said, and every call is recorded.
+type fakeGo struct {
+	mu      sync.Mutex
+	results map[string]string // test name -> "pass" or "fail"
+	calls   []string          // "pkgs|-run"
+}
+
+func (f *fakeGo) goTest(_ context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
+	f.mu.Lock()
+	f.calls = append(f.calls, strings.Join(pkgs, " ")+"|"+opt.Run)
+	f.mu.Unlock()
+	res := &run.Result{Packages: map[string]*run.Package{}}
+	match := regexp.MustCompile(".*")
+	if opt.Run != "" {
+		match = regexp.MustCompile(opt.Run)
+	}
+	for _, p := range pkgs {
+		path := "example.com/course/" + strings.TrimPrefix(p, "./")
+		pkg := &run.Package{ImportPath: path, Result: "pass"}
+		for _, name := range testsIn(p) {
+			if !match.MatchString(name) {
+				continue
+			}
+			r := f.results[name]
+			pkg.Tests = append(pkg.Tests, &run.Test{Name: name, Result: r, Output: []string{"--- " + r + "\n"}})
+			if r == "fail" {
+				pkg.Result = "fail"
+			}
+		}
+		res.Packages[path] = pkg
+	}
+	return res, nil
+}
+
+var courseTests = map[string][]string{
+	"koans/01_first":  {"TestA1", "TestA2"},
+	"koans/02_second": {"TestB1", "TestB2", "TestB3", "TestB4"},
+}
+
+func testsIn(pkg string) []string { return courseTests[strings.TrimPrefix(pkg, "./")] }
+
+// writeCourse writes a two-concept course: B2 fails fast (blank), B3 deadlocks.
+func writeCourse(t *testing.T) string {
+	root := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(root, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+	}
+	write("go.mod", "module example.com/course\n")
+	for dir, tests := range courseTests {
+		src := "package p\n\nimport \"testing\"\n"
+		cat := ""
+		for _, name := range tests {
+			src += "\nfunc " + name + "(t *testing.T) {}\n"
+			kind := "blank"
+			if name == "TestB3" {
+				kind = "deadlock"
+			}
+			cat += "[[koan]]\nname = \"" + name + "\"\nkind = \"" + kind + "\"\nhints = [\"h\"]\n"
+		}
+		write(dir+"/a_test.go", src)
+		write(dir+"/catalog.toml", cat)
+	}
+	return root
+}
+
+func TestAFirstWalkStopsAtTheFirstFailingKoan(t *testing.T) {
+	root := writeCourse(t)
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "pass", "TestB2": "fail", "TestB3": "fail", "TestB4": "fail"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	require.NotNil(t, st.Current)
+	assert.Equal(t, "TestB2", st.Current.Koan.Name)
+	assert.Equal(t, 3, st.Passed)
+	assert.Equal(t, 6, st.Total)
+	assert.Equal(t, []string{"./koans/01_first|", "./koans/02_second|"}, f.calls)
+	assert.Equal(t, position{Concept: "02_second", Koan: "TestB2"}, readState(root, "koans"))
+}
+
+// After a save, the current concept runs only up to the current koan, and
+// the next one if it fails fast; the earlier concepts are checked beside it.
+func TestASaveRunsOnlyUpToTheCurrentKoan(t *testing.T) {
+	root := writeCourse(t)
+	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail", "TestB2": "fail", "TestB3": "fail", "TestB4": "fail"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Equal(t, "TestB1", st.Current.Koan.Name)
+	assert.ElementsMatch(t, []string{"./koans/01_first|", "./koans/02_second|^(TestB1|TestB2)$"}, f.calls,
+		"TestB2 fails fast and comes along; TestB3 would deadlock and does not")
+}
+
+// When the current koan now passes and so does the next, the rest of the
+// concept runs, and the verdicts of the first part stand.
+func TestWhenTheCurrentKoanPassesTheRestRuns(t *testing.T) {
+	root := writeCourse(t)
+	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "pass", "TestB2": "pass", "TestB3": "fail", "TestB4": "fail"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Equal(t, "TestB3", st.Current.Koan.Name)
+	assert.Equal(t, 4, st.Passed)
+	assert.Contains(t, f.calls, "./koans/02_second|^(TestB3|TestB4)$")
+}
+
+// A learner who breaks an earlier concept is sent back to it.
+func TestABrokenEarlierConceptComesFirst(t *testing.T) {
+	root := writeCourse(t)
+	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "fail", "TestB1": "fail"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Equal(t, "TestA2", st.Current.Koan.Name)
+}
+
+func TestAllRunsEveryConceptInOneCall(t *testing.T) {
+	root := writeCourse(t)
+	f := &fakeGo{results: map[string]string{"TestA1": "fail"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest, All: true})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"./koans/01_first ./koans/02_second|"}, f.calls)
+	assert.True(t, st.Concepts[1].Ran)
+}
