@@ -133,15 +133,24 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 			if err != nil {
 				return nil, err
 			}
-			outs := diagnose.Judge(sc, res.Packages[sc.ImportPath(sols.Module)], opt.Root)
+			pkg := res.Packages[sc.ImportPath(sols.Module)]
+			outs := diagnose.Judge(sc, pkg, opt.Root)
 			m.Result = "survived"
 			for _, o := range outs {
-				if o.Koan.Name != m.Koan || o.State != diagnose.Failed {
+				if o.State != diagnose.Failed || o.Failure == nil {
 					continue
 				}
-				m.Result, m.Kind = "killed", o.Failure.Kind
-				if o.Failure.Kind == "compile" {
-					m.Result = "does not compile"
+				switch {
+				case pkg != nil && pkg.FailedBuild:
+					// vet (lostcancel, copylocks...) caught the mutant; a
+					// compile error means the line cannot simply go. Both
+					// name the mutant's file, not its koan.
+					m.Result, m.Kind = "killed", o.Failure.Kind
+					if o.Failure.Kind == "compile" {
+						m.Result = "does not compile"
+					}
+				case o.Koan.Name == m.Koan:
+					m.Result, m.Kind = "killed", o.Failure.Kind
 				}
 			}
 			if m.Result == "survived" && kc != nil {

@@ -7,6 +7,9 @@ package verify
 import (
 	"context"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -246,17 +249,56 @@ func (v *verifier) mirror(c *course.Concept) {
 		}
 	}
 	for _, k := range c.Koans {
-		lines := diagnose.SourceLines(v.opt.Root, k.File)
-		found := false
-		for n := k.Line; n <= k.EndLine && n <= len(lines); n++ {
-			if blankRE.MatchString(lines[n-1]) {
-				found = true
-			}
-		}
-		if !found {
+		if !hasBlank(v.opt.Root, k) {
 			v.problem(fmt.Sprintf("%s:%d", k.File, k.Line), "%s has no blank (__) for the learner to fill", k.Name)
 		}
 	}
+}
+
+// hasBlank reports whether the learner has a blank to fill for k: in the
+// koan itself, or in a function of the same file that the koan calls (a
+// helper the koan exercises, like a transfer between two accounts).
+func hasBlank(root string, k *course.Koan) bool {
+	lines := diagnose.SourceLines(root, k.File)
+	blankIn := func(from, to int) bool {
+		for n := from; n <= to && n <= len(lines); n++ {
+			if blankRE.MatchString(lines[n-1]) {
+				return true
+			}
+		}
+		return false
+	}
+	if blankIn(k.Line, k.EndLine) {
+		return true
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join(root, k.File), nil, parser.SkipObjectResolution)
+	if err != nil {
+		return false
+	}
+	funcs := map[string]*ast.FuncDecl{}
+	var koan *ast.FuncDecl
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			funcs[fd.Name.Name] = fd
+			if fd.Name.Name == k.Name {
+				koan = fd
+			}
+		}
+	}
+	found := false
+	if koan != nil {
+		ast.Inspect(koan, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if id, ok := call.Fun.(*ast.Ident); ok && funcs[id.Name] != nil && id.Name != k.Name {
+					fd := funcs[id.Name]
+					found = found || blankIn(fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line)
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 func testFiles(root, dir string) []string {
