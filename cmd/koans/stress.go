@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -19,12 +18,13 @@ func (a *app) stressCmd(ctx context.Context, args []string) error {
 	count := fs.Int("count", 50, "runs of each solution at each -cpu value")
 	cpu := fs.String("cpu", "1,2,4,8", "GOMAXPROCS values for the solutions")
 	koanRuns := fs.Int("koan-runs", 10, "times each shipped koan is judged")
+	opt := a.verifyOptions(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	start := time.Now()
 	rep, err := verify.Stress(ctx, verify.StressOptions{
-		Options:      verify.Options{Root: a.root, Log: func(s string) { fmt.Fprintln(a.stderr, s) }},
+		Options:      *opt,
 		SolutionRuns: *count, CPU: *cpu, KoanRuns: *koanRuns,
 	})
 	if err != nil {
@@ -48,16 +48,12 @@ func (a *app) stressCmd(ctx context.Context, args []string) error {
 func (a *app) mutateCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("mutate", flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
-	concepts := fs.String("concepts", "", "comma-separated concept names (default: all)")
+	opt := a.verifyOptions(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opt := verify.Options{Root: a.root, Log: func(s string) { fmt.Fprintln(a.stderr, s) }}
-	if *concepts != "" {
-		opt.Concepts = strings.Split(*concepts, ",")
-	}
 	start := time.Now()
-	ms, err := verify.Mutate(ctx, opt)
+	ms, err := verify.Mutate(ctx, *opt)
 	if err != nil {
 		return err
 	}

@@ -17,16 +17,12 @@ import (
 func (a *app) verifyCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
-	concepts := fs.String("concepts", "", "comma-separated concept names (default: all)")
+	opt := a.verifyOptions(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opt := verify.Options{Root: a.root, Log: func(s string) { fmt.Fprintln(a.stderr, s) }}
-	if *concepts != "" {
-		opt.Concepts = strings.Split(*concepts, ",")
-	}
 	start := time.Now()
-	rep, err := verify.Verify(ctx, opt)
+	rep, err := verify.Verify(ctx, *opt)
 	if err != nil {
 		return err
 	}
@@ -58,4 +54,15 @@ func (a *app) verifyCmd(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(a.stdout, "Every koan fails for its reason; every solution passes; the mirror holds.")
 	return nil
+}
+
+// verifyOptions are the options verify, stress and mutate share, with the
+// -concepts flag on fs to narrow them; read them after fs.Parse.
+func (a *app) verifyOptions(fs *flag.FlagSet) *verify.Options {
+	opt := &verify.Options{Root: a.root, Log: func(s string) { fmt.Fprintln(a.stderr, s) }}
+	fs.Func("concepts", "comma-separated concept names (default: all)", func(s string) error {
+		opt.Concepts = strings.Split(s, ",")
+		return nil
+	})
+	return opt
 }

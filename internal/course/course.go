@@ -290,6 +290,23 @@ func (c *Course) Concept(name string) *Concept {
 	return nil
 }
 
+// Select returns the named concepts in the order given, or every concept
+// when no name is given.
+func (c *Course) Select(names []string) ([]*Concept, error) {
+	if len(names) == 0 {
+		return c.Concepts, nil
+	}
+	var out []*Concept
+	for _, name := range names {
+		cc := c.Concept(name)
+		if cc == nil {
+			return nil, fmt.Errorf("no concept %q in %s/", name, c.Tree)
+		}
+		out = append(out, cc)
+	}
+	return out, nil
+}
+
 // Find looks a koan up by its test name, in any concept.
 func (c *Course) Find(name string) *Koan {
 	for _, cc := range c.Concepts {

@@ -66,12 +66,8 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 	root := repoRoot(t)
 	for _, fx := range fixtures {
 		t.Run(fx.concept, func(t *testing.T) {
-			rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: fx.concept}
 			start := time.Now()
-			st, err := walk.Walk(context.Background(), walk.Options{
-				Root: root, Tree: tree, Concepts: []string{fx.concept}, Tags: "koanfixture", Go: rec.goTest,
-			})
-			require.NoError(t, err)
+			st := walkFixture(t, fx.concept)
 			if *update {
 				t.Logf("%s: %s, verdict after %v", fx.concept, fx.kind, time.Since(start).Round(10*time.Millisecond))
 			}
@@ -100,12 +96,7 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 
 // The later koans of a package that a crash ended are not run, not failed.
 func TestKoansAfterACrashAreNotRunNotFailed(t *testing.T) {
-	root := repoRoot(t)
-	rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: "11_fatal"}
-	st, err := walk.Walk(context.Background(), walk.Options{
-		Root: root, Tree: tree, Concepts: []string{"11_fatal"}, Tags: "koanfixture", Go: rec.goTest,
-	})
-	require.NoError(t, err)
+	st := walkFixture(t, "11_fatal")
 	outs := st.Concepts[0].Outcomes
 	require.Len(t, outs, 2)
 	assert.Equal(t, "failed", outs[0].State.String())
@@ -116,17 +107,25 @@ func TestKoansAfterACrashAreNotRunNotFailed(t *testing.T) {
 // A vet finding stops go test from running the package; the koans before
 // the finding are still judged, by a second run without vet.
 func TestKoansBeforeAVetFindingAreJudged(t *testing.T) {
-	root := repoRoot(t)
-	rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: "13_vet"}
-	st, err := walk.Walk(context.Background(), walk.Options{
-		Root: root, Tree: tree, Concepts: []string{"13_vet"}, Tags: "koanfixture", Go: rec.goTest,
-	})
-	require.NoError(t, err)
+	st := walkFixture(t, "13_vet")
 	outs := st.Concepts[0].Outcomes
 	require.Len(t, outs, 2)
 	assert.Equal(t, "passed", outs[0].State.String())
 	assert.Equal(t, "failed", outs[1].State.String())
 	assert.Equal(t, 1, st.Passed)
+}
+
+// walkFixture walks one fixture concept through its recorded stream (or,
+// with -update, a fresh run of go test).
+func walkFixture(t *testing.T, concept string) *walk.Standing {
+	t.Helper()
+	root := repoRoot(t)
+	rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: concept}
+	st, err := walk.Walk(context.Background(), walk.Options{
+		Root: root, Tree: tree, Concepts: []string{concept}, Tags: "koanfixture", Go: rec.goTest,
+	})
+	require.NoError(t, err)
+	return st
 }
 
 // recorder stands in for go test: with -update it runs go test and records

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -94,17 +93,12 @@ func (m Mutant) apply(lines []string) string {
 // Mutate runs every mutant of the solutions (through go test -overlay, so
 // no file changes) and reports which the koans kill.
 func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
-	if opt.Go == nil {
-		opt.Go = run.Go
-	}
-	if opt.Log == nil {
-		opt.Log = func(string) {}
-	}
-	koans, err := course.Load(opt.Root, "koans")
+	opt.defaults()
+	koans, err := course.Load(opt.Root, opt.Koans)
 	if err != nil {
 		return nil, err
 	}
-	sols, err := course.Load(opt.Root, "solutions")
+	sols, err := course.Load(opt.Root, opt.Solutions)
 	if err != nil {
 		return nil, err
 	}
@@ -114,10 +108,11 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 	}
 	defer os.RemoveAll(tmp)
 	var all []Mutant
-	for _, sc := range sols.Concepts {
-		if len(opt.Concepts) > 0 && !slices.Contains(opt.Concepts, sc.Name) {
-			continue
-		}
+	concepts, err := sols.Select(opt.Concepts)
+	if err != nil {
+		return nil, err
+	}
+	for _, sc := range concepts {
 		kc := koans.Concept(sc.Name)
 		for _, m := range Mutants(opt.Root, sc) {
 			src := filepath.Join(tmp, "mutant.go")

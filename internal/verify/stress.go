@@ -46,13 +46,12 @@ type StressReport struct {
 // time and a koan fail every time with its kind. Anything else is a flake,
 // and a flaky koan is a bug in the koan.
 func Stress(ctx context.Context, opt StressOptions) (*StressReport, error) {
-	if opt.Go == nil {
-		opt.Go = run.Go
+	opt.defaults()
+	koans, err := course.Load(opt.Root, opt.Koans)
+	if err != nil {
+		return nil, err
 	}
-	if opt.Log == nil {
-		opt.Log = func(string) {}
-	}
-	koans, err := course.Load(opt.Root, "koans")
+	concepts, err := koans.Select(opt.Concepts)
 	if err != nil {
 		return nil, err
 	}
@@ -72,8 +71,8 @@ func Stress(ctx context.Context, opt StressOptions) (*StressReport, error) {
 	}
 	// The solutions: one go test call, every package, -count and -cpu.
 	var pkgs []string
-	for _, c := range koans.Concepts {
-		pkgs = append(pkgs, "./solutions/"+c.Name)
+	for _, c := range concepts {
+		pkgs = append(pkgs, "./"+opt.Solutions+"/"+c.Name)
 	}
 	opt.Log(fmt.Sprintf("solutions: -count=%d -cpu=%s under -race", opt.SolutionRuns, opt.CPU))
 	res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: opt.SolutionRuns, CPU: opt.CPU, Timeout: 20 * time.Minute}, pkgs...)
@@ -94,12 +93,9 @@ func Stress(ctx context.Context, opt StressOptions) (*StressReport, error) {
 	rep.SolutionRuns = perTest
 	// The koans: judged one by one, KoanRuns times.
 	v := &verifier{opt: opt.Options, r: &Report{}, koans: koans}
-	if v.opt.Koans == "" {
-		v.opt.Koans = "koans"
-	}
 	for i := 0; i < opt.KoanRuns; i++ {
 		opt.Log(fmt.Sprintf("koans: run %d of %d", i+1, opt.KoanRuns))
-		for _, c := range koans.Concepts {
+		for _, c := range concepts {
 			judged, err := v.judgeEach(ctx, c)
 			if err != nil {
 				return nil, err

@@ -67,20 +67,24 @@ type Options struct {
 	Log func(string)
 }
 
+func (o *Options) defaults() {
+	if o.Koans == "" {
+		o.Koans = "koans"
+	}
+	if o.Solutions == "" {
+		o.Solutions = "solutions"
+	}
+	if o.Go == nil {
+		o.Go = run.Go
+	}
+	if o.Log == nil {
+		o.Log = func(string) {}
+	}
+}
+
 // Verify runs every check and reports.
 func Verify(ctx context.Context, opt Options) (*Report, error) {
-	if opt.Koans == "" {
-		opt.Koans = "koans"
-	}
-	if opt.Solutions == "" {
-		opt.Solutions = "solutions"
-	}
-	if opt.Go == nil {
-		opt.Go = run.Go
-	}
-	if opt.Log == nil {
-		opt.Log = func(string) {}
-	}
+	opt.defaults()
 	koans, err := course.Load(opt.Root, opt.Koans)
 	if err != nil {
 		return nil, err
@@ -91,17 +95,11 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 	}
 	r := &Report{}
 	v := &verifier{opt: opt, r: r, koans: koans, sols: sols}
-	concepts := koans.Concepts
-	if len(opt.Concepts) > 0 {
-		concepts = nil
-		for _, name := range opt.Concepts {
-			c := koans.Concept(name)
-			if c == nil {
-				return nil, fmt.Errorf("no concept %q", name)
-			}
-			concepts = append(concepts, c)
-		}
-	} else {
+	concepts, err := koans.Select(opt.Concepts)
+	if err != nil {
+		return nil, err
+	}
+	if len(opt.Concepts) == 0 {
 		v.sameConcepts()
 	}
 	for _, c := range concepts {

@@ -90,16 +90,9 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 	if err != nil {
 		return nil, err
 	}
-	concepts := c.Concepts
-	if len(opt.Concepts) > 0 {
-		concepts = nil
-		for _, name := range opt.Concepts {
-			cc := c.Concept(name)
-			if cc == nil {
-				return nil, fmt.Errorf("no concept %q in %s/", name, opt.Tree)
-			}
-			concepts = append(concepts, cc)
-		}
+	concepts, err := c.Select(opt.Concepts)
+	if err != nil {
+		return nil, err
 	}
 	st := &Standing{Course: c, Total: c.Total()}
 	for _, cc := range concepts {
