@@ -48,7 +48,7 @@ func bench(n int, cold bool) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	for _, p := range []string{"go.mod", "go.sum", "cmd", "internal", "koan", "koans"} {
+	for _, p := range []string{"go.mod", "go.sum", "cmd", "internal", "koan", "koans", "Makefile"} {
 		if err := exec.Command("cp", "-R", filepath.Join(root, p), filepath.Join(dir, p)).Run(); err != nil {
 			return fmt.Errorf("copying %s: %w", p, err)
 		}
@@ -90,13 +90,22 @@ func bench(n int, cold bool) error {
 		err := run()
 		return time.Since(start), err
 	}
-	var tk, tb []time.Duration
+	var tk, tm, tb []time.Duration
 	for i := 0; i < n; i++ {
 		d, err := timeIt(func() error { _, err := koans(); return err })
 		if err != nil {
 			return err
 		}
 		tk = append(tk, d)
+		d, err = timeIt(func() error {
+			c := exec.Command("make", "-s", "koans")
+			c.Dir = dir
+			return c.Run() // make koans exits 0 while a koan fails
+		})
+		if err != nil {
+			return fmt.Errorf("make koans: %w", err)
+		}
+		tm = append(tm, d)
 		d, _ = timeIt(func() error {
 			c := exec.Command(bare.Args[0], bare.Args[1:]...)
 			c.Dir, c.Env = dir, append(os.Environ(), "GORACE=atexit_sleep_ms=0")
@@ -105,13 +114,15 @@ func bench(n int, cold bool) error {
 		})
 		tb = append(tb, d)
 	}
-	mk, mb := median(tk), median(tb)
+	mk, mm, mb := median(tk), median(tm), median(tb)
 	fmt.Printf("machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), goVersion())
 	fmt.Printf("koan: %s (%s)\n", v.Koan, v.File)
 	fmt.Printf("save-to-verdict, median of %d (warm cache):\n", n)
 	fmt.Printf("  go tool koans -json                         %v  (all: %v)\n", mk.Round(time.Millisecond), round(tk))
+	fmt.Printf("  make koans                                  %v  (all: %v)\n", mm.Round(time.Millisecond), round(tm))
 	fmt.Printf("  GORACE=atexit_sleep_ms=0 go test -race -run %v  (all: %v)\n", mb.Round(time.Millisecond), round(tb))
-	fmt.Printf("  ratio                                       %.2f\n", float64(mk)/float64(mb))
+	fmt.Printf("  ratio go tool koans / bare go test          %.2f\n", float64(mk)/float64(mb))
+	fmt.Printf("  ratio make koans / bare go test             %.2f\n", float64(mm)/float64(mb))
 	if cold {
 		for _, which := range []string{"koans", "bare"} {
 			cache, err := os.MkdirTemp("", "koans-cold-cache")
