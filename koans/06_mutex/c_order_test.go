@@ -41,23 +41,19 @@ func deposit(to *account, n int) {
 // Two goroutines that each need the same two locks, and take them in opposite
 // orders, can each end up holding one lock and waiting for the other: neither
 // can go on, for ever. This is the lock-order (AB-BA) deadlock. Here the first
-// transfer pauses, holding one lock, until the second one is stuck in a Lock,
-// so the unlucky interleaving happens on every run. What rule about the order
-// of Locks would make a cycle of goroutines waiting for each other impossible?
+// transfer, holding one lock, starts the second and waits until it is stuck in
+// a Lock, so the unlucky interleaving happens on every run. What rule about the
+// order of Locks would make a cycle of goroutines waiting for each other
+// impossible?
 func TestLocksTakenInOppositeOrdersDeadlock(t *testing.T) {
 	a := &account{id: 1, balance: 100}
 	b := &account{id: 2, balance: 100}
-	firstHeld := make(chan struct{})
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		transfer(a, b, 10, func() {
-			close(firstHeld)
-			waitUntilBlocked("sync.Mutex.Lock")
-		})
+	transfer(a, b, 10, func() {
+		wg.Go(func() { transfer(b, a, 30, func() {}) })
+		waitUntilBlocked("sync.Mutex.Lock")
+		wg.Go(func() { deposit(b, 5) })
 	})
-	<-firstHeld
-	wg.Go(func() { transfer(b, a, 30, func() {}) })
-	wg.Go(func() { deposit(b, 5) })
 	wg.Wait()
 	assert.Equal(t, 120, a.balance)
 	assert.Equal(t, 85, b.balance)

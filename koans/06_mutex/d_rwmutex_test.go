@@ -3,6 +3,8 @@ package mutex
 import (
 	"sync"
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -12,32 +14,41 @@ import (
 // later koan shows, waits for it) (https://pkg.go.dev/sync#RWMutex). Here
 // two readers each tell the other what they read, and wait to hear back,
 // while still inside: only a lock they can hold at the same time lets them.
-// The writer waits until both are in, then for both to leave.
+// The readers come a second late (fake time: the koan runs in a synctest
+// bubble, https://pkg.go.dev/testing/synctest); the writer waits until both
+// are in, then for both to leave.
 func TestReadersShareAnRWMutex(t *testing.T) {
-	var mu sync.RWMutex
-	menu := map[string]int{"tea": 3}
-	box := [2]chan int{make(chan int, 1), make(chan int, 1)}
-	var heard [2]int
-	var in, wg sync.WaitGroup
-	in.Add(2)
-	for i := range 2 {
+	synctest.Test(t, func(t *testing.T) {
+		var mu sync.RWMutex
+		menu := map[string]int{}
+		setPrice := func(item string, price int) {
+			mu.Lock()
+			defer mu.Unlock()
+			menu[item] = price
+		}
+		setPrice("tea", 3)
+		box := [2]chan int{make(chan int, 1), make(chan int, 1)}
+		var heard [2]int
+		var in, wg sync.WaitGroup
+		in.Add(2)
+		for i := range 2 {
+			wg.Go(func() {
+				time.Sleep(time.Second) // the readers come a second late
+				mu.Lock()               // __ : which lock lets two readers in at once?
+				defer mu.Unlock()       // __
+				in.Done()
+				box[1-i] <- menu["tea"] // tell the other reader...
+				heard[i] = <-box[i]     // ...and hear from it, still inside
+			})
+		}
 		wg.Go(func() {
-			mu.Lock()         // __ : which lock lets two readers in at once?
-			defer mu.Unlock() // __
-			in.Done()
-			box[1-i] <- menu["tea"] // tell the other reader...
-			heard[i] = <-box[i]     // ...and hear from it, still inside
+			in.Wait() // the writer, there first, lets both readers in
+			setPrice("tea", 4)
 		})
-	}
-	wg.Go(func() {
-		in.Wait()
-		mu.Lock()
-		defer mu.Unlock()
-		menu["tea"] = 4
+		wg.Wait()
+		assert.Equal(t, [2]int{3, 3}, heard)
+		assert.Equal(t, 4, menu["tea"])
 	})
-	wg.Wait()
-	assert.Equal(t, [2]int{3, 3}, heard)
-	assert.Equal(t, 4, menu["tea"])
 }
 
 // RLock lets many goroutines in together, so it protects only reading. A
@@ -96,6 +107,7 @@ func TestARecursiveReadLockDeadlocksOnceAWriterWaits(t *testing.T) {
 		}
 		return sum
 	}
+	assert.Equal(t, 3, price("tea"))
 	assert.Equal(t, 8, total("tea", "cake"))
 	assert.Equal(t, 4, price("tea"))
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -40,41 +42,47 @@ func TestEveryReturnPathMustUnlock(t *testing.T) {
 // return statement, or by a panic (https://go.dev/ref/spec#Defer_statements).
 // A plain statement at the end of the critical section runs only if control
 // gets there. Here a panic (index out of range) is recovered, and the program
-// goes on, but the lock must not stay behind.
+// goes on, but the lock must not stay behind. (The jobs arrive a second
+// late, in the fake time of a synctest bubble: https://pkg.go.dev/testing/synctest.)
 func TestADeferredUnlockSurvivesAPanic(t *testing.T) {
-	var mu sync.Mutex
-	var queue []string
-	push := func(job string) {
-		mu.Lock()
-		defer mu.Unlock()
-		queue = append(queue, job)
-	}
-	next := func() (job string, err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("next: %v", r)
-			}
-		}()
-		mu.Lock()
-		defer mu.Unlock()
-		job = queue[0] // panics when the queue is empty
-		queue = queue[1:]
-		// (the deferred call unlocks here, and during a panic too)
-		return job, nil
-	}
-	_, err := next()
-	assert.Error(t, err)
-	var wg sync.WaitGroup
-	for _, job := range []string{"tea", "cake"} {
-		wg.Go(func() { push(job) })
-	}
-	wg.Wait()
-	var got [2]string
-	for i := range got {
-		wg.Go(func() { got[i], _ = next() })
-	}
-	wg.Wait()
-	assert.ElementsMatch(t, []string{"tea", "cake"}, got[:])
+	synctest.Test(t, func(t *testing.T) {
+		var mu sync.Mutex
+		var queue []string
+		push := func(job string) {
+			mu.Lock()
+			defer mu.Unlock()
+			queue = append(queue, job)
+		}
+		next := func() (job string, err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("next: %v", r)
+				}
+			}()
+			mu.Lock()
+			defer mu.Unlock()
+			job = queue[0] // panics when the queue is empty
+			queue = queue[1:]
+			// (the deferred call unlocks here, and during a panic too)
+			return job, nil
+		}
+		_, err := next()
+		assert.Error(t, err)
+		var wg sync.WaitGroup
+		for _, job := range []string{"tea", "cake"} {
+			wg.Go(func() {
+				time.Sleep(time.Second) // the jobs arrive a second late
+				push(job)
+			})
+		}
+		wg.Wait()
+		var got [2]string
+		for i := range got {
+			wg.Go(func() { got[i], _ = next() })
+		}
+		wg.Wait()
+		assert.ElementsMatch(t, []string{"tea", "cake"}, got[:])
+	})
 }
 
 // Unlocking a Mutex that is not locked is a run-time error. It is not a
