@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -93,7 +94,32 @@ func TestAFirstWalkStopsAtTheFirstFailingKoan(t *testing.T) {
 	assert.Equal(t, 3, st.Passed)
 	assert.Equal(t, 6, st.Total)
 	assert.Equal(t, []string{"./koans/01_first|", "./koans/02_second|"}, f.calls)
-	assert.Equal(t, position{Concept: "02_second", Koan: "TestB2"}, readState(root, "koans"))
+	pos := readState(root, "koans")
+	assert.Equal(t, "02_second", pos.Concept)
+	assert.Equal(t, "TestB2", pos.Koan)
+	assert.False(t, pos.Verified.IsZero())
+}
+
+// The next save does not ask go test about the concepts before the current
+// one again while none of their files has changed; an edit there does.
+func TestPassedConceptsAreNotRunAgainUntilTheyChange(t *testing.T) {
+	root := writeCourse(t)
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail", "TestB2": "fail", "TestB3": "fail", "TestB4": "fail"}}
+	_, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+
+	f.calls = nil
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"./koans/02_second|^(TestB1|TestB2)$"}, f.calls)
+	assert.Equal(t, 2, st.Passed, "the concept before still counts as passed")
+
+	future := time.Now().Add(time.Minute)
+	require.NoError(t, os.Chtimes(filepath.Join(root, "koans", "01_first", "a_test.go"), future, future))
+	f.calls = nil
+	_, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Contains(t, f.calls, "./koans/01_first|")
 }
 
 // After a save, the current concept runs only up to the current koan, and
