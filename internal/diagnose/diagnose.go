@@ -132,6 +132,13 @@ func (j *judge) outcomes() []Outcome {
 		switch t.Result {
 		case "pass":
 			out[i].State = Passed
+			if j.pkg.Result == "fail" && (hasLinePrefix(output, "panic: ") || hasLinePrefix(output, "fatal error: ")) {
+				// It passed, then a goroutine it started crashed the binary
+				// (a deferred Done let the koan's Wait return first).
+				out[i].State = Failed
+				out[i].Failure = j.crash(o.Koan, append(output, j.pkg.Output...))
+				crashed = o.Koan.Name
+			}
 		case "skip":
 			out[i].State = Failed
 			out[i].Failure = j.skipped(o.Koan, output)
