@@ -55,8 +55,15 @@ const (
 	exitTrouble     = 2
 )
 
-// Main runs the command with args and returns its exit status.
-func Main(args []string, stdout, stderr io.Writer) int {
+// Main runs the command with args and returns its exit status. A bug of
+// the runner's own ends in one plain sentence, not a stack trace.
+func Main(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "koans: the runner itself failed (%v). Your files are untouched; please report this, with the output of `go test -race -json` for the current concept.\n", r)
+			code = exitTrouble
+		}
+	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	app := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout)}

@@ -16,6 +16,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/walk"
@@ -188,3 +190,22 @@ func normalize(s string) string {
 }
 
 var goroutineNumber = regexp.MustCompile(`goroutine \d+`)
+
+// Strange output never makes the diagnosis panic, and is never dropped: a
+// stream cut anywhere, or lines that are not JSON, still give a verdict.
+func TestStrangeOutputIsStillJudged(t *testing.T) {
+	root := repoRoot(t)
+	c, err := course.Load(root, tree)
+	require.NoError(t, err)
+	for _, fx := range fixtures {
+		data, err := os.ReadFile(filepath.Join("testdata", "streams", fx.concept+".jsonl"))
+		require.NoError(t, err)
+		text := strings.ReplaceAll(string(data), "$ROOT", root)
+		concept := c.Concept(fx.concept)
+		for cut := 0; cut < len(text); cut += 97 {
+			res, _ := run.Replay(strings.NewReader(text[:cut] + "\nnot json at all\n{\"Action\":"))
+			pkg := res.Packages[concept.ImportPath(c.Module)]
+			assert.NotPanics(t, func() { diagnose.Judge(concept, pkg, root) }, "%s cut at %d", fx.concept, cut)
+		}
+	}
+}

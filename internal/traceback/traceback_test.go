@@ -91,3 +91,19 @@ func TestPackageStripsTheFunction(t *testing.T) {
 	assert.Equal(t, "example.com/p", Package("example.com/p.(*T).M.func1"))
 	assert.Equal(t, "sync", Package("sync.(*Mutex).Lock"))
 }
+
+// Whatever it is given, Parse returns (dumps reach it cut short, mixed with
+// test output, or not at all).
+func FuzzParse(f *testing.F) {
+	f.Add(dump)
+	f.Add("goroutine 1 [running]:\n")
+	f.Add("goroutine x [\ncreated by\n\t:0\n")
+	f.Add("goroutine 7 [select]:\nmain.f(\n\t/a.go:1 +0x1\ncreated by main.g in goroutine\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, g := range Parse(s) {
+			_ = g.Test()
+			_, _ = g.FirstIn(func(string) bool { return true })
+			_ = Package(g.CreatedBy.Func)
+		}
+	})
+}
