@@ -371,28 +371,24 @@ func testifyFields(output []string) []string {
 	var out []string
 	field := ""
 	for _, l := range output {
-		t := strings.TrimRight(l, "\n")
-		s := strings.TrimSpace(t)
-		if i := strings.Index(s, ":"); i > 0 && !strings.Contains(s[:i], " ") || strings.HasPrefix(s, "Error Trace:") || strings.HasPrefix(s, "Error:") || strings.HasPrefix(s, "Messages:") || strings.HasPrefix(s, "Test:") {
-			if j := strings.Index(s, ":"); j > 0 {
-				name := s[:j]
-				if name == "Error Trace" || name == "Error" || name == "Test" || name == "Messages" {
-					field = name
-					s = strings.TrimSpace(s[j+1:])
-				}
-			}
+		s := strings.TrimSpace(l)
+		if m := testifyFieldRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
+			field, s = m[1], strings.TrimSpace(m[2])
 		}
-		if field == "Error" || field == "Messages" {
-			if s = strings.TrimSpace(strings.TrimPrefix(s, "\t")); s != "" && !strings.HasPrefix(s, "--- FAIL") {
-				if field == "Messages" {
-					s = "message: " + s
-				}
-				out = append(out, s)
-			}
+		if s == "" || strings.HasPrefix(s, "--- FAIL") {
+			continue
+		}
+		switch field {
+		case "Error":
+			out = append(out, s)
+		case "Messages":
+			out = append(out, "message: "+s)
 		}
 	}
 	return out
 }
+
+var testifyFieldRE = regexp.MustCompile(`^\s*(Error Trace|Error|Test|Messages):\s*(.*)$`)
 
 // plainFailure: t.Error, t.Fatal and friends, outside testify.
 func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {

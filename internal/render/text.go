@@ -80,7 +80,7 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	p.line("")
 	p.progress(v.Passed, v.Total)
 	p.line("")
-	p.line(next(v, st.Current))
+	p.line(next(v))
 }
 
 func where(v Verdict) string {
@@ -121,7 +121,7 @@ func kindTitle(kind string) string {
 	return "Failed"
 }
 
-func next(v Verdict, o *diagnose.Outcome) string {
+func next(v Verdict) string {
 	switch v.Kind {
 	case "missing":
 		return "Restore the koan, then run `make koans` again."

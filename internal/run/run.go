@@ -142,7 +142,7 @@ func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if opt.Race && strings.Contains(res.Stderr, "-race requires cgo") || strings.Contains(res.Stderr, `C compiler "gcc" not found`) {
+	if opt.Race && (strings.Contains(res.Stderr, "-race requires cgo") || strings.Contains(res.Stderr, `C compiler "gcc" not found`)) {
 		return res, ErrNoRace
 	}
 	return res, nil
