@@ -254,6 +254,14 @@ func Collect(events <-chan Event, waiting func()) *Result {
 				if e.FailedBuild != "" {
 					p.FailedBuild = true
 					p.Build = append(p.Build, builds[e.FailedBuild]...)
+					if len(builds[e.FailedBuild]) == 0 {
+						// A missing import reports under the missing
+						// package's path: keep every build line rather
+						// than none.
+						for _, lines := range builds {
+							p.Build = append(p.Build, lines...)
+						}
+					}
 				}
 			}
 		default:
