@@ -65,6 +65,28 @@ type Failure struct {
 	Raw []string
 }
 
+// EndsRun reports whether a failure of this kind ends the test binary (a
+// hang guard, a synctest deadlock, a panic, a fatal error, go test's
+// timeout): the koans after it do not run, and the leak check at the end
+// of the package's run does not happen.
+func (f *Failure) EndsRun() bool {
+	switch f.Kind {
+	case "deadlock", "timeout", "panic", "fatal":
+		return true
+	}
+	return false
+}
+
+// EndedEarly reports whether a koan of outs ended the test binary.
+func EndedEarly(outs []Outcome) bool {
+	for _, o := range outs {
+		if o.State == Failed && o.Failure != nil && o.Failure.EndsRun() {
+			return true
+		}
+	}
+	return false
+}
+
 // A Place is a line of the learner's code.
 type Place struct {
 	File string

@@ -353,12 +353,7 @@ func (v *verifier) judgeEach(ctx context.Context, c *course.Concept) (map[string
 			return nil, fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
 		}
 		cr := st.Concepts[0]
-		crashed := false
-		for _, o := range cr.Outcomes {
-			if o.State == diagnose.Failed && o.Failure != nil && endsBinary(o.Failure.Kind) {
-				crashed = true
-			}
-		}
+		crashed := diagnose.EndedEarly(cr.Outcomes)
 		var next []*course.Koan
 		for i, o := range cr.Outcomes {
 			if !slices.Contains(names, o.Koan.Name) {
@@ -376,14 +371,6 @@ func (v *verifier) judgeEach(ctx context.Context, c *course.Concept) (map[string
 		left = next
 	}
 	return judged, nil
-}
-
-func endsBinary(kind string) bool {
-	switch kind {
-	case "deadlock", "panic", "fatal", "timeout":
-		return true
-	}
-	return false
 }
 
 // solutionsPass: the whole solved concept passes under -race, leak check
