@@ -94,11 +94,7 @@ func (m Mutant) apply(lines []string) string {
 // no file changes) and reports which the koans kill.
 func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 	opt.defaults()
-	koans, err := course.Load(opt.Root, opt.Koans)
-	if err != nil {
-		return nil, err
-	}
-	sols, err := course.Load(opt.Root, opt.Solutions)
+	koans, sols, err := opt.load()
 	if err != nil {
 		return nil, err
 	}

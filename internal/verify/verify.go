@@ -82,14 +82,19 @@ func (o *Options) defaults() {
 	}
 }
 
+// load reads the two trees.
+func (o *Options) load() (koans, sols *course.Course, err error) {
+	if koans, err = course.Load(o.Root, o.Koans); err != nil {
+		return nil, nil, err
+	}
+	sols, err = course.Load(o.Root, o.Solutions)
+	return koans, sols, err
+}
+
 // Verify runs every check and reports.
 func Verify(ctx context.Context, opt Options) (*Report, error) {
 	opt.defaults()
-	koans, err := course.Load(opt.Root, opt.Koans)
-	if err != nil {
-		return nil, err
-	}
-	sols, err := course.Load(opt.Root, opt.Solutions)
+	koans, sols, err := opt.load()
 	if err != nil {
 		return nil, err
 	}
