@@ -139,16 +139,6 @@ func TestName(f string) string {
 	return name
 }
 
-// Package returns the import path of the function f, such as "example.com/p"
-// for "example.com/p.(*T).M.func1".
-func Package(f string) string {
-	slash := strings.LastIndex(f, "/")
-	if i := strings.Index(f[slash+1:], "."); i >= 0 {
-		return f[:slash+1+i]
-	}
-	return f
-}
-
 // Test returns the top-level test that g runs for or was started by: the
 // first frame (innermost first), then the go statement, that belongs to a
 // Test function. It returns "" when nothing ties g to a test.

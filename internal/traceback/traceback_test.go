@@ -87,10 +87,6 @@ func TestTestNameFindsTheTopLevelTest(t *testing.T) {
 	}
 }
 
-func TestPackageStripsTheFunction(t *testing.T) {
-	assert.Equal(t, "example.com/p", Package("example.com/p.(*T).M.func1"))
-	assert.Equal(t, "sync", Package("sync.(*Mutex).Lock"))
-}
 
 // Whatever it is given, Parse returns (dumps reach it cut short, mixed with
 // test output, or not at all).
@@ -103,7 +99,7 @@ func FuzzParse(f *testing.F) {
 		for _, g := range Parse(s) {
 			_ = g.Test()
 			_, _ = g.FirstIn(func(string) bool { return true })
-			_ = Package(g.CreatedBy.Func)
+			_ = TestName(g.CreatedBy.Func)
 		}
 	})
 }
