@@ -87,7 +87,6 @@ func TestTestNameFindsTheTopLevelTest(t *testing.T) {
 	}
 }
 
-
 // Whatever it is given, Parse returns (dumps reach it cut short, mixed with
 // test output, or not at all).
 func FuzzParse(f *testing.F) {
