@@ -37,7 +37,6 @@ type Options struct {
 	CPU     string        // -cpu list, if any
 	Tags    string        // -tags, if any
 	Overlay string        // -overlay file, if any (mutants replace files without touching them)
-	Env     []string      // extra environment
 	// Waiting, if set, is called once if go test has said nothing for a
 	// while after it started (it is building), so a caller can say so.
 	Waiting func()
@@ -71,8 +70,7 @@ type Package struct {
 	// Output is the package's output outside any test (what follows PASS or
 	// FAIL, e.g. the leak check, and a crash's report when no test was
 	// running).
-	Output  []string
-	Elapsed time.Duration
+	Output []string
 }
 
 // A Test is one test's story.
@@ -112,7 +110,7 @@ func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
 	args := Args(opt, pkgs...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = opt.Dir
-	cmd.Env = append(os.Environ(), opt.Env...)
+	cmd.Env = os.Environ()
 	if opt.Race {
 		// The race runtime sleeps a second at exit by default, for reports of
 		// races in exiting goroutines: most of a koan's run time. Keep any
@@ -250,7 +248,6 @@ func Collect(events <-chan Event, waiting func()) *Result {
 				p.Output = append(p.Output, e.Output)
 			case "pass", "fail", "skip":
 				p.Result = e.Action
-				p.Elapsed = time.Duration(e.Elapsed * float64(time.Second))
 				if e.FailedBuild != "" {
 					p.FailedBuild = true
 					p.Build = append(p.Build, builds[e.FailedBuild]...)
