@@ -20,22 +20,6 @@ func TestAClosedChannelYieldsTheZeroValue(t *testing.T) {
 	assert.Equal(t, __, ok)
 }
 
-// A close does not throw away what was sent before it: the values waiting in
-// the buffer are still delivered, in order, before receivers learn that the
-// channel is closed. len(ch) counts the values waiting in the buffer.
-func TestCloseKeepsTheValuesAlreadySent(t *testing.T) {
-	ch := make(chan string, 2)
-	ch <- "first"
-	ch <- "second"
-	close(ch)
-	assert.Equal(t, __, len(ch))
-	first := <-ch
-	second := <-ch
-	third, ok := <-ch
-	assert.Equal(t, __, []string{first, second, third})
-	assert.Equal(t, __, ok)
-}
-
 // for v := range ch receives values until the channel is closed, and only
 // then: no number of values and no silence ends the loop. A receiver ranging
 // over a channel that nobody will close waits for ever: the classic hang.

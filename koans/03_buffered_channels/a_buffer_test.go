@@ -7,37 +7,6 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// The second argument of make gives a channel a buffer: room for that many
-// values that have been sent but not yet received. len and cap work on a
-// channel as on a slice, measured on its buffer: how many values wait in it
-// now, and how many it can hold. A channel made without a size has none.
-// https://go.dev/ref/spec#Making_slices_maps_and_channels
-// https://go.dev/ref/spec#Length_and_capacity
-func TestMakeGivesAChannelItsCapacity(t *testing.T) {
-	buffered := make(chan int, 3)
-	unbuffered := make(chan int)
-
-	assert.Equal(t, __, cap(buffered))
-	assert.Equal(t, __, len(buffered))
-	assert.Equal(t, __, cap(unbuffered))
-}
-
-// While its buffer has room, a send does not wait for a receiver: the value
-// goes into the buffer and the sender goes on. That is why one goroutine can
-// send here and receive later, which on an unbuffered channel would wait for
-// ever. len follows the buffer as values come and go; cap never changes.
-func TestLenCountsTheValuesWaitingInTheBuffer(t *testing.T) {
-	ch := make(chan string, 4)
-	ch <- "one"
-	ch <- "two"
-	ch <- "three"
-	assert.Equal(t, __, len(ch))
-
-	<-ch
-	assert.Equal(t, __, len(ch))
-	assert.Equal(t, __, cap(ch))
-}
-
 // The spec: "Channels act as first-in-first-out queues."
 // https://go.dev/ref/spec#Channel_types
 // Which value does each receive take, even when a send comes in between?

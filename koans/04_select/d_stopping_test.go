@@ -39,7 +39,7 @@ func TestAWorkerNobodyStopsLeaks(t *testing.T) {
 // Cancelling a context closes the channel its Done method returns, but that
 // is only a message: a worker stops only if its select has a case that
 // hears it. Here the caller cancels, then waits for the worker to stop.
-// https://pkg.go.dev/context
+// (A given until concept 10: https://pkg.go.dev/context.)
 func TestAWorkerWithoutAStopCaseNeverStops(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -52,8 +52,8 @@ func TestAWorkerWithoutAStopCaseNeverStops(t *testing.T) {
 				select {
 				case <-ticks:
 					count++
-					// __ (two lines are missing here: a case that hears the cancel,
-					// __ and a statement that ends the worker: a break would leave only the select)
+					// __ (two lines are missing here: what cancel() closes must reach this
+					// __ select, and end the worker for good)
 				}
 			}
 		}(ctx)

@@ -1,7 +1,6 @@
 package atomics
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -23,45 +22,6 @@ func (c config) withPort(port int) *config {
 	return &c
 }
 
-// An atomic.Pointer[T] holds a *T that goroutines Load and Store
-// atomically. To change the configuration, a writer builds a new config and
-// Stores a pointer to it. A reader that Loads gets either the old pointer or
-// the new one, so it reads either the old config or the new one, each whole:
-// never the host of one with the port of the other. (atomic.Value does the
-// same for values of any one concrete type, behind an interface.)
-func TestAnAtomicPointerSwapsAWholeConfig(t *testing.T) {
-	primary := &config{host: "db1", port: 5432}
-	replica := &config{host: "db2", port: 6432}
-	var current atomic.Pointer[config]
-	current.Store(primary)
-	var whole, mixed atomic.Int64
-	var wg sync.WaitGroup
-	wg.Go(func() { // the writer fails over and back, again and again
-		for i := range 1000 {
-			if i%2 == 0 {
-				current.Store(replica)
-			} else {
-				current.Store(primary)
-			}
-		}
-	})
-	for range 4 {
-		wg.Go(func() { // a reader
-			for range 1000 {
-				c := current.Load()
-				if *c == *primary || *c == *replica {
-					whole.Add(1)
-				} else {
-					mixed.Add(1)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	assert.Equal(t, __, whole.Load())
-	assert.Equal(t, __, mixed.Load())
-}
-
 // atomic.Pointer makes the pointer safe to share, not the struct it points
 // to. Once a config is published, readers may be reading it at any moment,
 // so editing it in place races with them (and a reader could see some fields
@@ -71,13 +31,17 @@ func TestAnAtomicPointerSwapsAWholeConfig(t *testing.T) {
 func TestChangeAPublishedConfigByStoringAnEditedCopy(t *testing.T) {
 	var current atomic.Pointer[config]
 	current.Store(&config{host: "db1", port: 5432})
-	go func() { // the writer moves the database to another port
+	var wg sync.WaitGroup
+	wg.Go(func() { // the writer moves the database to another port
 		c := current.Load()
 		c.port = 6432 // __ : readers may be reading *c right now
-	}()
-	for current.Load().port != 6432 { // a reader waits for the new port
-		runtime.Gosched()
-	}
+	})
+	var seen int
+	wg.Go(func() { // a reader, serving a request meanwhile
+		seen = current.Load().port
+	})
+	wg.Wait()
+	assert.Contains(t, []int{5432, 6432}, seen, "the old config or the new one")
 	assert.Equal(t, config{host: "db1", port: 6432}, *current.Load())
 }
 

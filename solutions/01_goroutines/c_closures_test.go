@@ -43,7 +43,8 @@ func TestEachLoopIterationHasItsOwnVariable(t *testing.T) {
 // that mentions it captures that same variable. Goroutines that write one
 // variable with nothing ordering their writes make a data race, even when
 // they write the same value (https://go.dev/ref/mem#overview). Give each
-// goroutine a place of its own.
+// goroutine a place of its own. (A given until 05: wg.Go(f) runs f in a new
+// goroutine, and wg.Wait() returns once every such f has returned.)
 func TestGoroutinesShareTheVariablesTheirClosuresCapture(t *testing.T) {
 	inputs := []string{"7", "11", "13"}
 	numbers := make([]int, len(inputs))

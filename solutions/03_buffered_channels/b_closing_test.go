@@ -2,7 +2,6 @@ package buffered
 
 import (
 	"testing"
-	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -29,24 +28,4 @@ func TestAClosedChannelStillDeliversWhatItsBufferHolds(t *testing.T) {
 	v, ok = <-ch
 	assert.Equal(t, 0, v)
 	assert.Equal(t, false, ok)
-}
-
-// A for range loop over a channel receives until the channel is closed and
-// its buffer drained. An empty buffer does not end it: a value might still
-// be sent. Nothing in this koan will send again, but the loop cannot know
-// that unless it is told. https://go.dev/ref/spec#For_range
-func TestRangeOverAChannelEndsOnlyWhenItIsClosed(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		ch := make(chan int, 3)
-		ch <- 1
-		ch <- 2
-		ch <- 3
-		close(ch)
-
-		sum := 0
-		for v := range ch {
-			sum += v
-		}
-		assert.Equal(t, 6, sum)
-	})
 }

@@ -67,31 +67,6 @@ func TestDefaultLetsASendGiveUpInsteadOfWaiting(t *testing.T) {
 	})
 }
 
-// When several cases can proceed, select does not take the first one
-// written: "a single one that can proceed is chosen via a uniform
-// pseudo-random selection" (https://go.dev/ref/spec#Select_statements).
-// Both channels below are closed, so both receives can always proceed.
-// Over ten thousand selects, does the first case always win? Is either
-// case starved?
-func TestSelectPicksAmongReadyCasesAtRandom(t *testing.T) {
-	first := make(chan struct{})
-	second := make(chan struct{})
-	close(first)
-	close(second)
-
-	fromFirst, fromSecond := 0, 0
-	for range 10000 {
-		select {
-		case <-first:
-			fromFirst++
-		case <-second:
-			fromSecond++
-		}
-	}
-	assert.Equal(t, true, fromSecond > 0)
-	assert.Equal(t, true, fromFirst > 2500 && fromSecond > 2500)
-}
-
 // A select with no cases has nothing that could ever proceed, so it blocks
 // for ever: the goroutine that runs it never goes on. It is not a way to
 // wait for other goroutines; wait for the thing you need instead.

@@ -28,6 +28,35 @@ func TestWaitBlocksUntilTheCounterIsZero(t *testing.T) {
 	assert.Equal(t, []int{4, 3, 10}, lengths)
 }
 
+// A myth: "a WaitGroup makes goroutines run in the expected order". Wait
+// only waits: it returns once the counter is zero, and says nothing of the
+// order in which the goroutines ran or finished (https://pkg.go.dev/sync#WaitGroup).
+// Each download below takes as many (fake) seconds as its size, and reports
+// its name on finished when it is done. To keep results in the order of the
+// inputs, place each by its index or send it with its key.
+func TestWaitWaitsForAllButOrdersNothing(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		sizes := map[string]int{"big": 3, "small": 1, "medium": 2}
+		finished := make(chan string, len(sizes))
+		var wg sync.WaitGroup
+		for _, name := range []string{"big", "small", "medium"} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				time.Sleep(time.Duration(sizes[name]) * time.Second)
+				finished <- name
+			}()
+		}
+		wg.Wait()
+		close(finished)
+		var order []string
+		for name := range finished {
+			order = append(order, name)
+		}
+		assert.Equal(t, []string{"small", "medium", "big"}, order)
+	})
+}
+
 // Wait does more than block. In the terms of the memory model, a call to
 // Done "synchronizes before" the return of any Wait call that it unblocks
 // (https://pkg.go.dev/sync#WaitGroup.Done), so what a goroutine wrote before

@@ -15,7 +15,8 @@ import (
 // error path that forgets to is a real bug shape: in Tu et al., "Understanding
 // Real-World Concurrency Bugs in Go" (ASPLOS 2019), 28 of the 85 blocking bugs
 // involved a Mutex. Nothing fails where the mistake is: the next Lock, on any
-// goroutine, waits for ever, and the Go runtime does not notice.
+// goroutine, waits for ever. The runtime reports a deadlock only when every
+// goroutine is blocked, and a test binary always has one that is not.
 func TestEveryReturnPathMustUnlock(t *testing.T) {
 	var mu sync.Mutex
 	balance := 10

@@ -44,10 +44,11 @@ func deposit(to *account, n int) {
 // transfer, holding one lock, starts the second and waits until it is stuck in
 // a Lock, so the unlucky interleaving happens on every run. What rule about the
 // order of Locks would make a cycle of goroutines waiting for each other
-// impossible?
+// impossible, whatever the accounts, the direction and the amount?
 func TestLocksTakenInOppositeOrdersDeadlock(t *testing.T) {
 	a := &account{id: 1, balance: 100}
 	b := &account{id: 2, balance: 100}
+	c := &account{id: 3, balance: 100}
 	var wg sync.WaitGroup
 	transfer(a, b, 10, func() {
 		wg.Go(func() { transfer(b, a, 30, func() {}) })
@@ -55,6 +56,12 @@ func TestLocksTakenInOppositeOrdersDeadlock(t *testing.T) {
 		wg.Go(func() { deposit(b, 5) })
 	})
 	wg.Wait()
+	transfer(c, a, 20, func() { // the same amount both ways, with a third account
+		wg.Go(func() { transfer(a, c, 20, func() {}) })
+		waitUntilBlocked("sync.Mutex.Lock")
+	})
+	wg.Wait()
 	assert.Equal(t, 120, a.balance)
 	assert.Equal(t, 85, b.balance)
+	assert.Equal(t, 100, c.balance)
 }

@@ -49,21 +49,28 @@ func TestOfManyCompareAndSwapsFromFalseToTrueOnlyOneSucceeds(t *testing.T) {
 // seen", is a loop: Load the current value, decide, and CompareAndSwap the
 // new value in. If another goroutine changed the value since the Load, the
 // swap fails and the loop goes round again with a fresh Load. (A plain
-// Store there could overwrite a larger value stored in the meantime.)
+// Store there could overwrite a larger value stored in the meantime; the
+// koan stores one, 9, at the worst moment.)
 func TestACompareAndSwapLoopKeepsTheMaximum(t *testing.T) {
 	var highest atomic.Int64
-	raise := func(v int64) {
+	// raise puts v into highest if v is larger. meanwhile runs where another
+	// goroutine could store between raise's Load and its update.
+	raise := func(v int64, meanwhile func()) {
 		for cur := highest.Load(); v > cur; cur = highest.Load() {
+			meanwhile()
 			if highest.CompareAndSwap(cur, v) {
 				return
 			}
 		}
 	}
+	highest.Store(1)
+	raise(5, func() { highest.CompareAndSwap(1, 9) }) // 9 lands at the worst moment
+	assert.Equal(t, int64(9), highest.Load())
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
 			for k := range 1000 {
-				raise(int64(k*8 + g))
+				raise(int64(k*8+g), func() {})
 			}
 		})
 	}
