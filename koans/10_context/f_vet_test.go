@@ -1,0 +1,34 @@
+package contexts
+
+import (
+	"context"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// WithTimeout's context holds a timer, and a place in its parent's list of
+// children, until its deadline passes or its cancel is called: "failing to
+// call the CancelFunc leaks the child and its children until the parent is
+// canceled" (https://pkg.go.dev/context). Call cancel as soon as the work is
+// done, with a defer. go vet's lostcancel check reports a cancel that is
+// thrown away, or that some way out of the function never calls.
+func TestEveryCancelFuncMustBeCalled(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		answers := make(chan string, 1)
+		ask := func(parent context.Context, question string) string {
+			ctx, _ := context.WithTimeout(parent, time.Second) // __ : who releases this context's timer?
+			// __ (one statement is missing here)
+			answers <- "yes, " + question
+			select {
+			case a := <-answers:
+				return a
+			case <-ctx.Done():
+				return "no answer"
+			}
+		}
+		assert.Equal(t, "yes, cancel", ask(context.Background(), "cancel"))
+	})
+}

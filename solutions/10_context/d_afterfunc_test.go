@@ -1,0 +1,56 @@
+package contexts
+
+import (
+	"context"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// context.AfterFunc(ctx, f) arranges to call f in its own goroutine after
+// ctx is done, and returns stop. Calling stop ends the arrangement: it
+// "returns true if the call stopped f from being run", false if f had
+// already been started or stopped (https://pkg.go.dev/context#AfterFunc).
+// Each f here leaves a note on ran when it runs.
+func TestStopReportsWhetherItKeptAfterFuncFromRunning(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		ran := make(chan string, 2)
+		stopFlush := context.AfterFunc(ctx, func() { ran <- "flush" })
+		stopClose := context.AfterFunc(ctx, func() { ran <- "close" })
+
+		stoppedFlush := stopFlush()
+		cancel()
+		time.Sleep(time.Second) // on the fake clock: whatever was to run has run
+		stoppedClose := stopClose()
+		assert.Equal(t, []bool{true, false}, []bool{stoppedFlush, stoppedClose})
+		assert.Equal(t, 1, len(ran))
+	})
+}
+
+// stop "does not wait for f to complete before returning. If the caller needs
+// to know whether f is completed, it must coordinate with f explicitly"
+// (https://pkg.go.dev/context#AfterFunc). Here f closes a connection when the
+// context is done. The sleep lets it finish first on the fake clock, every
+// time, so the assertion holds; but does anything order f's write before
+// the read, in the terms of the memory model (https://go.dev/ref/mem)?
+func TestStopDoesNotWaitForAfterFuncToFinish(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		closed := false
+		finished := make(chan struct{})
+		stop := context.AfterFunc(ctx, func() {
+			defer close(finished)
+			closed = true // close the connection
+		})
+
+		cancel()
+		time.Sleep(time.Millisecond) // f is surely done by now
+		if !stop() {
+			<-finished
+		}
+		assert.True(t, closed)
+	})
+}

@@ -1,0 +1,110 @@
+package timing
+
+import (
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// synctest.Test runs f in a bubble with a fake clock (see 04_select).
+// Before Go 1.23 a timer's channel had a buffer of one: a timer that fired
+// while nobody listened left its value there, and a Reset did not take it
+// back. Since Go 1.23 the channel is synchronous, and "any receive from t.C
+// after Reset has returned is guaranteed not to receive a time value
+// corresponding to the previous timer settings" (https://pkg.go.dev/time#Timer.Reset,
+// https://go.dev/doc/go1.23#timer-changes). When does this receive return?
+func TestAResetTimerDeliversNoStaleValue(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		timer := time.NewTimer(time.Second)
+		time.Sleep(3 * time.Second) // the deadline passes; nobody receives
+		timer.Reset(time.Second)
+		<-timer.C
+		assert.Equal(t, 4*time.Second, time.Since(start))
+	})
+}
+
+// Code written for Go 1.22 and earlier stopped a timer and, if Stop
+// returned false, drained the channel before a Reset, to throw away a
+// value nobody had received. Since Go 1.23 there is never such a value:
+// Reset alone is enough (https://pkg.go.dev/time#Timer.Stop). And Stop also
+// returns false when the value was received already: then the drain waits
+// for a value that will never come. A synctest bubble reports that at once.
+func TestDrainingAStoppedTimerCanBlockForever(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		msgs := make(chan string)
+		go func() {
+			defer close(msgs)
+			for _, m := range []string{"hello", "bye"} {
+				time.Sleep(3 * time.Second)
+				msgs <- m
+			}
+		}()
+		idle := time.NewTimer(2 * time.Second)
+		var events []string
+		for open := true; open; {
+			select {
+			case m, ok := <-msgs:
+				open = ok
+				if ok {
+					events = append(events, m)
+				}
+			case <-idle.C:
+				events = append(events, "ping") // two idle seconds: ping the peer
+			}
+			if !idle.Stop() {
+				// nothing to drain: since Go 1.23 no stale value is left after Stop
+			}
+			idle.Reset(2 * time.Second)
+		}
+		assert.Equal(t, []string{"ping", "hello", "ping", "bye"}, events)
+	})
+}
+
+// Each time.After call makes a new timer (see 04_select): in a loop that
+// waits for messages, that is one more allocation per message. Since Go
+// 1.23 those timers are garbage collected even if they never fire, but
+// they still cost (Mistake #76). One timer, made once and Reset before each
+// wait, does the same job for nothing (https://pkg.go.dev/time#Timer.Reset).
+// testing.AllocsPerRun counts the allocations of one call, on average.
+func TestOneTimerResetForEachWaitReplacesTimeAfter(t *testing.T) {
+	// listen returns a function that waits up to a minute for the next message.
+	listen := func(msgs <-chan string) func() (string, bool) {
+		idle := time.NewTimer(time.Minute)
+		return func() (string, bool) {
+			idle.Reset(time.Minute)
+			select {
+			case m := <-msgs:
+				return m, true
+			case <-idle.C:
+				return "", false
+			}
+		}
+	}
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		msgs := make(chan string)
+		go func() {
+			for _, m := range []string{"a", "b", "c"} {
+				time.Sleep(40 * time.Second)
+				msgs <- m
+			}
+		}()
+		next := listen(msgs)
+		var got []string
+		for m, ok := next(); ok; m, ok = next() {
+			got = append(got, m)
+		}
+		assert.Equal(t, []string{"a", "b", "c"}, got)
+		assert.Equal(t, 3*40*time.Second+time.Minute, time.Since(start))
+	})
+	msgs := make(chan string, 1)
+	next := listen(msgs)
+	allocs := testing.AllocsPerRun(100, func() {
+		msgs <- "x"
+		next()
+	})
+	assert.Zero(t, allocs, "allocations per wait")
+}

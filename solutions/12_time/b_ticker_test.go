@@ -1,0 +1,71 @@
+package timing
+
+import (
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A Ticker sends the time on its channel C once every period. Stop turns it
+// off: "After Stop, no more ticks will be sent." But "Stop does not close
+// the channel, to prevent a concurrent goroutine reading from the channel
+// from seeing an erroneous tick" (https://pkg.go.dev/time#Ticker.Stop). A
+// loop that ranges over C therefore never ends on its own, stopped or not.
+func TestStoppingATickerDoesNotCloseItsChannel(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		var beats []time.Duration
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for range tick.C {
+				beats = append(beats, time.Since(start))
+				if len(beats) == 3 {
+					return // Stop would not end the loop; the deferred Stop turns the ticker off
+				}
+			}
+		}()
+		<-done
+		assert.Equal(t, []time.Duration{time.Second, 2 * time.Second, 3 * time.Second}, beats)
+	})
+}
+
+// A heartbeat: a worker proves it is alive by sending a beat on every tick
+// of a Ticker, and a monitor declares it dead when no beat has come for a
+// while. The monitor's deadline is one Timer, pushed back on every beat:
+// Reset changes when it will fire; Stop only calls it off, and a stopped
+// timer never fires again until it is Reset (https://pkg.go.dev/time#Timer).
+// In a bubble the moment of death is exact: three beats, then silence.
+func TestAHeartbeatMonitorPushesItsDeadlineBackOnEveryBeat(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		beats := make(chan struct{})
+		unstick := make(chan struct{})
+		go func() { // the worker: three beats, then it is stuck
+			tick := time.NewTicker(time.Second)
+			defer tick.Stop()
+			for range 3 {
+				<-tick.C
+				beats <- struct{}{}
+			}
+			<-unstick
+		}()
+		const timeout = 1500 * time.Millisecond
+		deadline := time.NewTimer(timeout)
+		var dead time.Duration
+		for dead == 0 {
+			select {
+			case <-beats:
+				deadline.Reset(timeout)
+			case <-deadline.C:
+				dead = time.Since(start)
+			}
+		}
+		close(unstick)
+		assert.Equal(t, 3*time.Second+timeout, dead)
+	})
+}
