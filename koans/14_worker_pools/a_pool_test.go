@@ -1,0 +1,128 @@
+package pools
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A worker pool is a fixed number of goroutines that all take their jobs
+// from one channel, each one job after another, until the producer closes
+// it ("bounded parallelism", https://go.dev/blog/pipelines). However many
+// jobs come, no more of them run at once than there are workers.
+// synctest.Test runs the koan in a bubble with a fake clock (see 04_select):
+// every job "takes" one second, and no real time passes. How long do ten
+// jobs take on three workers?
+func TestAPoolRunsOneJobPerWorkerAtATime(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const workers = 3
+		jobs := make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for range jobs {
+					time.Sleep(time.Second) // the job
+				}
+			})
+		}
+		start := time.Now()
+		for j := range 10 {
+			jobs <- j
+		}
+		close(jobs)
+		wg.Wait()
+		assert.Equal(t, __, time.Since(start))
+	})
+}
+
+// pool runs the jobs submitted to it on a fixed set of workers, with a queue
+// of jobs accepted but not started yet.
+type pool struct {
+	jobs chan func()
+	wg   sync.WaitGroup
+}
+
+func newPool(workers, queue int) *pool {
+	p := &pool{jobs: make(chan func(), queue)}
+	for range workers {
+		p.wg.Go(func() {
+			for job := range p.jobs {
+				job()
+			}
+		})
+	}
+	return p
+}
+
+func (p *pool) submit(job func()) { p.jobs <- job }
+
+// A graceful shutdown drains the pool: first it stops accepting jobs, then
+// it waits until the workers have finished every job already accepted, those
+// they are running and those still in the queue. A shutdown that returns
+// sooner drops them. How do the workers learn that no job will come, and
+// that their range may end once the queue is empty?
+// (https://go.dev/ref/spec#For_range)
+func TestShutdownStopsAcceptingThenFinishesEveryAcceptedJob(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPool(2, 4)
+		shutdown := func() { // must not return while an accepted job is unfinished
+			// __ (one statement is missing here: how will the workers' range end?)
+			p.wg.Wait()
+		}
+		var done atomic.Int32
+		start := time.Now()
+		for range 6 {
+			p.submit(func() {
+				time.Sleep(time.Second)
+				done.Add(1)
+			})
+		}
+		shutdown()
+		assert.Equal(t, int32(6), done.Load(), "every accepted job is done")
+		assert.Equal(t, 3*time.Second, time.Since(start))
+	})
+}
+
+// The workers share one results channel, and the reader ranges over it, so
+// someone must close it, once, after the last send of the last worker
+// (https://go.dev/ref/spec#Close). No worker knows when that is, and the
+// reader never does: a goroutine of its own waits for the workers, then
+// closes. The reader meanwhile takes each result as soon as it is ready.
+func TestCloseTheResultsOnlyAfterTheLastWorkerIsDone(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		jobs := make(chan int)
+		results := make(chan int)
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Go(func() {
+				for n := range jobs {
+					time.Sleep(time.Second)
+					results <- n * n
+				}
+			})
+		}
+		go func() {
+			defer close(jobs)
+			for n := 1; n <= 5; n++ {
+				jobs <- n
+			}
+		}()
+		close(results) // __ : have the workers sent their last result?
+		start := time.Now()
+		var firstAt time.Duration
+		sum := 0
+		for r := range results {
+			if sum == 0 {
+				firstAt = time.Since(start)
+			}
+			sum += r
+		}
+		wg.Wait() // the workers have all returned
+		assert.Equal(t, 55, sum)
+		assert.Equal(t, time.Second, firstAt, "the first result is read as soon as it is ready")
+	})
+}
