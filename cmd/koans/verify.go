@@ -52,7 +52,7 @@ func (a *app) verifyCmd(ctx context.Context, args []string) error {
 		}
 		return errFailing{}
 	}
-	fmt.Fprintln(a.stdout, "Every koan fails for its reason; every solution passes; the mirror holds.")
+	fmt.Fprintln(a.stdout, "Every koan fails for its reason; every solution passes; the mirror holds; every blank is needed; no hint gives an answer away.")
 	return nil
 }
 

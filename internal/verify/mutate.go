@@ -2,10 +2,8 @@ package verify
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -111,13 +109,8 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 	for _, sc := range concepts {
 		kc := koans.Concept(sc.Name)
 		for _, m := range Mutants(opt.Root, sc) {
-			src := filepath.Join(tmp, "mutant.go")
-			if err := os.WriteFile(src, []byte(m.apply(diagnose.SourceLines(opt.Root, m.File))), 0o644); err != nil {
-				return nil, err
-			}
-			overlay, _ := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(opt.Root, m.File): src}})
-			ov := filepath.Join(tmp, "overlay.json")
-			if err := os.WriteFile(ov, overlay, 0o644); err != nil {
+			ov, err := writeOverlay(tmp, opt.Root, m.File, m.apply(diagnose.SourceLines(opt.Root, m.File)))
+			if err != nil {
 				return nil, err
 			}
 			res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: 1, Overlay: ov, Run: "^" + m.Koan + "$", Timeout: 20 * time.Second}, "./"+sc.Dir)

@@ -1,15 +1,13 @@
 // Package verify proves that the course is fair: every shipped koan fails,
 // and for the reason its catalog names; every solution passes under -race
 // with the leak check; koans and solutions mirror each other, differing only
-// on the lines that hold a blank; and the catalog and the disk agree.
+// on the lines that hold a blank; every blank of a koan is needed; no hint
+// gives an answer away; and the catalog, the READMEs and the disk agree.
 package verify
 
 import (
 	"context"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -107,6 +105,7 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 	if len(opt.Concepts) == 0 {
 		v.sameConcepts()
 	}
+	v.uniqueNames(concepts)
 	for _, c := range concepts {
 		row := Row{Concept: c.Name, Koans: len(c.Koans), Kinds: map[string]int{}}
 		before := len(r.Problems)
@@ -117,6 +116,11 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 			return nil, err
 		}
 		if err := v.solutionsPass(ctx, c); err != nil {
+			return nil, err
+		}
+		v.readme(c)
+		v.answersHidden(c)
+		if err := v.blanksNeeded(ctx, c); err != nil {
 			return nil, err
 		}
 		row.OK = len(r.Problems) == before
@@ -158,8 +162,9 @@ func (v *verifier) sameConcepts() {
 	}
 }
 
-// catalog: every koan has an entry with hints and a kind it may ship with,
-// every entry a koan, in the same order.
+// catalog: every koan has an entry with a kind it may ship with and two or
+// three hints (gentle to strong: make hint shows one more each time), every
+// entry a koan, in the same order.
 func (v *verifier) catalog(c *course.Concept, row *Row) {
 	for _, p := range c.Problems {
 		v.problem(c.Dir, "%s", p)
@@ -183,8 +188,11 @@ func (v *verifier) catalog(c *course.Concept, row *Row) {
 		if !slices.Contains(ShippedKinds, e.Kind) {
 			v.problem(c.Dir+"/"+course.CatalogFile, "%s: kind %q is not one of %s", k.Name, e.Kind, strings.Join(ShippedKinds, ", "))
 		}
-		if len(e.Hints) == 0 || slices.Contains(e.Hints, "") {
-			v.problem(c.Dir+"/"+course.CatalogFile, "%s: needs at least one hint, none empty", k.Name)
+		if n := len(e.Hints); n < 2 || n > 3 {
+			v.problem(c.Dir+"/"+course.CatalogFile, "%s: has %d hint(s): write two or three, from gentle to strong", k.Name, n)
+		}
+		if slices.Contains(e.Hints, "") {
+			v.problem(c.Dir+"/"+course.CatalogFile, "%s: has an empty hint", k.Name)
 		}
 		row.Kinds[e.Kind]++
 		if isDetector(e.Kind) {
@@ -252,56 +260,10 @@ func (v *verifier) mirror(c *course.Concept) {
 		}
 	}
 	for _, k := range c.Koans {
-		if !hasBlank(v.opt.Root, k) {
+		if len(blankLines(v.opt.Root, k)) == 0 {
 			v.problem(fmt.Sprintf("%s:%d", k.File, k.Line), "%s has no blank (__) for the learner to fill", k.Name)
 		}
 	}
-}
-
-// hasBlank reports whether the learner has a blank to fill for k: in the
-// koan itself, or in a function of the same file that the koan calls (a
-// helper the koan exercises, like a transfer between two accounts).
-func hasBlank(root string, k *course.Koan) bool {
-	lines := diagnose.SourceLines(root, k.File)
-	blankIn := func(from, to int) bool {
-		for n := from; n <= to && n <= len(lines); n++ {
-			if blankRE.MatchString(lines[n-1]) {
-				return true
-			}
-		}
-		return false
-	}
-	if blankIn(k.Line, k.EndLine) {
-		return true
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, filepath.Join(root, k.File), nil, parser.SkipObjectResolution)
-	if err != nil {
-		return false
-	}
-	funcs := map[string]*ast.FuncDecl{}
-	var koan *ast.FuncDecl
-	for _, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
-			funcs[fd.Name.Name] = fd
-			if fd.Name.Name == k.Name {
-				koan = fd
-			}
-		}
-	}
-	found := false
-	if koan != nil {
-		ast.Inspect(koan, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if id, ok := call.Fun.(*ast.Ident); ok && funcs[id.Name] != nil && id.Name != k.Name {
-					fd := funcs[id.Name]
-					found = found || blankIn(fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line)
-				}
-			}
-			return !found
-		})
-	}
-	return found
 }
 
 func testFiles(root, dir string) []string {

@@ -1,0 +1,221 @@
+package verify
+
+import (
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/gokoans/concurrency/internal/course"
+)
+
+// uniqueNames: a test name names one koan in the whole course, since the
+// runner, make hint and make reset find a koan by its name alone. A second
+// use is reported where it stands, naming the first; only pairs that touch
+// a concept being verified.
+func (v *verifier) uniqueNames(selected []*course.Concept) {
+	first := map[string]*course.Koan{}
+	for _, c := range v.koans.Concepts {
+		for _, k := range c.Koans {
+			f, ok := first[k.Name]
+			if !ok {
+				first[k.Name] = k
+				continue
+			}
+			if slices.Contains(selected, c) || slices.Contains(selected, f.Concept) {
+				v.problem(fmt.Sprintf("%s:%d", k.File, k.Line), "%s is already the koan at %s:%d: a test name must be unique across the course", k.Name, f.File, f.Line)
+			}
+		}
+	}
+}
+
+// ReadmeSections are the headings every concept's README.md must have, as
+// lines of their own.
+var ReadmeSections = []string{"## What you will learn", "## Prerequisites", "## Further reading"}
+
+// readme: the concept has a README.md with every section of ReadmeSections.
+func (v *verifier) readme(c *course.Concept) {
+	file := c.Dir + "/README.md"
+	data, err := os.ReadFile(filepath.Join(v.opt.Root, filepath.FromSlash(file)))
+	if err != nil {
+		v.problem(c.Dir, "no README.md: each concept needs one, with the sections %s", strings.Join(ReadmeSections, ", "))
+		return
+	}
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r")
+	}
+	for _, s := range ReadmeSections {
+		if !slices.Contains(lines, s) {
+			v.problem(file, "has no section %q: every concept README has %s", s, strings.Join(ReadmeSections, ", "))
+		}
+	}
+}
+
+// answersHidden: no hint of a koan, and no comment beside a blank, holds
+// the text that fills the blank: a hint leads the learner to the answer
+// and must not hand it over. Answers too short to mean anything on their
+// own (a number, true, ok) are let through; see hidable.
+func (v *verifier) answersHidden(c *course.Concept) {
+	sc := v.sols.Concept(c.Name)
+	commented := map[string]bool{}
+	for _, k := range c.Koans {
+		blanks, _ := filledBlanks(v.opt.Root, k, sc)
+		for _, b := range blanks {
+			ans := answer(b.koan, b.solution)
+			if !hidable(ans) {
+				continue
+			}
+			for i, h := range k.Hints {
+				if containsAnswer(h, ans) {
+					v.problem(c.Dir+"/"+course.CatalogFile, "%s: hint %d contains the solution's text `%s`", k.Name, i+1, ans)
+				}
+			}
+			where := fmt.Sprintf("%s:%d", k.File, b.line)
+			for _, com := range blankComments(b.koan) {
+				if containsAnswer(com, ans) && !commented[where] {
+					commented[where] = true
+					v.problem(where, "%s: the blank's comment contains the solution's text `%s`", k.Name, ans)
+				}
+			}
+		}
+	}
+}
+
+// A tok is one Go token of a line: its kind, its text, and where it is.
+type tok struct {
+	kind     token.Token
+	text     string
+	from, to int
+}
+
+// tokens splits one line of Go into tokens, comments included; a line that
+// is not whole Go (an open brace, half a string) gives what scans.
+func tokens(line string) []tok {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	f := fset.AddFile("", -1, len(line))
+	s.Init(f, []byte(line), func(token.Position, string) {}, scanner.ScanComments)
+	var out []tok
+	for {
+		pos, kind, lit := s.Scan()
+		if kind == token.EOF {
+			return out
+		}
+		if kind == token.SEMICOLON && lit == "\n" {
+			continue // inserted by the scanner, not in the text
+		}
+		text := lit
+		if text == "" {
+			text = kind.String()
+		}
+		from := f.Offset(pos)
+		out = append(out, tok{kind: kind, text: text, from: from, to: from + len(text)})
+	}
+}
+
+// code is the line's tokens without the comments that drop(comment) says
+// to take out.
+func code(line string, drop func(string) bool) []tok {
+	var out []tok
+	for _, t := range tokens(line) {
+		if t.kind != token.COMMENT || !drop(t.text) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// blankComments are the texts of the comments of a koan's line that hold
+// the blank, without their // or /* */ (a * is an answer too).
+func blankComments(line string) []string {
+	var out []string
+	for _, t := range tokens(line) {
+		if t.kind == token.COMMENT && blankRE.MatchString(t.text) {
+			text := strings.TrimPrefix(t.text, "//")
+			if strings.HasPrefix(t.text, "/*") {
+				text = strings.TrimSuffix(strings.TrimPrefix(t.text, "/*"), "*/")
+			}
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
+// answer is what the solution's line has where the koan's line differs:
+// the koan's blank comments and the solution's trailing comment put aside,
+// then the tokens both lines start and end with; a koan line that is only
+// a comment gives the whole solution line. Separators at its ends (a
+// comma, a semicolon) go too, and its whitespace is normalised.
+func answer(koanLine, solLine string) string {
+	k := code(koanLine, blankRE.MatchString)
+	s := tokens(solLine)
+	if n := len(s); n > 0 && s[n-1].kind == token.COMMENT {
+		s = s[:n-1]
+	}
+	same := func(a, b tok) bool { return a.kind == b.kind && a.text == b.text }
+	for len(k) > 0 && len(s) > 0 && same(k[0], s[0]) {
+		k, s = k[1:], s[1:]
+	}
+	for len(k) > 0 && len(s) > 0 && same(k[len(k)-1], s[len(s)-1]) {
+		k, s = k[:len(k)-1], s[:len(s)-1]
+	}
+	separator := func(t tok) bool { return t.kind == token.COMMA || t.kind == token.SEMICOLON }
+	for len(s) > 0 && separator(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && separator(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	if len(s) == 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(solLine[s[0].from:s[len(s)-1].to]), " ")
+}
+
+// hidable reports whether an answer is worth hiding: not empty, not a
+// boolean, and not a lone identifier or number under five characters (1,
+// ok, nil), which a hint may well say for another reason ("returns false
+// when it fails" names both answers). Short answers with punctuation
+// (<-done, wg.Wait()) are checked.
+func hidable(ans string) bool {
+	if ans == "" || ans == "true" || ans == "false" {
+		return false
+	}
+	ts := tokens(ans)
+	if len(ts) == 1 && len(ans) < 5 {
+		switch ts[0].kind {
+		case token.IDENT, token.INT, token.FLOAT, token.IMAG:
+			return false
+		}
+	}
+	return true
+}
+
+// containsAnswer reports whether text holds ans, whitespace normalised in
+// both, on token boundaries: where ans starts or ends with a letter or a
+// digit, the text has none just beside it (total is not in totally).
+func containsAnswer(text, ans string) bool {
+	text = strings.Join(strings.Fields(text), " ")
+	word := func(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+	first, last := []rune(ans)[0], []rune(ans)[len([]rune(ans))-1]
+	for at := 0; ; {
+		i := strings.Index(text[at:], ans)
+		if i < 0 {
+			return false
+		}
+		i += at
+		before := []rune(text[:i])
+		after := []rune(text[i+len(ans):])
+		okBefore := !word(first) || len(before) == 0 || !word(before[len(before)-1])
+		okAfter := !word(last) || len(after) == 0 || !word(after[0])
+		if okBefore && okAfter {
+			return true
+		}
+		at = i + 1
+	}
+}
