@@ -100,59 +100,61 @@ func TestTheStopCaseBelongsInTheSelectThatSends(t *testing.T) {
 	})
 }
 
-// A stage may leave two ways: its input runs dry, or it is cancelled. Its
-// output must be closed on both, or whoever ranges over it after a cancel
-// waits for ever. A deferred call runs however the function returns
-// (https://go.dev/ref/spec#Defer_statements). The same stage runs twice
-// here: once to the end of its input, once cut short. synctest.Wait() returns
-// once every other goroutine of the bubble is blocked.
-func TestEveryWayOutOfAStageClosesItsOutput(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		sq := func(ctx context.Context, in <-chan int) <-chan int {
-			out := make(chan int)
-			go func() {
-				defer close(out)
-				for n := range in {
-					select {
-					case out <- n * n:
-					case <-ctx.Done():
-						return
-					}
-				}
-				// out is closed by the deferred call
-			}()
-			return out
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-
-		nums := make(chan int, 3) // a run to the end of its input
-		nums <- 1
-		nums <- 2
-		nums <- 3
-		close(nums)
-		sum := 0
-		for n := range sq(ctx, nums) {
-			sum += n
-		}
-		assert.Equal(t, 14, sum)
-
-		endless := make(chan int) // a run cut short
-		go func() {
-			defer close(endless)
-			for n := 1; ; n++ {
+// tee copies every value of in to both of its outputs, and closes both when
+// in runs dry. Each value goes to both outputs, in whichever order they are
+// ready (a case on a nil channel is never chosen, 04_select), before tee
+// takes the next.
+func tee(in <-chan int) (<-chan int, <-chan int) {
+	out1, out2 := make(chan int), make(chan int)
+	go func() {
+		defer close(out1)
+		defer close(out2)
+		for v := range in {
+			o1, o2 := out1, out2
+			for range 2 {
 				select {
-				case endless <- n:
-				case <-ctx.Done():
-					return
+				case o1 <- v:
+					o1 = nil
+				case o2 <- v:
+					o2 = nil
 				}
 			}
-		}()
-		squares := sq(ctx, endless)
-		first := <-squares
-		cancel()
-		synctest.Wait()     // the stage hears the cancel before anyone receives again
-		for range squares { // drain what is left, until the stage closes its output
 		}
-		assert.Equal(t, 1, first)
+	}()
+	return out1, out2
+}
+
+// A tee hands every value to two readers, and takes the next value only
+// when both have taken this one: it moves at the pace of the slower reader,
+// and a reader that is not reading at all stops both. So the two outputs of
+// a tee must be read at the same time, by two goroutines; one goroutine
+// reading one to its end before the other waits for ever (Cox-Buday,
+// Concurrency in Go, "The tee-channel").
+func TestBothOutputsOfATeeMustBeReadAtOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		nums := make(chan int)
+		go func() {
+			defer close(nums)
+			for n := range 4 {
+				nums <- n
+			}
+		}()
+		logged, summed := tee(nums)
+		var log []int
+		done := make(chan struct{})
+		keepLog := func() {
+			defer close(done)
+			for n := range logged {
+				log = append(log, n)
+			}
+		}
+		go keepLog()
+		sum := 0
+		for n := range summed {
+			sum += n
+		}
+		<-done
+		assert.Equal(t, []int{0, 1, 2, 3}, log)
+		assert.Equal(t, 6, sum)
 	})
 }
