@@ -1,0 +1,89 @@
+package mapsandpools
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A sync.Pool keeps items that are free for reuse. Get takes one out; when
+// the pool has none to give, Get returns what the pool's New function makes,
+// or nil if the pool has no New (https://pkg.go.dev/sync#Pool.Get). A fresh
+// pool holds nothing at all.
+func TestGetReturnsNilFromAnEmptyPoolWithoutNew(t *testing.T) {
+	var buffers sync.Pool // __ : what can Get give while the pool is empty?
+	b := buffers.Get().(*bytes.Buffer)
+	b.WriteString("hello, pool")
+	assert.Equal(t, "hello, pool", b.String())
+}
+
+// Get may return any item that was Put, or a new one: "Callers should not
+// assume any relation between values passed to Put and the values returned by
+// Get" (https://pkg.go.dev/sync#Pool.Get). An item that comes back from the
+// pool holds whatever its last user left in it. Here a page is rendered a
+// hundred times; news counts the buffers New had to make.
+func TestAnItemFromThePoolMayHoldWhatItsLastUserLeft(t *testing.T) {
+	news := 0
+	buffers := sync.Pool{New: func() any { news++; return new(bytes.Buffer) }}
+	render := func(title string) string {
+		b := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(b)
+		// __ (one statement is missing here)
+		b.WriteString("<h1>" + title + "</h1>")
+		return b.String()
+	}
+	for i := range 100 {
+		title := fmt.Sprint("page ", i)
+		require.Equal(t, "<h1>"+title+"</h1>", render(title))
+	}
+	assert.Less(t, news, 50, "most renders should reuse a buffer")
+}
+
+// conn stands for a network connection, served by a goroutine until closed.
+type conn struct{ quit chan struct{} }
+
+// freeList keeps the items it is given until they are taken back: a free list
+// of one's own, made of a buffered channel. Get returns nil when it is empty.
+type freeList chan any
+
+func (f freeList) Put(x any) { f <- x }
+
+func (f freeList) Get() any {
+	select {
+	case x := <-f:
+		return x
+	default:
+		return nil
+	}
+}
+
+// "Any item stored in the Pool may be removed automatically at any time
+// without notification" (https://pkg.go.dev/sync#Pool). A Pool saves
+// allocations; it is no place for things that must be closed: it drops them at
+// a garbage collection (the current implementation empties itself over two),
+// and nobody closes what it drops. runtime.GC() runs a collection now.
+func TestAPoolDropsWhatItHoldsWithoutNotice(t *testing.T) {
+	dial := func() *conn {
+		c := &conn{quit: make(chan struct{})}
+		go func() { <-c.quit }() // serves c until it is closed
+		return c
+	}
+	var idle sync.Pool // __ : will the idle connections still be there at shutdown?
+	for range 3 {
+		idle.Put(dial()) // three connections wait for the next request
+	}
+	runtime.GC() // meanwhile the garbage collector runs, as it does
+	runtime.GC()
+	for { // shutdown: close every idle connection
+		c, ok := idle.Get().(*conn)
+		if !ok {
+			break
+		}
+		close(c.quit)
+	}
+}
