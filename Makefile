@@ -45,7 +45,7 @@ lint:
 	@bad=$$(gofmt -l cmd internal koan koans solutions); if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
 	$(GO) vet $(CODE)
 	$(GO) tool staticcheck $(CODE)
-	$(GO) tool actionlint
+	$(GO) tool actionlint .github/workflows/*.yml
 
 ## stress: solutions 50 times at -cpu 1,2,4,8 under -race, koans judged 10 times; flakes by koan
 stress:
