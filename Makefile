@@ -40,9 +40,10 @@ unit:
 verify:
 	$(GO) tool koans verify
 
-## lint: gofmt, go vet and staticcheck on the machinery, actionlint on the workflows
+## lint: gofmt, go mod tidy, go vet and staticcheck on the machinery, actionlint on the workflows
 lint:
 	@bad=$$(gofmt -l cmd internal koan koans solutions); if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
+	$(GO) mod tidy -diff
 	$(GO) vet $(CODE)
 	$(GO) tool staticcheck $(CODE)
 	$(GO) tool actionlint .github/workflows/*.yml
