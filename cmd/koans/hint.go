@@ -45,10 +45,16 @@ func (a *app) hint(ctx context.Context) error {
 
 func hintsPath(root string) string { return filepath.Join(root, walk.StateDir, "hints.json") }
 
+// readHints reads how many hints of each koan were shown. A file that is
+// missing, damaged, or holds null (JSON's nil map, which Unmarshal stores
+// as one) counts as none shown.
 func readHints(root string) map[string]int {
 	shown := map[string]int{}
 	if data, err := os.ReadFile(hintsPath(root)); err == nil {
 		_ = json.Unmarshal(data, &shown)
+	}
+	if shown == nil {
+		shown = map[string]int{}
 	}
 	return shown
 }

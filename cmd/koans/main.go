@@ -25,7 +25,9 @@
 // Fields may be added, never renamed or dropped.
 //
 // Exit status: 0 when the path is complete, 1 while a koan fails, 2 when
-// the runner itself cannot work (not inside the course, go missing, ...).
+// the runner itself cannot work (not inside the course, go missing, ...),
+// 130 when interrupted (Ctrl-C), which prints nothing more and remembers
+// nothing of the run.
 package main
 
 import (
@@ -53,6 +55,8 @@ const (
 	exitEnlightened = 0
 	exitFailing     = 1
 	exitTrouble     = 2
+	exitInterrupted = 130 // 128 + SIGINT, as shells report it
+	exitUsage       = 0   // the usage, asked for with -h
 )
 
 // Main runs the command with args and returns its exit status. A bug of
@@ -67,16 +71,14 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	app := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout)}
-	fs := flag.NewFlagSet("koans", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := app.newFlags("koans")
 	fs.BoolVar(&app.json, "json", false, "print the verdict as one JSON object")
 	fs.BoolVar(&app.noRace, "norace", false, "run without the race detector (race koans are then not judged)")
 	fs.StringVar(&app.tree, "tree", "koans", "which tree to walk: koans or solutions")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go tool koans [-json] [-norace] [hint | watch | list | reset | verify | stress | mutate]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	switch err := app.parseFlags(fs, args); {
+	case errors.Is(err, errHelp):
+		return exitUsage
+	case err != nil:
 		return exitTrouble
 	}
 	root, err := course.FindRoot(".")
@@ -92,7 +94,10 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	switch cmd {
 	case "", "run", "hint", "list":
 		// These take the common flags after the command too: koans list -json.
-		if err := fs.Parse(rest); err != nil {
+		switch err := app.parseFlags(fs, rest); {
+		case errors.Is(err, errHelp):
+			return exitUsage
+		case err != nil:
 			return exitTrouble
 		}
 		if fs.NArg() > 0 {
@@ -100,34 +105,56 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			return exitTrouble
 		}
 	}
+	return app.status(ctx, cmd, app.command(ctx, cmd, rest, fs))
+}
+
+// errTrouble ends a command whose trouble was already told: exit status 2.
+var errTrouble = errors.New("trouble told")
+
+// command runs one of the runner's commands; fs is the runner's flag set,
+// for the usage after an unknown command.
+func (a *app) command(ctx context.Context, cmd string, rest []string, fs *flag.FlagSet) error {
 	switch cmd {
 	case "", "run":
-		err = app.run(ctx)
+		return a.run(ctx)
 	case "hint":
-		err = app.hint(ctx)
+		return a.hint(ctx)
 	case "list":
-		err = app.listCmd(ctx)
+		return a.listCmd(ctx)
 	case "watch":
-		err = app.watchCmd(ctx, rest, os.Stdin)
+		return a.watchCmd(ctx, rest, os.Stdin)
 	case "reset":
-		err = app.resetCmd(rest, os.Stdin)
+		return a.resetCmd(rest, os.Stdin)
 	case "verify":
-		err = app.verifyCmd(ctx, rest)
+		return a.verifyCmd(ctx, rest)
 	case "stress":
-		err = app.stressCmd(ctx, rest)
+		return a.stressCmd(ctx, rest)
 	case "mutate":
-		err = app.mutateCmd(ctx, rest)
-	default:
-		fmt.Fprintf(stderr, "koans: unknown command %q\n", cmd)
-		fs.Usage()
-		return exitTrouble
+		return a.mutateCmd(ctx, rest)
+	}
+	fmt.Fprintf(a.stderr, "koans: unknown command %q\n", cmd)
+	usage(a.stderr, fs)
+	return errTrouble
+}
+
+// status is the exit status of a command that returned err, after telling
+// the runner's trouble, if any.
+func (a *app) status(ctx context.Context, cmd string, err error) int {
+	if ctx.Err() != nil && cmd != "watch" {
+		// Ctrl-C: the learner knows why the run stopped, and a run cut
+		// short says nothing about the koans. (watch takes Ctrl-C as q.)
+		return exitInterrupted
 	}
 	var failing errFailing
 	switch {
+	case errors.Is(err, errHelp):
+		return exitUsage
 	case errors.As(err, &failing):
 		return exitFailing
+	case errors.Is(err, errTrouble):
+		return exitTrouble
 	case err != nil:
-		fmt.Fprintln(stderr, "koans:", err)
+		fmt.Fprintln(a.stderr, "koans:", err)
 		return exitTrouble
 	}
 	return exitEnlightened
@@ -179,11 +206,11 @@ func (a *app) warm(ctx context.Context) {
 	}
 	tty := isTerminal(a.stderr)
 	last := -1
-	_ = run.Warm(ctx, a.root, !a.noRace, pkgs, func(done, total int) {
+	_ = run.Warm(ctx, a.root, !a.noRace, pkgs, func(done, total int, race bool) {
 		pct := 100 * done / total
 		switch {
 		case done == 0:
-			fmt.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a minute or two on a small machine).\n", total)
+			fmt.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies%s (%d packages; a minute or two on a small machine).\n", withRace(race), total)
 		case tty:
 			fmt.Fprintf(a.stderr, "\r  built %d of %d packages (%d%%)", done, total, pct)
 			if done == total {
@@ -197,9 +224,17 @@ func (a *app) warm(ctx context.Context) {
 }
 
 // waiting tells the learner why nothing shows yet: the first run on a new
-// machine builds the standard library with the race detector.
-func (a *app) waiting() {
-	fmt.Fprintln(a.stderr, "Building the koans with the race detector...")
+// machine builds the standard library with the race detector, when there
+// is one (it needs cgo).
+func (a *app) waiting(race bool) {
+	fmt.Fprintf(a.stderr, "Building the koans%s...\n", withRace(race))
+}
+
+func withRace(race bool) string {
+	if race {
+		return " with the race detector"
+	}
+	return ""
 }
 
 func (a *app) run(ctx context.Context) error {

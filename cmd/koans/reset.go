@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,10 +20,9 @@ import (
 // keeps the learner's version in a backup first. The shipped version is the
 // one git has upstream (origin's HEAD or main), else in HEAD.
 func (a *app) resetCmd(args []string, stdin io.Reader) error {
-	fs := flag.NewFlagSet("reset", flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	fs := a.newFlags("reset")
 	yes := fs.Bool("y", false, "do not ask for confirmation")
-	if err := fs.Parse(args); err != nil {
+	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

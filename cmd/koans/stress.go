@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -13,13 +12,12 @@ import (
 // stressCmd runs the solutions many times and judges the koans many times;
 // it reports flakes by koan.
 func (a *app) stressCmd(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("stress", flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	fs := a.newFlags("stress")
 	count := fs.Int("count", 50, "runs of each solution at each -cpu value")
 	cpu := fs.String("cpu", "1,2,4,8", "GOMAXPROCS values for the solutions")
 	koanRuns := fs.Int("koan-runs", 10, "times each shipped koan is judged")
 	opt := a.verifyOptions(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -46,10 +44,9 @@ func (a *app) stressCmd(ctx context.Context, args []string) error {
 // mutateCmd takes each line of synchronisation out of the solutions in
 // turn; the koan must then fail.
 func (a *app) mutateCmd(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("mutate", flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	fs := a.newFlags("mutate")
 	opt := a.verifyOptions(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
 	start := time.Now()

@@ -15,10 +15,9 @@ import (
 
 // verifyCmd proves the course fair (see package verify) and prints a table.
 func (a *app) verifyCmd(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	fs := a.newFlags("verify")
 	opt := a.verifyOptions(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
 	start := time.Now()

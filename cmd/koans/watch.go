@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,10 +15,9 @@ import (
 
 // watchCmd re-runs the path on every save and answers single keys.
 func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error {
-	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	fs := a.newFlags("watch")
 	runs := fs.Int("runs", 0, "stop after this many runs (for scripts and tests)")
-	if err := fs.Parse(args); err != nil {
+	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)

@@ -374,8 +374,12 @@ func titleOf(dir string) string {
 	return strings.ToUpper(name[:1]) + name[1:]
 }
 
+// isTestName reports whether go test would run a function of that name, given
+// a test's signature. TestMain(m *testing.M) is not a test, but
+// TestMain(t *testing.T) is an ordinary one to go test: takesT tells them
+// apart.
 func isTestName(name string) bool {
-	if !strings.HasPrefix(name, "Test") || name == "TestMain" {
+	if !strings.HasPrefix(name, "Test") {
 		return false
 	}
 	rest := []rune(name[4:])

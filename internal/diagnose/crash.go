@@ -373,27 +373,143 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 			blame(name, f)
 		}
 	}
+	if race := j.raceAfterTests(text); race != "" {
+		j.raceAfter(out, race, blame)
+	}
+}
+
+// raceAfterTests returns the report of a race noticed after its koan ended:
+// in what the package printed after its tests (the binary then exits 66), or,
+// when the race came just after a test's --- PASS line, in that test's output,
+// where test2json puts it.
+func (j *judge) raceAfterTests(text string) string {
 	if strings.Contains(text, "WARNING: DATA RACE") {
-		// A race reported after its test ended names the test in its frames.
-		for _, o := range out {
-			if o.Koan.File != "" && strings.Contains(text, "."+o.Koan.Name+"(") || strings.Contains(text, "."+o.Koan.Name+".func") {
-				blame(o.Koan.Name, j.race(o.Koan, text))
-				break
-			}
+		return text
+	}
+	if j.pkg.Result != "fail" {
+		return ""
+	}
+	for _, t := range j.pkg.Tests {
+		if out := strings.Join(t.Output, ""); t.Result == "pass" && strings.Contains(out, "WARNING: DATA RACE") {
+			return out
 		}
 	}
-	if crashed == "" && j.pkg.Result == "fail" && !anyFailed(out) {
-		// The package failed and no koan did: say so rather than pass.
-		for i := range out {
-			if out[i].State == NotRun || out[i].State == Passed {
-				out[i].State = Failed
-				out[i].Failure = &Failure{Kind: "fatal", File: out[i].Koan.File, Line: out[i].Koan.Line,
-					Headline: "The package failed, but no koan was blamed. Here is what it printed:",
-					Raw:      trimRunLines(j.pkg.Output)}
-				return
-			}
+	return ""
+}
+
+// raceAfter blames a race reported after its koan ended, at the racing
+// lines. The koan that started the racing goroutines is named in the
+// report's frames; when none is (goroutines of time.AfterFunc, or started
+// by a helper's goroutine), the koan that holds the racing line is blamed,
+// else the last koan that passed (the race came after it ended), else the
+// first koan not failed: a race is never a pass, nor a crash.
+func (j *judge) raceAfter(out []Outcome, text string, blame func(string, *Failure)) {
+	for _, o := range out {
+		if o.Koan.File != "" && (strings.Contains(text, "."+o.Koan.Name+"(") || strings.Contains(text, "."+o.Koan.Name+".func")) {
+			blame(o.Koan.Name, j.race(o.Koan, text))
+			return
 		}
 	}
+	f := j.race(&course.Koan{}, text)
+	k := j.c.KoanAt(f.File, f.Line)
+	for i := len(out) - 1; i >= 0 && k == nil; i-- {
+		if out[i].State == Passed {
+			k = out[i].Koan
+		}
+	}
+	for _, o := range out {
+		if k == nil && o.State != Failed && o.Koan.File != "" {
+			k = o.Koan
+		}
+	}
+	if k == nil {
+		return
+	}
+	if f.File == "" {
+		f.File, f.Line = k.File, k.Line
+	}
+	f.Details = append(f.Details, "The race detector saw it after the koan had returned: a goroutine or timer it set off went on running.")
+	blame(k.Name, f)
+}
+
+// unblamed: the package failed and no koan did. A failed package never
+// counts as passed, whatever the reason, so something must carry the failure:
+// a failing test the course does not count as a koan (an Example, a test in
+// a file that does not parse) is named as its own outcome, after the koans;
+// else the first koan not failed carries what the package printed; a
+// package without a koan at all gets an outcome of its own.
+func (j *judge) unblamed(out []Outcome) []Outcome {
+	if o, ok := j.failedNonKoan(); ok {
+		return append(out, o)
+	}
+	f := j.packageFailure()
+	var near *course.Koan
+	if f.File != "" {
+		near = j.c.Nearest(f.File, f.Line)
+	}
+	at := -1 // the koan nearest the failure's line, else the first not failed
+	for i, o := range out {
+		if o.State != Failed && (at < 0 || o.Koan == near) {
+			at = i
+		}
+	}
+	if at >= 0 {
+		if f.File == "" {
+			f.File, f.Line = out[at].Koan.File, out[at].Koan.Line
+		}
+		out[at].State, out[at].Failure = Failed, f
+		return out
+	}
+	if f.File == "" {
+		f.File = j.c.Dir
+	}
+	k := &course.Koan{Name: j.c.Name, File: j.c.Dir, Concept: j.c}
+	return append(out, Outcome{Koan: k, State: Failed, Failure: f})
+}
+
+// packageFailure reads what the package printed outside any test, when
+// that is all there is to blame: a panic or a fatal error in an init
+// function (at its own file and line), an os.Exit before the first koan, or
+// output the runner cannot read, shown as it came.
+func (j *judge) packageFailure() *Failure {
+	output := j.pkg.Output
+	if !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: ") && exitStatus(output) == "" {
+		return &Failure{Kind: "fatal", Headline: "The package failed, but no koan was blamed. Here is what it printed:",
+			Raw: trimRunLines(output)}
+	}
+	f := j.crash(&course.Koan{Concept: j.c}, output)
+	if len(j.pkg.Tests) == 0 {
+		f.Headline = strings.Replace(f.Headline, "The koan panicked", "The package panicked before any koan ran", 1)
+		f.Headline = strings.Replace(f.Headline, "The koan ended the whole test binary", "The test binary ended", 1)
+		f.Details = append(f.Details, "It happened before any koan ran (in an init function, a package-level variable or TestMain): no koan of the package could run.")
+	}
+	return f
+}
+
+// failedNonKoan judges the first failed test of the package that is not a
+// koan (nor a koan's subtest) as if it were one, and says why it counts.
+func (j *judge) failedNonKoan() (Outcome, bool) {
+	for _, t := range j.pkg.Tests {
+		name, _, _ := strings.Cut(t.Name, "/")
+		if j.c.Koan(name) != nil || t.Result == "pass" || t.Result == "skip" {
+			continue
+		}
+		k := &course.Koan{Name: name, Concept: j.c}
+		var f *Failure
+		if t.Result == "fail" {
+			f = j.testFailure(k, j.output(name))
+		} else { // started, never finished: it ended the test binary
+			f = j.crash(k, append(j.output(name), j.pkg.Output...))
+		}
+		k.File, k.Line = f.File, f.Line
+		if f.File == "" {
+			k.File, f.File = j.c.Dir, j.c.Dir
+		}
+		f.Headline = strings.Replace(f.Headline, "The koan", name, 1)
+		f.Details = append([]string{fmt.Sprintf("%s is not one of the concept's koans, but the concept passes only when its whole package does.", name)}, f.Details...)
+		return Outcome{Koan: k, State: Failed, Failure: f}, true
+	}
+	return Outcome{}, false
 }
 
 func anyFailed(out []Outcome) bool {

@@ -144,7 +144,26 @@ func (j *judge) outcomes() []Outcome {
 		}
 		return out
 	}
-	crashed := ""
+	crashed := j.tests(out)
+	// What the package printed after its tests: the leak check's report, a
+	// race noticed after its test ended, a crash while no test ran.
+	j.packageOutput(out, crashed)
+	if crashed == "" && j.pkg.Result == "fail" && !anyFailed(out) {
+		out = j.unblamed(out)
+	}
+	if crashed != "" {
+		for i := range out {
+			if out[i].State == NotRun {
+				out[i].Failure = &Failure{Kind: "", Headline: "not run: " + crashed + " ended the test binary before this koan's turn"}
+			}
+		}
+	}
+	return out
+}
+
+// tests judges each koan by its own test's result and output, and returns
+// the name of the koan that ended the test binary, if one did.
+func (j *judge) tests(out []Outcome) (crashed string) {
 	for i, o := range out {
 		t := j.pkg.Test(o.Koan.Name)
 		if t == nil || o.State == Failed {
@@ -177,17 +196,7 @@ func (j *judge) outcomes() []Outcome {
 			}
 		}
 	}
-	// What the package printed after its tests: the leak check's report, a
-	// race noticed after its test ended, a crash while no test ran.
-	j.packageOutput(out, crashed)
-	if crashed != "" {
-		for i := range out {
-			if out[i].State == NotRun {
-				out[i].Failure = &Failure{Kind: "", Headline: "not run: " + crashed + " ended the test binary before this koan's turn"}
-			}
-		}
-	}
-	return out
+	return crashed
 }
 
 // output gathers the output of a koan and its subtests.
@@ -263,9 +272,119 @@ func (j *judge) crash(k *course.Koan, output []string) *Failure {
 	case hasLinePrefix(output, "fatal error: "):
 		return j.fatal(k, output, text)
 	}
-	return &Failure{Kind: "fatal", File: k.File, Line: k.Line,
-		Headline: "The test binary ended while this koan ran, without saying why.",
-		Raw:      output}
+	return j.exited(k, output)
+}
+
+// exited: the test binary ended while the koan ran with no panic, no fatal
+// error and no guard's report: os.Exit, or log.Fatal, which prints and calls
+// os.Exit(1). go test shows the exit status only when the binary printed
+// nothing else (an exit in init or TestMain); the line shows when the log
+// names it (log.Lshortfile), else the koan's own source holds the call.
+func (j *judge) exited(k *course.Koan, output []string) *Failure {
+	f := &Failure{Kind: "fatal", File: k.File, Line: k.Line}
+	code := exitStatus(output)
+	call := ""
+	if p, c, ok := j.exitCall(k); ok {
+		f.File, f.Line, call = p.File, p.Line, c
+	}
+	p, words, said := j.lastWords(output)
+	if said {
+		if p.File != "" && call == "" {
+			f.File, f.Line = p.File, p.Line
+		}
+		f.Details = append(f.Details, "Its last words: "+words)
+	}
+	if code == "" {
+		code = codeOf(call)
+	}
+	switch {
+	case code != "":
+		f.Headline = fmt.Sprintf("The koan ended the whole test binary with exit status %s.", code)
+	case call != "":
+		f.Headline = "The koan ended the whole test binary: " + call + "."
+	case said:
+		f.Headline = "The test binary ended while this koan ran, just after its last words (as log.Fatal does: it prints, then exits)."
+	default:
+		f.Headline = "The test binary ended while this koan ran, without saying why."
+		f.Raw = output
+		return f
+	}
+	f.Details = append(f.Details, "os.Exit, and log.Fatal which calls os.Exit(1), stop the program at once: the koan neither passes nor fails, deferred calls do not run, and the koans after it did not run. A koan reports a failure with t.Fatal or t.Error.")
+	return f
+}
+
+var (
+	exitStatusRE = regexp.MustCompile(`^exit status (\d+)$`)
+	exitCallRE   = regexp.MustCompile(`\b(os\.Exit\((\d*)|log\.(Fatal|Fatalf|Fatalln)\()`)
+	logLineRE    = regexp.MustCompile(`^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(\.\d+)? (.*)$`)
+)
+
+// exitStatus finds go test's "exit status N" line, or "".
+func exitStatus(output []string) string {
+	for _, l := range output {
+		if m := exitStatusRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// codeOf is the exit status of a call exitCall found: os.Exit's literal
+// argument, 1 for log.Fatal.
+func codeOf(call string) string {
+	if m := exitCallRE.FindStringSubmatch(call); m != nil {
+		if m[3] != "" {
+			return "1"
+		}
+		return m[2]
+	}
+	return ""
+}
+
+// exitCall finds the first call to os.Exit or log.Fatal in the koan's body,
+// and returns its place and the call as written.
+func (j *judge) exitCall(k *course.Koan) (Place, string, bool) {
+	if k.File == "" {
+		return Place{}, "", false
+	}
+	lines := SourceLines(j.root, k.File)
+	for n := k.Line; n <= k.EndLine && n <= len(lines); n++ {
+		if m := exitCallRE.FindStringIndex(lines[n-1]); m != nil {
+			call := lines[n-1][m[0]:]
+			if end := strings.Index(call, ")"); end >= 0 {
+				call = call[:end+1]
+			}
+			return Place{File: k.File, Line: n}, call, true
+		}
+	}
+	return Place{}, "", false
+}
+
+// lastWords returns the last line the koan printed before the binary
+// ended, and the place it names in the concept, if any: log.Fatal leaves
+// its message there, with the file and line under log.Lshortfile
+// ("koan_test.go:14: giving up"), after the date by default.
+func (j *judge) lastWords(output []string) (Place, string, bool) {
+	for i := len(output) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(output[i])
+		switch {
+		case l == "" || strings.HasPrefix(l, "FAIL") || exitStatusRE.MatchString(l):
+			continue // go test's own lines
+		case strings.HasPrefix(l, "=== "):
+			return Place{}, "", false // nothing after the koan started
+		}
+		if m := logLineRE.FindStringSubmatch(l); m != nil {
+			l = m[2]
+		}
+		if m := fileLineRE.FindStringSubmatch(l); m != nil {
+			file := j.c.Dir + "/" + filepath.Base(m[1])
+			if n, _ := strconv.Atoi(m[2]); j.mine(file) {
+				return Place{File: file, Line: n}, l, true
+			}
+		}
+		return Place{}, l, true
+	}
+	return Place{}, "", false
 }
 
 func hasLinePrefix(lines []string, prefix string) bool {

@@ -33,6 +33,7 @@ type Options struct {
 	Vet     string        // -vet=...; "" means VetChecks, "off" turns vet off
 	Timeout time.Duration // go test -timeout: the fallback for tests without the hang guard
 	Run     string        // -run pattern, if any
+	Skip    string        // -skip pattern, if any
 	Count   int           // -count, if > 0 (defeats the test cache)
 	CPU     string        // -cpu list, if any
 	Tags    string        // -tags, if any
@@ -168,6 +169,9 @@ func Args(opt Options, pkgs ...string) []string {
 	}
 	if opt.Run != "" {
 		args = append(args, "-run="+opt.Run)
+	}
+	if opt.Skip != "" {
+		args = append(args, "-skip="+opt.Skip)
 	}
 	if opt.Count > 0 {
 		args = append(args, fmt.Sprintf("-count=%d", opt.Count))

@@ -2,7 +2,9 @@ package run
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -11,16 +13,16 @@ import (
 // Warm builds the dependencies of pkgs with the race detector (the standard
 // library among them) ahead of go test, counting them as they are built, so
 // that a first run on a new machine can say how far along it is instead of
-// going silent for a minute or two. It returns at once when nothing is
-// stale. progress is called with the number built so far and the total.
-func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress func(done, total int)) error {
-	list := []string{"list", "-deps", "-test", "-f", "{{if .Stale}}{{.ImportPath}}{{end}}"}
-	if race {
-		list = append(list, "-race")
+// going silent for a minute or two. Without cgo there is no race detector:
+// it builds without it, as go test will. It returns at once when nothing is
+// stale. progress is called once for each count, with the number built so
+// far, the total, and whether the build uses the race detector.
+func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress func(done, total int, race bool)) error {
+	out, err := staleDeps(ctx, dir, race, pkgs)
+	if race && errors.Is(err, ErrNoRace) {
+		race = false
+		out, err = staleDeps(ctx, dir, race, pkgs)
 	}
-	cmd := exec.CommandContext(ctx, "go", append(list, pkgs...)...)
-	cmd.Dir = dir
-	out, err := cmd.Output()
 	if err != nil {
 		return nil // go test will say what is wrong, better than we can
 	}
@@ -38,7 +40,7 @@ func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress fu
 	if race {
 		build = append(build, "-race")
 	}
-	cmd = exec.CommandContext(ctx, "go", append(build, stale...)...)
+	cmd := exec.CommandContext(ctx, "go", append(build, stale...)...)
 	cmd.Dir = dir
 	cmd.Env = os.Environ()
 	stderr, err := cmd.StderrPipe()
@@ -49,14 +51,34 @@ func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress fu
 		return err
 	}
 	done := 0
-	progress(0, len(stale))
+	progress(0, len(stale), race)
 	sc := bufio.NewScanner(stderr)
 	for sc.Scan() { // go build -v names each package as it builds it
-		if !strings.HasPrefix(sc.Text(), "#") {
-			done = min(done+1, len(stale))
-			progress(done, len(stale))
+		// It names more than were stale (test variants, its own helpers):
+		// the count stops at the total, and each count is told once.
+		if !strings.HasPrefix(sc.Text(), "#") && done < len(stale) {
+			done++
+			progress(done, len(stale), race)
 		}
 	}
 	_ = cmd.Wait() // a failure shows again, explained, in go test
 	return nil
+}
+
+// staleDeps lists the packages that building pkgs' tests would build,
+// or ErrNoRace when race is set and cgo is off.
+func staleDeps(ctx context.Context, dir string, race bool, pkgs []string) ([]byte, error) {
+	list := []string{"list", "-deps", "-test", "-f", "{{if .Stale}}{{.ImportPath}}{{end}}"}
+	if race {
+		list = append(list, "-race")
+	}
+	cmd := exec.CommandContext(ctx, "go", append(list, pkgs...)...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if race && strings.Contains(stderr.String(), "-race requires cgo") {
+		return nil, ErrNoRace
+	}
+	return out, err
 }

@@ -36,8 +36,9 @@ type Options struct {
 	// Timeout bounds each test binary's run: the fallback that catches a
 	// hang in a koan without the hang guard.
 	Timeout time.Duration
-	// Waiting is called when go test is silent for a while (building).
-	Waiting func()
+	// Waiting is called when go test is silent for a while (building),
+	// saying whether it builds with the race detector.
+	Waiting func(race bool)
 	// Concepts, if not empty, limits the walk to these concept names.
 	Concepts []string
 	// Run limits the koans run to those matching go test's -run pattern.
@@ -123,6 +124,9 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 		}
 		next++
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err // interrupted: a run cut short proves nothing
+	}
 	if opt.Tree == "koans" && len(opt.Concepts) == 0 && opt.Run == "" {
 		var now position
 		if st.Current != nil {
@@ -138,7 +142,9 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 // call (cached, since they pass) while, beside it, the current concept runs
 // only up to that koan, and the next one when it fails fast. A later koan
 // that deadlocks or leaks would cost a second or more of the learner's wait
-// for nothing. Only when all of those pass does the rest of the concept run.
+// for nothing. Only when all of those pass does the rest of the package run:
+// every test but those, not only the later koans, since a test that is not a
+// koan (an Example, a peer's extra test) fails the package too.
 func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) error {
 	c := w.st.Concepts[ci].Concept
 	koan := last.Koan
@@ -153,7 +159,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 	if cut < len(c.Koans) && failsFast(c.Koans[cut].Kind) {
 		cut++
 	}
-	first, rest := names[:cut], names[cut:]
+	first := names[:cut]
 	var earlier error
 	var wg sync.WaitGroup
 	switch {
@@ -179,11 +185,11 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 	if err := errors.Join(earlier, err); err != nil {
 		return err
 	}
-	if w.failedIn(ci) || len(rest) == 0 {
+	if w.failedIn(ci) {
 		return nil
 	}
 	keep := w.st.Concepts[ci].Outcomes
-	if err := w.runConcept(ctx, ci, runPattern(rest)); err != nil {
+	if err := w.run(ctx, ci, ci+1, runOptions{skip: runPattern(first)}); err != nil {
 		return err
 	}
 	for i, o := range keep { // the first part's verdicts stand
@@ -223,11 +229,22 @@ type walker struct {
 	race bool
 }
 
-func (w *walker) runOptions(pattern string) run.Options {
-	if pattern == "" {
-		pattern = w.opt.Run
+// runOptions narrows one go test call to some of a package's tests.
+type runOptions struct {
+	pattern string // -run; "" means Options.Run
+	skip    string // -skip
+}
+
+func (w *walker) runOptions(ro runOptions) run.Options {
+	if ro.pattern == "" {
+		ro.pattern = w.opt.Run
 	}
-	return run.Options{Dir: w.opt.Root, Race: w.raceOn(), Timeout: w.opt.Timeout, Waiting: w.opt.Waiting, Tags: w.opt.Tags, Run: pattern}
+	race := w.raceOn()
+	var waiting func()
+	if w.opt.Waiting != nil {
+		waiting = func() { w.opt.Waiting(race) }
+	}
+	return run.Options{Dir: w.opt.Root, Race: race, Timeout: w.opt.Timeout, Waiting: waiting, Tags: w.opt.Tags, Run: ro.pattern, Skip: ro.skip}
 }
 
 func (w *walker) raceOn() bool {
@@ -238,26 +255,29 @@ func (w *walker) raceOn() bool {
 
 // runConcept runs one concept's koans that match pattern.
 func (w *walker) runConcept(ctx context.Context, ci int, pattern string) error {
-	return w.run(ctx, ci, ci+1, pattern)
+	return w.run(ctx, ci, ci+1, runOptions{pattern: pattern})
 }
 
 // runBatch runs the concepts [from, to) in one go test call.
 func (w *walker) runBatch(ctx context.Context, from, to int) error {
-	return w.run(ctx, from, to, "")
+	return w.run(ctx, from, to, runOptions{})
 }
 
-func (w *walker) run(ctx context.Context, from, to int, pattern string) error {
+func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 	var pkgs []string
 	for _, cr := range w.st.Concepts[from:to] {
 		pkgs = append(pkgs, "./"+cr.Concept.Dir)
 	}
-	res, err := w.opt.Go(ctx, w.runOptions(pattern), pkgs...)
+	res, err := w.opt.Go(ctx, w.runOptions(ro), pkgs...)
 	if errors.Is(err, run.ErrNoRace) {
 		w.mu.Lock()
 		w.race = false
 		w.st.RaceUnavailable = true
 		w.mu.Unlock()
-		res, err = w.opt.Go(ctx, w.runOptions(pattern), pkgs...)
+		res, err = w.opt.Go(ctx, w.runOptions(ro), pkgs...)
+	}
+	if err == nil {
+		err = ctx.Err() // go test was killed: its output judges nothing
 	}
 	if err != nil {
 		return err
@@ -271,12 +291,12 @@ func (w *walker) run(ctx context.Context, from, to int, pattern string) error {
 		cr.Ran = true
 		cr.Outcomes = diagnose.Judge(cr.Concept, pkg, w.opt.Root)
 		if pkg != nil && pkg.FailedBuild && isVet(cr.Outcomes) {
-			if err := w.rerunWithoutVet(ctx, cr, pattern); err != nil {
+			if err := w.rerunWithoutVet(ctx, cr, ro); err != nil {
 				return err
 			}
 		}
 		if diagnose.EndedEarly(cr.Outcomes) {
-			if err := w.checkLeaksBefore(ctx, cr, pattern); err != nil {
+			if err := w.checkLeaksBefore(ctx, cr); err != nil {
 				return err
 			}
 		}
@@ -291,7 +311,7 @@ func (w *walker) run(ctx context.Context, from, to int, pattern string) error {
 // the leak check, which runs after all the package's koans, so the koans
 // that passed before it may yet leak. Run them again on their own; what the
 // leak check finds comes before the koan that ended the run.
-func (w *walker) checkLeaksBefore(ctx context.Context, cr *ConceptResult, pattern string) error {
+func (w *walker) checkLeaksBefore(ctx context.Context, cr *ConceptResult) error {
 	var passed []string
 	for _, o := range cr.Outcomes {
 		if o.State == diagnose.Passed {
@@ -301,13 +321,13 @@ func (w *walker) checkLeaksBefore(ctx context.Context, cr *ConceptResult, patter
 	if len(passed) == 0 {
 		return nil
 	}
-	opt := w.runOptions(runPattern(passed))
+	opt := w.runOptions(runOptions{pattern: runPattern(passed)})
 	res, err := w.opt.Go(ctx, opt, "./"+cr.Concept.Dir)
 	if err != nil {
 		return err
 	}
 	again := diagnose.Judge(cr.Concept, res.Packages[cr.Concept.ImportPath(w.st.Course.Module)], w.opt.Root)
-	for i, o := range again {
+	for i, o := range again[:min(len(again), len(cr.Outcomes))] {
 		if cr.Outcomes[i].State == diagnose.Passed && o.State == diagnose.Failed {
 			cr.Outcomes[i] = o
 		}
@@ -327,14 +347,14 @@ func isVet(outs []diagnose.Outcome) bool {
 // rerunWithoutVet: a vet finding stops go test from running the package at
 // all. Run it again without vet, so that the koans before the one vet
 // blames are judged too, then put vet's finding on its koan.
-func (w *walker) rerunWithoutVet(ctx context.Context, cr *ConceptResult, pattern string) error {
+func (w *walker) rerunWithoutVet(ctx context.Context, cr *ConceptResult, ro runOptions) error {
 	var vet diagnose.Outcome
 	for _, o := range cr.Outcomes {
 		if o.Failure != nil && o.State == diagnose.Failed && o.Failure.Kind == "vet" {
 			vet = o
 		}
 	}
-	opt := w.runOptions(pattern)
+	opt := w.runOptions(ro)
 	opt.Vet = "off"
 	res, err := w.opt.Go(ctx, opt, "./"+cr.Concept.Dir)
 	if err != nil {
