@@ -76,6 +76,13 @@ type ConceptResult struct {
 	Outcomes []diagnose.Outcome
 }
 
+// learner reports whether the walk is the learner's own: the whole path of
+// the koans, not a selection (verify, stress and the solutions tree walk
+// selections). Only that walk reads and writes the saved position.
+func (opt Options) learner() bool {
+	return opt.Tree == "koans" && len(opt.Concepts) == 0 && opt.Run == ""
+}
+
 // Walk runs the path and returns where the learner stands.
 func Walk(ctx context.Context, opt Options) (*Standing, error) {
 	if opt.Tree == "" {
@@ -109,7 +116,10 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 		return st, nil
 	}
 	next := 0
-	last := readState(opt.Root, opt.Tree)
+	var last position
+	if opt.learner() { // only the learner's own walk resumes where it stood
+		last = readState(opt.Root, opt.Tree)
+	}
 	for i, cr := range st.Concepts {
 		if cr.Concept.Name == last.Concept && cr.Concept.Koan(last.Koan) != nil {
 			if err := w.runFromCurrent(ctx, i, last); err != nil {
@@ -127,7 +137,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // interrupted: a run cut short proves nothing
 	}
-	if opt.Tree == "koans" && len(opt.Concepts) == 0 && opt.Run == "" {
+	if opt.learner() {
 		var now position
 		if st.Current != nil {
 			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name, Verified: began}

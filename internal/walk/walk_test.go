@@ -153,6 +153,19 @@ func TestWhenTheCurrentKoanPassesTheRestRuns(t *testing.T) {
 	assert.Contains(t, f.calls, "./koans/02_second||-skip=^(TestB1|TestB2)$")
 }
 
+// A walk of a selection (verify judging a concept's koans one by one) runs
+// what it asked for, wherever the learner's saved position is.
+func TestASelectedWalkIgnoresTheLearnersPosition(t *testing.T) {
+	root := writeCourse(t)
+	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	f := &fakeGo{results: map[string]string{"TestB1": "fail", "TestB2": "fail", "TestB3": "fail", "TestB4": "fail"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest, Concepts: []string{"02_second"}, Run: "^(TestB3|TestB4)$"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"./koans/02_second|^(TestB3|TestB4)$"}, f.calls)
+	assert.Equal(t, "TestB3", st.Current.Koan.Name)
+	assert.Equal(t, position{Concept: "02_second", Koan: "TestB1"}, readState(root, "koans"), "the learner's position is not changed")
+}
+
 // A learner who breaks an earlier concept is sent back to it.
 func TestABrokenEarlierConceptComesFirst(t *testing.T) {
 	root := writeCourse(t)
