@@ -23,7 +23,7 @@ import (
 
 // ShippedKinds are the kinds a koan may name in its catalog entry: the ways
 // a koan can fail as shipped. timeout is for a loop that never ends (a
-// livelock: nothing is blocked, so it is not a deadlock). compile, missing
+// busy loop: nothing is blocked, so it is not a deadlock). compile, missing
 // and skipped are kinds of trouble, not of lessons.
 var ShippedKinds = []string{"blank", "assert", "race", "leak", "deadlock", "timeout", "panic", "fatal", "vet"}
 
