@@ -55,13 +55,25 @@ func crashingProgram() {
 // waitForTheWorker waits for a worker that will never say it is done.
 func waitForTheWorker(done chan struct{}) { <-done }
 
-// When this test binary is started with KOAN_PROGRAM=crash, it runs
-// crashingProgram as a real program's main, before any test starts.
+// When this test binary is started with KOAN_PROGRAM=crash (or exit), it
+// runs crashingProgram (or exitingProgram) as a real program's main, before
+// any test starts.
 func init() {
-	if os.Getenv("KOAN_PROGRAM") == "crash" {
+	switch os.Getenv("KOAN_PROGRAM") {
+	case "crash":
 		crashingProgram()
 		os.Exit(0)
+	case "exit":
+		exitingProgram()
 	}
+}
+
+// exitingProgram is the main function of a small program that gives up with
+// os.Exit after it has deferred its cleanup.
+func exitingProgram() {
+	defer fmt.Println("main: deferred cleanup")
+	fmt.Println("main: giving up")
+	os.Exit(3)
 }
 
 // runCrashingProgram runs crashingProgram in a child process (this test
@@ -85,5 +97,17 @@ func runCrashingProgram(t *testing.T, env ...string) (stdout, stderr string, cod
 func TestAPanicSkipsTheDeferredCallsOfEveryOtherGoroutine(t *testing.T) {
 	stdout, _, code := runCrashingProgram(t)
 	assert.Equal(t, 2, code)
+	assert.Equal(t, __, stdout)
+}
+
+// os.Exit ends the program at once with the status given, and "deferred
+// functions are not run" (https://pkg.go.dev/os#Exit), not even those of
+// the goroutine that calls it; log.Fatal calls os.Exit(1) after it prints
+// (https://pkg.go.dev/log#Fatal). A main that gives up that way skips its
+// own cleanup: a flush, a Close, a lock file left behind. What did
+// exitingProgram print before it ended?
+func TestOsExitRunsNoDeferredCalls(t *testing.T) {
+	stdout, _, code := runCrashingProgram(t, "KOAN_PROGRAM=exit")
+	assert.Equal(t, 3, code)
 	assert.Equal(t, __, stdout)
 }

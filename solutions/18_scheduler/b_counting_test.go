@@ -3,9 +3,7 @@ package scheduler
 import (
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -45,26 +43,4 @@ func TestSeeingAGoroutineEndIsNotSynchronisingWithIt(t *testing.T) {
 	waitUntilGone(".indexFiles") // indexFiles has returned by now
 	<-indexed
 	assert.Equal(t, "3 files, 42 lines", summary)
-}
-
-// A myth: the runtime tells a WaitGroup when its goroutines finish. A
-// WaitGroup knows nothing of goroutines: it is a counter, Done lowers it, and
-// "a call to Done synchronizes before the return of any Wait call that it
-// unblocks" (https://pkg.go.dev/sync#WaitGroup). Wait returns once the
-// counter is zero, whether or not the goroutines that said Done have finished.
-// (synctest.Test runs f in a bubble, and waits for its goroutines to exit.)
-func TestAWaitGroupCountsDonesNotGoroutines(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		sizes := make([]int, 3)
-		var wg sync.WaitGroup
-		wg.Add(len(sizes))
-		for i := range sizes {
-			go func() {
-				defer wg.Done()
-				sizes[i] = (i + 1) * 100
-			}()
-		}
-		wg.Wait()
-		assert.Equal(t, []int{100, 200, 300}, sizes)
-	})
 }
