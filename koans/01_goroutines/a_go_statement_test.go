@@ -30,6 +30,17 @@ func TestTheGoStatementDoesNotWaitForTheCall(t *testing.T) {
 	assert.Equal(t, __, log)
 }
 
+// When a test function returns, the test is over, whatever its goroutines
+// are doing: nothing waits for them. A goroutine that can never finish
+// outlives the test that started it: a goroutine leak.
+func TestATestThatReturnsDoesNotWaitForItsGoroutines(t *testing.T) {
+	result := make(chan int)
+	go func() {
+		result <- 6 * 7 // an unbuffered send: it waits for a receiver
+	}()
+	// __ (the test returns here: is anyone left to take the result?)
+}
+
 // programMain is the main function of a small program: it starts a goroutine
 // that has half a second of work to do, says so, and returns.
 func programMain() {
@@ -61,15 +72,4 @@ func TestAProgramEndsWhenMainReturnsWithoutWaiting(t *testing.T) {
 	out, err := child.Output()
 	assert.NoError(t, err)
 	assert.Equal(t, __, string(out))
-}
-
-// A test function is no different from main: when it returns, the test is
-// over, whatever its goroutines are doing. A goroutine that can never finish
-// outlives the test that started it: a goroutine leak.
-func TestATestThatReturnsDoesNotWaitForItsGoroutines(t *testing.T) {
-	result := make(chan int)
-	go func() {
-		result <- 6 * 7 // an unbuffered send: it waits for a receiver
-	}()
-	// __ (the test returns here: is anyone left to take the result?)
 }
