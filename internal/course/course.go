@@ -49,6 +49,7 @@ type Concept struct {
 	Name    string // the directory, e.g. "02_channels"
 	Dir     string // repository-relative, e.g. "koans/02_channels"
 	Title   string // from the catalog, or made from the name
+	TitleZh string // the Chinese title, from the catalog ("" if none)
 	Koans   []*Koan
 	Catalog *Catalog // nil when the concept has no catalog
 	// Missing lists catalog entries with no Test function on disk: a koan
@@ -70,6 +71,7 @@ type Koan struct {
 	EndLine int    // the line of the closing brace
 	Kind    string // how it fails as shipped, from the catalog ("" if unlisted)
 	Hints   []string
+	HintsZh []string // the Chinese twins of Hints, in the same order
 	Notes   string
 	Concept *Concept
 }
@@ -81,8 +83,9 @@ func (k *Koan) Sentence() string { return Sentence(k.Name) }
 
 // Catalog is the content of a concept's catalog.toml.
 type Catalog struct {
-	Title string         `toml:"title"`
-	Koans []CatalogEntry `toml:"koan"`
+	Title   string         `toml:"title"`
+	TitleZh string         `toml:"title_zh"`
+	Koans   []CatalogEntry `toml:"koan"`
 }
 
 // A CatalogEntry describes one koan.
@@ -90,7 +93,9 @@ type CatalogEntry struct {
 	Name  string   `toml:"name"`
 	Kind  string   `toml:"kind"`
 	Hints []string `toml:"hints"`
-	Notes string   `toml:"notes"`
+	// HintsZh are the Chinese twins of Hints, as many and in the same order.
+	HintsZh []string `toml:"hints_zh"`
+	Notes   string   `toml:"notes"`
 	// Needless explains, line by line, a line of the solution that the
 	// mutation check may remove without the koan failing: the key is the
 	// line's text (trimmed), the value why the koan does not need it.
@@ -204,6 +209,7 @@ func (c *Concept) applyCatalog() {
 	if c.Catalog.Title != "" {
 		c.Title = c.Catalog.Title
 	}
+	c.TitleZh = c.Catalog.TitleZh
 	byName := map[string]*Koan{}
 	for _, k := range c.Koans {
 		byName[k.Name] = k
@@ -214,7 +220,7 @@ func (c *Concept) applyCatalog() {
 			k = &Koan{Name: e.Name, Concept: c}
 			c.Missing = append(c.Missing, k)
 		}
-		k.Kind, k.Hints, k.Notes = e.Kind, e.Hints, e.Notes
+		k.Kind, k.Hints, k.HintsZh, k.Notes = e.Kind, e.Hints, e.HintsZh, e.Notes
 	}
 }
 
