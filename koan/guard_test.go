@@ -2,6 +2,7 @@ package koan
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -44,4 +45,30 @@ func TestStuckAfterCanBeRaisedForSlowMachines(t *testing.T) {
 	assert.Equal(t, "5s", stuckAfter().String())
 	t.Setenv("KOAN_STUCK_AFTER", "nonsense")
 	assert.Equal(t, StuckAfter, stuckAfter())
+}
+
+func TestStuckAfterOffTurnsTheGuardOff(t *testing.T) {
+	for _, v := range []string{"off", "0"} {
+		t.Setenv("KOAN_STUCK_AFTER", v)
+		assert.Equal(t, time.Duration(0), stuckAfter(), v)
+	}
+}
+
+// The slow report comes just before go test's own -timeout, read from the
+// binary's arguments; without one, or with none, never.
+func TestSlowAfterComesBeforeGoTestsTimeout(t *testing.T) {
+	assert.Equal(t, 3500*time.Millisecond, slowAfter([]string{"x.test", "-test.v", "-test.timeout=4s"}))
+	assert.Equal(t, time.Duration(0), slowAfter([]string{"x.test", "-test.timeout=0s"}))
+	assert.Equal(t, time.Duration(0), slowAfter([]string{"x.test"}))
+}
+
+// Only a koan whose goroutines all wait on something no clock ends is
+// stuck: one asleep, running or in a system call goes on by itself.
+func TestOnlyGoroutinesThatNoClockWakesAreStuck(t *testing.T) {
+	g := func(state string) traceback.Goroutine { return traceback.Goroutine{State: state} }
+	assert.True(t, allBlocked([]traceback.Goroutine{g("sync.Mutex.Lock"), g("chan receive")}))
+	for _, awake := range []string{"sleep", "running", "runnable", "syscall", "IO wait"} {
+		assert.False(t, allBlocked([]traceback.Goroutine{g("chan receive"), g(awake)}), awake)
+	}
+	assert.False(t, allBlocked(nil))
 }

@@ -17,15 +17,18 @@ import (
 	"github.com/gokoans/concurrency/internal/traceback"
 )
 
-// StuckAfter is how long a koan may go without progress before the hang
-// guard ends the test binary. The KOAN_STUCK_AFTER environment variable (a
-// time.ParseDuration string such as "5s") overrides it for slow machines.
+// StuckAfter is how long a koan whose goroutines are all blocked may go
+// without progress before the hang guard ends the test binary. The
+// KOAN_STUCK_AFTER environment variable (a time.ParseDuration string such as
+// "5s") overrides it for slow machines; "off" or "0" turns the guard off, as
+// when a koan is paused in a debugger.
 const StuckAfter = 1500 * time.Millisecond
 
 // Markers start the lines the guards print, so that the koans runner (and a
 // person reading go test's output) can tell them from the koan's own output.
 const (
 	StuckMarker = "koan: stuck:"
+	SlowMarker  = "koan: slow:"
 	LeakMarker  = "koan: leaked goroutines:"
 )
 
@@ -36,7 +39,7 @@ func Main(m *testing.M) {
 }
 
 func run(m *testing.M, out io.Writer) int {
-	stop := guardHangs(stuckAfter(), out)
+	stop := guardHangs(guard{stuck: stuckAfter(), slow: slowAfter(os.Args)}, out)
 	code := m.Run()
 	stop()
 	if err := goleak.Find(); err != nil {
@@ -48,48 +51,131 @@ func run(m *testing.M, out io.Writer) int {
 	return code
 }
 
+// stuckAfter reads KOAN_STUCK_AFTER; 0 means the guard is off.
 func stuckAfter() time.Duration {
-	if d, err := time.ParseDuration(os.Getenv("KOAN_STUCK_AFTER")); err == nil && d > 0 {
-		return d
+	switch v := os.Getenv("KOAN_STUCK_AFTER"); v {
+	case "":
+		return StuckAfter
+	case "off", "0":
+		return 0
+	default:
+		if d, err := time.ParseDuration(v); err == nil && d > 0 {
+			return d
+		}
+		return StuckAfter
 	}
-	return StuckAfter
 }
+
+// slowAfter is when the guard reports a koan that is still running, just
+// before go test's own -timeout (read from the binary's arguments, where go
+// test puts it) would end the binary with a dump that cannot show a running
+// goroutine's line. 0 means never.
+func slowAfter(args []string) time.Duration {
+	for _, a := range args {
+		v, ok := strings.CutPrefix(a, "-test.timeout=")
+		if !ok {
+			continue
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= time.Second {
+			return 0
+		}
+		return d - d/8
+	}
+	return 0
+}
+
+// A guard says when the hang guard steps in: stuck is how long every
+// goroutine of a koan may stay blocked without progress (0: never), slow how
+// long the binary may run at all (0: no limit).
+type guard struct{ stuck, slow time.Duration }
 
 // guardHangs watches the running tests from a goroutine of its own. Every
 // test runs in a goroutine started by the testing package (testing.tRunner);
 // while a koan makes progress, the set of those goroutines changes (tests
-// end, subtests start). If the set stays the same for longer than limit, the
-// koan is stuck: the guard prints every goroutine of that koan and where it
-// waits, then ends the binary, since nothing can unblock a blocked test.
-func guardHangs(limit time.Duration, out io.Writer) (stop func()) {
+// end, subtests start). If the set stays the same for longer than g.stuck
+// while every goroutine of the koan is blocked on something no timer will
+// end, the koan is stuck: the guard prints each of its goroutines and where
+// it waits, then ends the binary, since nothing can unblock it. A koan that
+// is still running or sleeping is only slow; it is reported when the binary
+// has run for g.slow. A pause of the whole process (a debugger's breakpoint)
+// shows as a late tick, and restarts the count.
+func guardHangs(g guard, out io.Writer) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
+	if g.stuck == 0 && g.slow == 0 {
+		return func() {}
+	}
 	go func() {
 		defer close(finished)
 		const every = 100 * time.Millisecond
 		tick := time.NewTicker(every)
 		defer tick.Stop()
+		start := time.Now()
 		var last string
-		var since time.Time
+		var since, prev time.Time
 		for {
 			select {
 			case <-done:
 				return
 			case now := <-tick.C:
+				paused := !prev.IsZero() && now.Sub(prev) > 10*every
+				prev = now
+				if paused {
+					since = now
+					continue
+				}
 				dump := allStacks()
-				sig := runningTests(traceback.Parse(dump))
+				gs := traceback.Parse(dump)
+				sig := runningTests(gs)
 				if sig == "" || sig != last {
 					last, since = sig, now
 					continue
 				}
-				if now.Sub(since) >= limit {
+				switch {
+				case g.stuck > 0 && now.Sub(since) >= g.stuck && allBlocked(mineOf(gs)):
 					reportStuck(out, dump, now.Sub(since))
+					os.Exit(2)
+				case g.slow > 0 && now.Sub(start) >= g.slow:
+					reportSlow(out, dump, g.slow)
 					os.Exit(2)
 				}
 			}
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// mineOf keeps the goroutines of the innermost running koan.
+func mineOf(gs []traceback.Goroutine) []traceback.Goroutine {
+	koan := stuckTest(gs)
+	var mine []traceback.Goroutine
+	for _, g := range gs {
+		if g.Test() == koan {
+			mine = append(mine, g)
+		}
+	}
+	return mine
+}
+
+// allBlocked reports whether every goroutine waits on something that no
+// clock will end: not running, not asleep, not in a system call.
+func allBlocked(gs []traceback.Goroutine) bool {
+	for _, g := range gs {
+		if mayWake(g.State) {
+			return false
+		}
+	}
+	return len(gs) > 0
+}
+
+// mayWake: a goroutine in this state goes on by itself, in time.
+func mayWake(state string) bool {
+	switch state {
+	case "running", "runnable", "sleep", "syscall", "IO wait":
+		return true
+	}
+	return false
 }
 
 // stuckTest names the koan that the innermost running test belongs to.
@@ -142,26 +228,22 @@ func inPackage(file string) bool {
 }
 
 func reportStuck(out io.Writer, dump string, waited time.Duration) {
-	gs := traceback.Parse(dump)
-	koan := stuckTest(gs)
-	var mine []traceback.Goroutine
-	for _, g := range gs {
-		if g.Test() == koan {
-			mine = append(mine, g)
-		}
-	}
-	fmt.Fprintf(out, "\n%s %s made no progress for %v. Its goroutines:\n", StuckMarker, koan, waited.Round(100*time.Millisecond))
-	allBlocked := true
+	mine := mineOf(traceback.Parse(dump))
+	fmt.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOAN_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
+		StuckMarker, stuckTest(traceback.Parse(dump)), waited.Round(100*time.Millisecond))
 	for _, g := range mine {
-		if g.State == "running" || g.State == "runnable" {
-			allBlocked = false
-		}
 		describe(out, g)
 	}
-	if allBlocked {
-		fmt.Fprintf(out, "koan: each of them waits for another: a deadlock.\n")
-	} else {
-		fmt.Fprintf(out, "koan: some of them are still running: a loop that never ends?\n")
+	fmt.Fprintf(out, "koan: each of them waits for another: a deadlock.\n")
+	fmt.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
+}
+
+func reportSlow(out io.Writer, dump string, ran time.Duration) {
+	mine := mineOf(traceback.Parse(dump))
+	fmt.Fprintf(out, "\n%s %s has run for %v of the %v go test allows, and is not blocked: it is slow, or a loop never ends. Its goroutines:\n",
+		SlowMarker, stuckTest(traceback.Parse(dump)), ran.Round(100*time.Millisecond), (ran + ran/7).Round(100*time.Millisecond))
+	for _, g := range mine {
+		describe(out, g)
 	}
 	fmt.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
 }

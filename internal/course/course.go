@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/BurntSushi/toml"
@@ -58,7 +59,32 @@ type Concept struct {
 	// Problems lists what could not be read (a file that does not parse, a
 	// catalog that is not valid TOML); the koans of such files are unknown.
 	Problems []string
+	// BadCatalog says where the catalog is wrong (file:line: what), or is "".
+	BadCatalog string
+	// Timeout is how long the concept's test binary may run, from the
+	// catalog's timeout (0: the runner's default).
+	Timeout time.Duration
+	// Main says whether the package has a TestMain, and whose.
+	Main Main
+	// Package is the Go package name of its test files.
+	Package string
+	// Gone is set for a concept of the course whose directory is not in the
+	// tree (deleted or moved): its koans are those of its solution.
+	Gone bool
 }
+
+// Main is what runs a package's tests.
+type Main int
+
+const (
+	// NoMain: no TestMain; go test's own main runs the tests, with no leak
+	// check and no hang guard.
+	NoMain Main = iota
+	// HelperMain: a TestMain that calls the koan helper's koan.Main.
+	HelperMain
+	// OwnMain: a TestMain of the package's own.
+	OwnMain
+)
 
 // ImportPath is the Go import path of the concept's package.
 func (c *Concept) ImportPath(module string) string { return module + "/" + c.Dir }
@@ -83,8 +109,11 @@ func (k *Koan) Sentence() string { return Sentence(k.Name) }
 
 // Catalog is the content of a concept's catalog.toml.
 type Catalog struct {
-	Title   string         `toml:"title"`
-	TitleZh string         `toml:"title_zh"`
+	Title   string `toml:"title"`
+	TitleZh string `toml:"title_zh"`
+	// Timeout, a duration such as "10s", lets the concept's test binary
+	// run longer than the runner's default, for koans slow by design.
+	Timeout string         `toml:"timeout"`
 	Koans   []CatalogEntry `toml:"koan"`
 }
 
@@ -145,7 +174,40 @@ func Load(root, tree string) (*Course, error) {
 			c.Concepts = append(c.Concepts, concept)
 		}
 	}
+	if tree == "koans" {
+		if err := c.addGone(); err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
+}
+
+// addGone finds the concepts of the course that are not in koans/: a
+// concept of solutions/ with no directory of the same name in koans/ was
+// deleted or moved. Its koans are read from its solution, so the path keeps
+// its length and the walk can say what is missing.
+func (c *Course) addGone() error {
+	entries, err := os.ReadDir(filepath.Join(c.Root, "solutions"))
+	if err != nil {
+		return nil // a course shipped without solutions: nothing to compare with
+	}
+	for _, e := range entries {
+		if !e.IsDir() || c.Concept(e.Name()) != nil || isDir(filepath.Join(c.Root, "koans", e.Name())) {
+			continue
+		}
+		gone, err := loadConcept(c.Root, "solutions", e.Name())
+		if err != nil || gone == nil {
+			continue
+		}
+		gone.Gone = true
+		gone.Dir = "koans/" + gone.Name
+		for _, k := range gone.Koans {
+			k.File = "koans/" + strings.TrimPrefix(k.File, "solutions/")
+		}
+		c.Concepts = append(c.Concepts, gone)
+	}
+	slices.SortStableFunc(c.Concepts, func(a, b *Concept) int { return strings.Compare(a.Name, b.Name) })
+	return nil
 }
 
 func loadConcept(root, tree, name string) (*Concept, error) {
@@ -176,8 +238,14 @@ func loadConcept(root, tree, name string) (*Concept, error) {
 		if err != nil {
 			c.Problems = append(c.Problems, err.Error())
 		}
+		if c.Package == "" {
+			c.Package = af.Name.Name
+		}
 		for _, d := range af.Decls {
 			fd, ok := d.(*ast.FuncDecl)
+			if ok && fd.Recv == nil && fd.Name.Name == "TestMain" && !takesT(fd) {
+				c.Main = mainOf(fd)
+			}
 			if !ok || fd.Recv != nil || !isTestName(fd.Name.Name) || !takesT(fd) {
 				continue
 			}
@@ -192,15 +260,51 @@ func loadConcept(root, tree, name string) (*Concept, error) {
 	}
 	if isFile(catPath) {
 		cat := &Catalog{}
+		rel, _ := filepath.Rel(root, catPath)
 		if _, err := toml.DecodeFile(catPath, cat); err != nil {
-			rel, _ := filepath.Rel(root, catPath)
-			c.Problems = append(c.Problems, fmt.Sprintf("%s: %v", filepath.ToSlash(rel), err))
+			c.BadCatalog = catalogProblem(filepath.ToSlash(rel), err)
+			c.Problems = append(c.Problems, c.BadCatalog)
 		} else {
 			c.Catalog = cat
 			c.applyCatalog()
+			if cat.Timeout != "" {
+				d, err := time.ParseDuration(cat.Timeout)
+				if err != nil || d <= 0 {
+					c.BadCatalog = fmt.Sprintf("%s: timeout %q is not a duration such as \"10s\"", filepath.ToSlash(rel), cat.Timeout)
+					c.Problems = append(c.Problems, c.BadCatalog)
+				}
+				c.Timeout = max(d, 0)
+			}
 		}
 	}
 	return c, nil
+}
+
+// catalogProblem says where a catalog does not parse: file:line: what.
+func catalogProblem(file string, err error) string {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("%s:%d: %s", file, pe.Position.Line, pe.Message)
+	}
+	return fmt.Sprintf("%s: %v", file, err)
+}
+
+// mainOf tells the koan helper's TestMain (one that calls koan.Main) from a
+// package's own.
+func mainOf(fd *ast.FuncDecl) Main {
+	found := false
+	ast.Inspect(fd, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Main" {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "koan" {
+				found = true
+			}
+		}
+		return !found
+	})
+	if found {
+		return HelperMain
+	}
+	return OwnMain
 }
 
 // applyCatalog copies the catalog's metadata onto the koans found on disk and

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/koan"
 )
 
 // words explains the runtime's panic and fatal messages that concurrency
@@ -122,17 +123,12 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 	return f
 }
 
-// stuck: the koan helper's hang guard ended the binary.
+// stuck: the koan helper's hang guard ended the binary, every goroutine of
+// the koan blocked.
 func (j *judge) stuck(k *course.Koan, text string) *Failure {
 	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
-	dump := text[strings.Index(text, "koan: stuck:"):]
-	var gs []traceback.Goroutine
-	for _, g := range traceback.Parse(dump) {
-		if g.Test() == k.Name {
-			gs = append(gs, g)
-		}
-	}
-	if anyRunning(gs, j.mineAbs) {
+	gs := j.koanGoroutines(k, text[strings.Index(text, koan.StuckMarker):])
+	if anyRunning(gs, j.mineAbs) { // a helper older than the slow report
 		f.Kind = "timeout"
 		f.Headline = "The koan never finished: a goroutine is still running after a long while (a loop that never ends?)."
 	} else {
@@ -142,28 +138,83 @@ func (j *judge) stuck(k *course.Koan, text string) *Failure {
 	return f
 }
 
-// timedOut: go test's own -timeout fired (a test that does not use the koan
-// helper's hang guard). The goroutine dump still says who waits where.
-func (j *judge) timedOut(k *course.Koan, text string) *Failure {
+// slow: the hang guard ended a koan that was still running or sleeping
+// when go test's time limit drew near.
+func (j *judge) slow(k *course.Koan, text string) *Failure {
+	text = text[strings.Index(text, koan.SlowMarker):]
+	headline := "The koan ran close to the runner's time limit, and it is not blocked: it is slow, or a loop never ends."
+	if m := ranForRE.FindStringSubmatch(text); m != nil {
+		headline = fmt.Sprintf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", m[1], m[2])
+	}
+	f := &Failure{Kind: "timeout", File: k.File, Line: k.Line, Headline: headline}
+	j.describeBlocked(f, j.koanGoroutines(k, text))
+	f.Details = append(f.Details, j.moreTime())
+	return f
+}
+
+var ranForRE = regexp.MustCompile(`has run for (\S+) of the (\S+) go test allows`)
+
+// moreTime says how to give a koan that is slow by design more time.
+func (j *judge) moreTime() string {
+	if j.c.Catalog == nil {
+		return "If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans."
+	}
+	return fmt.Sprintf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
+}
+
+func (j *judge) koanGoroutines(k *course.Koan, dump string) []traceback.Goroutine {
 	var gs []traceback.Goroutine
-	for _, g := range traceback.Parse(text) {
+	for _, g := range traceback.Parse(dump) {
 		if g.Test() == k.Name {
 			gs = append(gs, g)
 		}
 	}
+	return gs
+}
+
+var timedOutRE = regexp.MustCompile(`panic: test timed out after (\S+)`)
+
+// timedOut: go test's own -timeout fired (a test that does not use the koan
+// helper's hang guard). The goroutine dump still says who waits where: a
+// koan whose goroutines all wait on something no clock ends is blocked; one
+// that still runs or sleeps is slow.
+func (j *judge) timedOut(k *course.Koan, text string) *Failure {
+	gs := j.koanGoroutines(k, text)
+	after := "the time limit"
+	if m := timedOutRE.FindStringSubmatch(text); m != nil {
+		after = m[1]
+	}
 	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line,
-		Headline: "The koan blocked until the time limit, and no goroutine could wake it."}
+		Headline: fmt.Sprintf("The koan blocked until the time limit (%s), and no goroutine could wake it.", after)}
 	if len(gs) == 0 {
 		f.Kind = "timeout"
-		f.Headline = "The koan ran out of time, and the goroutine dump does not say where it waited."
+		f.Headline = fmt.Sprintf("The koan ran out of time (%s), and the goroutine dump does not say where it waited.", after)
+		f.Details = []string{j.moreTime()}
 		return f
 	}
-	if anyRunning(gs, j.mineAbs) {
+	if anyAwake(gs, j.mineAbs) {
 		f.Kind = "timeout"
-		f.Headline = "The koan ran out of time while a goroutine was still running (a loop that never ends?)."
+		f.Headline = fmt.Sprintf("The koan ran for %s, the runner's time limit, and it is not blocked: it is slow, or a loop never ends.", after)
+		j.describeBlocked(f, gs)
+		f.Details = append(f.Details, j.moreTime())
+		return f
 	}
 	j.describeBlocked(f, gs)
 	return f
+}
+
+// anyAwake: a goroutine of the koan runs, or sleeps, or waits in a system
+// call: something that goes on by itself, in time.
+func anyAwake(gs []traceback.Goroutine, mine func(string) bool) bool {
+	for _, g := range gs {
+		if _, ok := g.FirstIn(mine); ok {
+			switch g.State {
+			case "running", "runnable", "sleep", "syscall", "IO wait":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func anyRunning(gs []traceback.Goroutine, mine func(string) bool) bool {
@@ -186,6 +237,9 @@ func (j *judge) describeBlocked(f *Failure, gs []traceback.Goroutine) {
 			continue
 		}
 		at := j.place(p)
+		if running(g) {
+			at = j.loopPlace(p)
+		}
 		if first {
 			f.File, f.Line = at.File, at.Line
 			first = false
@@ -233,7 +287,7 @@ func waitWords(state string) string {
 	case "sleep":
 		return "sleeps"
 	case "running", "runnable":
-		return "is running"
+		return "is running, not blocked,"
 	case "semacquire":
 		return "waits on a semaphore"
 	}
@@ -352,7 +406,7 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 			}
 		}
 	}
-	if i := strings.Index(text, "koan: leaked goroutines:"); i >= 0 {
+	if i := strings.Index(text, koan.LeakMarker); i >= 0 {
 		byKoan := map[string][]traceback.Goroutine{}
 		var order []string
 		for _, g := range traceback.Parse(text[i:]) {
@@ -369,6 +423,9 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 			}
 			f := &Failure{Kind: "leak", File: k.File, Line: k.Line,
 				Headline: "The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it."}
+			if anyRunning(byKoan[name], j.mineAbs) {
+				f.Headline = "The koan returned, but a goroutine it started is still running: a loop that never ends outlived it."
+			}
 			j.describeBlocked(f, byKoan[name])
 			blame(name, f)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/koan"
 )
 
 // State is where a koan stands after a run.
@@ -244,8 +245,10 @@ func (j *judge) testFailure(k *course.Koan, output []string) *Failure {
 	switch {
 	case strings.Contains(text, "WARNING: DATA RACE"):
 		return j.race(k, text)
-	case strings.Contains(text, "koan: stuck:"):
+	case strings.Contains(text, koan.StuckMarker):
 		return j.stuck(k, text)
+	case strings.Contains(text, koan.SlowMarker):
+		return j.slow(k, text)
 	case hasLinePrefix(output, "panic: "):
 		return j.panicked(k, output, text)
 	case hasLinePrefix(output, "fatal error: "):
@@ -261,8 +264,10 @@ func (j *judge) testFailure(k *course.Koan, output []string) *Failure {
 func (j *judge) crash(k *course.Koan, output []string) *Failure {
 	text := strings.Join(output, "")
 	switch {
-	case strings.Contains(text, "koan: stuck:"):
+	case strings.Contains(text, koan.StuckMarker):
 		return j.stuck(k, text)
+	case strings.Contains(text, koan.SlowMarker):
+		return j.slow(k, text)
 	case strings.Contains(text, "panic: test timed out after"):
 		return j.timedOut(k, text)
 	case strings.Contains(text, "WARNING: DATA RACE") && !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: "):

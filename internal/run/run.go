@@ -31,7 +31,7 @@ type Options struct {
 	Dir     string        // where to run go (the repository root)
 	Race    bool          // -race
 	Vet     string        // -vet=...; "" means VetChecks, "off" turns vet off
-	Timeout time.Duration // go test -timeout: the fallback for tests without the hang guard
+	Timeout time.Duration // go test -timeout (< 0: none): the fallback for tests without the hang guard
 	Run     string        // -run pattern, if any
 	Skip    string        // -skip pattern, if any
 	Count   int           // -count, if > 0 (defeats the test cache)
@@ -160,6 +160,8 @@ func Args(opt Options, pkgs ...string) []string {
 	args = append(args, "-vet="+vet)
 	if opt.Timeout > 0 {
 		args = append(args, "-timeout="+opt.Timeout.String())
+	} else if opt.Timeout < 0 {
+		args = append(args, "-timeout=0") // none
 	}
 	if opt.Tags != "" {
 		args = append(args, "-tags="+opt.Tags)

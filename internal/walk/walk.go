@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -48,6 +49,27 @@ type Options struct {
 	// Go runs go test; nil means run.Go. Tests replace it to replay
 	// recorded streams.
 	Go func(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error)
+}
+
+// NoTimeout, as Options.Timeout, runs the test binaries with no deadline
+// (KOAN_TIMEOUT=off), as when a koan is paused in a debugger.
+const NoTimeout time.Duration = -1
+
+// TimeoutFromEnv reads KOAN_TIMEOUT: a duration such as "30s" for a slow
+// machine or a slow koan, "off" (or "0") for none; 0 when it is not set or
+// not a duration.
+func TimeoutFromEnv() time.Duration {
+	switch v := os.Getenv("KOAN_TIMEOUT"); v {
+	case "":
+		return 0
+	case "off", "0":
+		return NoTimeout
+	default:
+		if d, err := time.ParseDuration(v); err == nil && d > 0 {
+			return d
+		}
+		return 0
+	}
 }
 
 // DefaultTimeout is the test binary's deadline: well above a koan package's
@@ -89,6 +111,9 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 		opt.Tree = "koans"
 	}
 	if opt.Timeout == 0 {
+		opt.Timeout = TimeoutFromEnv()
+	}
+	if opt.Timeout == 0 {
 		opt.Timeout = DefaultTimeout
 	}
 	if opt.Go == nil {
@@ -102,6 +127,11 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 	concepts, err := c.Select(opt.Concepts)
 	if err != nil {
 		return nil, err
+	}
+	for _, cc := range concepts {
+		if cc.BadCatalog != "" {
+			return nil, fmt.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
+		}
 	}
 	st := &Standing{Course: c, Total: c.Total()}
 	for _, cc := range concepts {
@@ -140,7 +170,8 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 	if opt.learner() {
 		var now position
 		if st.Current != nil {
-			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name, Verified: began}
+			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name, Verified: began,
+				Go: runtime.Version(), Race: w.raceOn()}
 		}
 		writeState(opt.Root, opt.Tree, now)
 	}
@@ -174,7 +205,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 	var wg sync.WaitGroup
 	switch {
 	case ci == 0:
-	case !w.changedSince(ci, last.Verified):
+	case !w.changedSince(ci, last):
 		// Every koan before passed when the last walk stopped here, and no
 		// file they build from has changed since: asking go test again
 		// (even from its cache) would cost the learner's wait for nothing.
@@ -275,16 +306,45 @@ func (w *walker) runBatch(ctx context.Context, from, to int) error {
 
 func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 	var pkgs []string
-	for _, cr := range w.st.Concepts[from:to] {
-		pkgs = append(pkgs, "./"+cr.Concept.Dir)
+	var plain []*course.Concept
+	timeout := w.opt.Timeout
+	for i := range w.st.Concepts[from:to] {
+		cr := &w.st.Concepts[from+i]
+		c := cr.Concept
+		if f := diagnose.Unrunnable(c); f != nil {
+			cr.Ran = true
+			cr.Outcomes = notRun(c)
+			cr.Outcomes[0].State, cr.Outcomes[0].Failure = diagnose.Failed, f
+			continue
+		}
+		if c.Catalog == nil && c.Main == course.NoMain {
+			plain = append(plain, c)
+		}
+		if c.Timeout > timeout && timeout != NoTimeout {
+			timeout = c.Timeout
+		}
+		pkgs = append(pkgs, "./"+c.Dir)
 	}
-	res, err := w.opt.Go(ctx, w.runOptions(ro), pkgs...)
+	if len(pkgs) == 0 {
+		return nil
+	}
+	opt := w.runOptions(ro)
+	opt.Timeout = timeout
+	if len(plain) > 0 {
+		ov, err := helperOverlay(w.opt.Root, plain)
+		if err != nil {
+			return err
+		}
+		opt.Overlay = ov
+	}
+	res, err := w.opt.Go(ctx, opt, pkgs...)
 	if errors.Is(err, run.ErrNoRace) {
 		w.mu.Lock()
 		w.race = false
 		w.st.RaceUnavailable = true
 		w.mu.Unlock()
-		res, err = w.opt.Go(ctx, w.runOptions(ro), pkgs...)
+		opt.Race = false
+		res, err = w.opt.Go(ctx, opt, pkgs...)
 	}
 	if err == nil {
 		err = ctx.Err() // go test was killed: its output judges nothing
@@ -297,6 +357,9 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 	}
 	for i := from; i < to; i++ {
 		cr := &w.st.Concepts[i]
+		if diagnose.Unrunnable(cr.Concept) != nil {
+			continue
+		}
 		pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
 		cr.Ran = true
 		cr.Outcomes = diagnose.Judge(cr.Concept, pkg, w.opt.Root)
@@ -425,19 +488,28 @@ type position struct {
 	// Verified is when the walk that stopped there began: every koan before
 	// it passed, as the files were then.
 	Verified time.Time `json:"verified"`
+	// Go and Race say what judged it: the Go release, and whether the race
+	// detector ran. A walk under another Go, or with -race where there was
+	// none, judges every concept again.
+	Go   string `json:"go,omitempty"`
+	Race bool   `json:"race"`
 }
 
 // changedSince reports whether a file the concepts before ci build from
 // (their own files, the koan helper, go.mod, go.sum) is newer than t, or
 // t is unknown.
-func (w *walker) changedSince(ci int, t time.Time) bool {
-	if t.IsZero() {
+func (w *walker) changedSince(ci int, last position) bool {
+	t := last.Verified
+	if t.IsZero() || last.Go != runtime.Version() || last.Race != w.raceOn() {
 		return true
 	}
 	root := w.opt.Root
-	paths := []string{filepath.Join(root, "go.mod"), filepath.Join(root, "go.sum"), filepath.Join(root, "koan")}
+	// The files of the course, and the runner's own: a runner that judges
+	// differently (after a git pull) judges every concept again.
+	paths := []string{filepath.Join(root, "go.mod"), filepath.Join(root, "go.sum"), filepath.Join(root, "koan"),
+		filepath.Join(root, "internal"), filepath.Join(root, "cmd")}
 	for _, cr := range w.st.Concepts[:ci] {
-		if len(cr.Concept.Missing) > 0 {
+		if len(cr.Concept.Missing) > 0 || diagnose.Unrunnable(cr.Concept) != nil {
 			return true
 		}
 		paths = append(paths, filepath.Join(root, cr.Concept.Dir))

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -60,6 +61,8 @@ var courseTests = map[string][]string{
 	"koans/02_second": {"TestB1", "TestB2", "TestB3", "TestB4"},
 }
 
+const helperMainSource = "package p\n\nimport (\n\t\"testing\"\n\n\t\"example.com/course/koan\"\n)\n\nfunc TestMain(m *testing.M) { koan.Main(m) }\n"
+
 func testsIn(pkg string) []string { return courseTests[strings.TrimPrefix(pkg, "./")] }
 
 // writeCourse writes a two-concept course: B2 fails fast (blank), B3 deadlocks.
@@ -83,6 +86,7 @@ func writeCourse(t *testing.T) string {
 			cat += "[[koan]]\nname = \"" + name + "\"\nkind = \"" + kind + "\"\nhints = [\"h\"]\n"
 		}
 		write(dir+"/a_test.go", src)
+		write(dir+"/main_test.go", helperMainSource)
 		write(dir+"/catalog.toml", cat)
 	}
 	return root
@@ -183,4 +187,122 @@ func TestAllRunsEveryConceptInOneCall(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"./koans/01_first ./koans/02_second|"}, f.calls)
 	assert.True(t, st.Concepts[1].Ran)
+}
+
+// A concept of the course whose main_test.go was deleted is not run (its
+// blank would be undefined, its leaks unjudged): it is missing, by name.
+func TestAConceptWithoutTheHelpersTestMainIsMissingByName(t *testing.T) {
+	root := writeCourse(t)
+	require.NoError(t, os.Remove(filepath.Join(root, "koans/02_second/main_test.go")))
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	require.NotNil(t, st.Current)
+	assert.Equal(t, "missing", st.Current.Failure.Kind)
+	assert.Equal(t, "koans/02_second/main_test.go", st.Current.Failure.File)
+	assert.Contains(t, st.Current.Failure.Headline, "koans/02_second/main_test.go is missing")
+	assert.Equal(t, 6, st.Total)
+	assert.Equal(t, []string{"./koans/01_first|"}, f.calls, "02 is not run")
+}
+
+// A deleted concept directory does not shrink the path: its solution says
+// what it held, and the walk stops there.
+func TestADeletedConceptIsMissingAndStillCounts(t *testing.T) {
+	root := writeCourse(t)
+	require.NoError(t, os.CopyFS(filepath.Join(root, "solutions"), os.DirFS(filepath.Join(root, "koans"))))
+	require.NoError(t, os.RemoveAll(filepath.Join(root, "koans/02_second")))
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	require.NotNil(t, st.Current)
+	assert.Equal(t, "missing", st.Current.Failure.Kind)
+	assert.Equal(t, "koans/02_second", st.Current.Failure.File)
+	assert.Equal(t, 6, st.Total, "the deleted concept's koans still count")
+	assert.Equal(t, 2, st.Passed)
+
+	require.NoError(t, os.RemoveAll(filepath.Join(root, "koans/01_first")))
+	st, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	require.NotNil(t, st.Current, "no concept left is not enlightenment")
+	assert.Equal(t, "koans/01_first", st.Current.Failure.File)
+}
+
+// A catalog that does not parse stops the walk with its file and line.
+func TestABrokenCatalogIsAnErrorAtItsLine(t *testing.T) {
+	root := writeCourse(t)
+	p := filepath.Join(root, "koans/02_second/catalog.toml")
+	data, err := os.ReadFile(p)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(p, append(data, "[[koan]\nname = \"x\"\n"...), 0o644))
+	_, err = Walk(context.Background(), Options{Root: root, Go: (&fakeGo{}).goTest})
+	require.Error(t, err)
+	assert.Regexp(t, `^koans/02_second/catalog.toml:\d+: `, err.Error())
+}
+
+// A plain go test package (no catalog, no TestMain) gets the helper's
+// TestMain through -overlay, its own files untouched; a catalog's timeout
+// raises the binary's deadline.
+func TestAPlainPackageGetsTheHelperThroughAnOverlay(t *testing.T) {
+	root := writeCourse(t)
+	require.NoError(t, os.Remove(filepath.Join(root, "koans/02_second/main_test.go")))
+	require.NoError(t, os.Remove(filepath.Join(root, "koans/02_second/catalog.toml")))
+	cat := filepath.Join(root, "koans/01_first/catalog.toml")
+	data, err := os.ReadFile(cat)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(cat, append([]byte("timeout = \"9s\"\n"), data...), 0o644))
+	var opts []run.Options
+	var mu sync.Mutex
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail"}}
+	spy := func(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
+		mu.Lock()
+		opts = append(opts, opt)
+		mu.Unlock()
+		return f.goTest(ctx, opt, pkgs...)
+	}
+	_, err = Walk(context.Background(), Options{Root: root, Go: spy})
+	require.NoError(t, err)
+	require.Len(t, opts, 2)
+	assert.Equal(t, 9*time.Second, opts[0].Timeout)
+	assert.Empty(t, opts[0].Overlay, "01 has the helper's TestMain")
+	assert.Equal(t, DefaultTimeout, opts[1].Timeout)
+	require.NotEmpty(t, opts[1].Overlay)
+	ov, err := os.ReadFile(opts[1].Overlay)
+	require.NoError(t, err)
+	assert.Contains(t, string(ov), filepath.Join(root, "koans/02_second", helperMainFile))
+	src, err := os.ReadFile(filepath.Join(root, ".koans/overlay/koans_02_second_main_test.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(src), "package p\n")
+	assert.Contains(t, string(src), "func TestMain(m *testing.M) { koan.Main(m) }")
+	_, err = os.Stat(filepath.Join(root, "koans/02_second", helperMainFile))
+	assert.True(t, os.IsNotExist(err), "the package's directory is untouched")
+}
+
+func TestKOANTIMEOUTSetsOrLiftsTheDeadline(t *testing.T) {
+	t.Setenv("KOAN_TIMEOUT", "30s")
+	assert.Equal(t, 30*time.Second, TimeoutFromEnv())
+	t.Setenv("KOAN_TIMEOUT", "off")
+	assert.Equal(t, NoTimeout, TimeoutFromEnv())
+	t.Setenv("KOAN_TIMEOUT", "0")
+	assert.Equal(t, NoTimeout, TimeoutFromEnv())
+	t.Setenv("KOAN_TIMEOUT", "soon")
+	assert.Equal(t, time.Duration(0), TimeoutFromEnv())
+}
+
+// The saved position records the Go release and the race mode that judged
+// it: under another Go, the concepts before are judged again.
+func TestAnotherGoJudgesThePassedConceptsAgain(t *testing.T) {
+	root := writeCourse(t)
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail"}}
+	_, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	pos := readState(root, "koans")
+	assert.Equal(t, runtime.Version(), pos.Go)
+	assert.True(t, pos.Race)
+
+	pos.Go = "go1.0"
+	writeState(root, "koans", pos)
+	f.calls = nil
+	_, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Contains(t, f.calls, "./koans/01_first|", "01 is judged again")
 }

@@ -1,0 +1,34 @@
+package diagnose
+
+import (
+	"fmt"
+
+	"github.com/gokoans/concurrency/internal/course"
+)
+
+// Unrunnable says why a concept cannot be run as it stands, or returns nil:
+// its directory is gone, or it is a concept of the course (it has a
+// catalog) whose TestMain is not the koan helper's. Without that TestMain
+// the blank __ is undefined, and no leak check or hang guard would judge
+// the koans that need one.
+func Unrunnable(c *course.Concept) *Failure {
+	switch {
+	case c.Gone:
+		return &Failure{Kind: "missing", File: c.Dir,
+			Headline: fmt.Sprintf("The concept %s is gone: its directory was deleted or moved.", c.Dir),
+			Details: []string{
+				fmt.Sprintf("Its %d koans still count on the path. Bring it back as shipped with", len(c.Koans)),
+				fmt.Sprintf("  git checkout -- %s", c.Dir),
+			}}
+	case c.Catalog != nil && c.Main != course.HelperMain:
+		file := c.Dir + "/main_test.go"
+		return &Failure{Kind: "missing", File: file,
+			Headline: fmt.Sprintf("%s is missing, or its TestMain no longer calls koan.Main.", file),
+			Details: []string{
+				"That file defines the blank __ and runs the koans with the leak check and the hang guard: without it no koan here can be judged.",
+				"It holds none of your answers. Bring it back as shipped with",
+				fmt.Sprintf("  git checkout -- %s", file),
+			}}
+	}
+	return nil
+}
