@@ -34,24 +34,33 @@ func (v *verifier) uniqueNames(selected []*course.Concept) {
 }
 
 // ReadmeSections are the headings every concept's README.md must have, as
-// lines of their own.
-var ReadmeSections = []string{"## What you will learn", "## Prerequisites", "## Further reading"}
+// lines of their own; ReadmeSectionsZh are their twins in README.zh-CN.md.
+var (
+	ReadmeSections   = []string{"## What you will learn", "## Prerequisites", "## Further reading"}
+	ReadmeSectionsZh = []string{"## 你将学到什么", "## 预备知识", "## 延伸阅读"}
+)
 
-// readme: the concept has a README.md with every section of ReadmeSections.
+// readme: the concept has a README.md with every section of ReadmeSections,
+// and its Chinese twin README.zh-CN.md with every one of ReadmeSectionsZh.
 func (v *verifier) readme(c *course.Concept) {
-	file := c.Dir + "/README.md"
+	v.readmeSections(c, "README.md", ReadmeSections)
+	v.readmeSections(c, "README.zh-CN.md", ReadmeSectionsZh)
+}
+
+func (v *verifier) readmeSections(c *course.Concept, name string, sections []string) {
+	file := c.Dir + "/" + name
 	data, err := os.ReadFile(filepath.Join(v.opt.Root, filepath.FromSlash(file)))
 	if err != nil {
-		v.problem(c.Dir, "no README.md: each concept needs one, with the sections %s", strings.Join(ReadmeSections, ", "))
+		v.problem(c.Dir, "no %s: each concept needs one, with the sections %s", name, strings.Join(sections, ", "))
 		return
 	}
 	lines := strings.Split(string(data), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t\r")
 	}
-	for _, s := range ReadmeSections {
+	for _, s := range sections {
 		if !slices.Contains(lines, s) {
-			v.problem(file, "has no section %q: every concept README has %s", s, strings.Join(ReadmeSections, ", "))
+			v.problem(file, "has no section %q: every concept's %s has %s", s, name, strings.Join(sections, ", "))
 		}
 	}
 }
@@ -73,6 +82,11 @@ func (v *verifier) answersHidden(c *course.Concept) {
 			for i, h := range k.Hints {
 				if containsAnswer(h, ans) {
 					v.problem(c.Dir+"/"+course.CatalogFile, "%s: hint %d contains the solution's text `%s`", k.Name, i+1, ans)
+				}
+			}
+			for i, h := range k.HintsZh {
+				if containsAnswer(h, ans) {
+					v.problem(c.Dir+"/"+course.CatalogFile, "%s: Chinese hint %d contains the solution's text `%s`", k.Name, i+1, ans)
 				}
 			}
 			where := fmt.Sprintf("%s:%d", k.File, b.line)
@@ -187,6 +201,9 @@ func hidable(ans string) bool {
 		return false
 	}
 	ts := tokens(ans)
+	if !slices.ContainsFunc(ts, func(t tok) bool { return t.kind.IsLiteral() }) {
+		return false // punctuation alone, as a closing `)`, says nothing
+	}
 	if len(ts) == 1 && len(ans) < 5 {
 		switch ts[0].kind {
 		case token.IDENT, token.INT, token.FLOAT, token.IMAG:

@@ -173,6 +173,9 @@ func (v *verifier) catalog(c *course.Concept, row *Row) {
 		v.problem(c.Dir, "no %s: each koan needs an entry with its kind and hints", course.CatalogFile)
 		return
 	}
+	if c.Catalog.TitleZh == "" {
+		v.problem(c.Dir+"/"+course.CatalogFile, "no title_zh: the concept's title in Chinese")
+	}
 	for _, m := range c.Missing {
 		v.problem(c.Dir+"/"+course.CatalogFile, "the entry %s names no koan", m.Name)
 	}
@@ -193,6 +196,9 @@ func (v *verifier) catalog(c *course.Concept, row *Row) {
 		}
 		if slices.Contains(e.Hints, "") {
 			v.problem(c.Dir+"/"+course.CatalogFile, "%s: has an empty hint", k.Name)
+		}
+		if len(e.HintsZh) != len(e.Hints) || slices.Contains(e.HintsZh, "") {
+			v.problem(c.Dir+"/"+course.CatalogFile, "%s: has %d Chinese hint(s) (hints_zh) for %d hint(s): each hint needs its Chinese twin, in the same order", k.Name, len(e.HintsZh), len(e.Hints))
 		}
 		row.Kinds[e.Kind]++
 		if isDetector(e.Kind) {

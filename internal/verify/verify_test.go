@@ -68,8 +68,10 @@ func TestVerifyReportsEveryProblemOfTheFixtureCourse(t *testing.T) {
 		k + "/02_echoes/a_echoes_test.go:10: TestAReceiveGetsTheValueSent is already the koan at " + k + "/01_sums/a_sums_test.go:34: a test name must be unique across the course",
 		k + "/01_sums/a_sums_test.go:30: TestASecondBlankThatIsNotNeeded passes with the blank on line 30 left as shipped: that blank is not needed (or another blank gives its answer away)",
 		k + "/02_echoes/catalog.toml: TestAReceiveGetsTheValueSent: has 4 hint(s): write two or three, from gentle to strong",
-		k + "/02_echoes/README.md: has no section \"## Prerequisites\": every concept README has ## What you will learn, ## Prerequisites, ## Further reading",
+		k + "/02_echoes/README.md: has no section \"## Prerequisites\": every concept's README.md has ## What you will learn, ## Prerequisites, ## Further reading",
+		k + "/02_echoes/README.zh-CN.md: has no section \"## 预备知识\": every concept's README.zh-CN.md has ## 你将学到什么, ## 预备知识, ## 延伸阅读",
 		k + "/02_echoes/catalog.toml: TestARangeEndsWhenTheChannelIsClosed: hint 2 contains the solution's text `close(ch)`",
+		k + "/02_echoes/catalog.toml: TestARangeEndsWhenTheChannelIsClosed: Chinese hint 2 contains the solution's text `close(ch)`",
 		k + "/02_echoes/a_echoes_test.go:21: TestARangeEndsWhenTheChannelIsClosed: the blank's comment contains the solution's text `close(ch)`",
 	}, got)
 	require.Len(t, rep.Rows, 2)
@@ -169,6 +171,7 @@ func TestAKoanHasTwoOrThreeHints(t *testing.T) {
 	v.catalog(c, &Row{Kinds: map[string]int{}})
 	assert.Equal(t, []string{
 		fixtureKoans + "/01_sums/catalog.toml: TestEveryBlankIsNeeded: has 1 hint(s): write two or three, from gentle to strong",
+		fixtureKoans + "/01_sums/catalog.toml: TestEveryBlankIsNeeded: has 2 Chinese hint(s) (hints_zh) for 1 hint(s): each hint needs its Chinese twin, in the same order",
 		fixtureKoans + "/01_sums/catalog.toml: TestASecondBlankThatIsNotNeeded: has an empty hint",
 	}, problems(v))
 }
@@ -180,8 +183,10 @@ func TestAConceptReadmeHasItsThreeSections(t *testing.T) {
 	}
 	v.readme(&course.Concept{Name: "03_nothing", Dir: fixtureKoans + "/03_nothing"})
 	assert.Equal(t, []string{
-		fixtureKoans + "/02_echoes/README.md: has no section \"## Prerequisites\": every concept README has ## What you will learn, ## Prerequisites, ## Further reading",
+		fixtureKoans + "/02_echoes/README.md: has no section \"## Prerequisites\": every concept's README.md has ## What you will learn, ## Prerequisites, ## Further reading",
+		fixtureKoans + "/02_echoes/README.zh-CN.md: has no section \"## 预备知识\": every concept's README.zh-CN.md has ## 你将学到什么, ## 预备知识, ## 延伸阅读",
 		fixtureKoans + "/03_nothing: no README.md: each concept needs one, with the sections ## What you will learn, ## Prerequisites, ## Further reading",
+		fixtureKoans + "/03_nothing: no README.zh-CN.md: each concept needs one, with the sections ## 你将学到什么, ## 预备知识, ## 延伸阅读",
 	}, problems(v))
 }
 
@@ -192,6 +197,7 @@ func TestNoHintNorBlankCommentGivesTheAnswer(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		fixtureKoans + "/02_echoes/catalog.toml: TestARangeEndsWhenTheChannelIsClosed: hint 2 contains the solution's text `close(ch)`",
+		fixtureKoans + "/02_echoes/catalog.toml: TestARangeEndsWhenTheChannelIsClosed: Chinese hint 2 contains the solution's text `close(ch)`",
 		fixtureKoans + "/02_echoes/a_echoes_test.go:21: TestARangeEndsWhenTheChannelIsClosed: the blank's comment contains the solution's text `close(ch)`",
 	}, problems(v))
 }
