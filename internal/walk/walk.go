@@ -143,6 +143,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name, Verified: began}
 		}
 		writeState(opt.Root, opt.Tree, now)
+		record(opt.Root, last, st)
 	}
 	return st, nil
 }
