@@ -23,7 +23,7 @@ func TestParseSkipsBrokenLinesAndKeepsTheRest(t *testing.T) {
 		``,
 		`not json at all`,
 		`{"time":"2026-11-27T10:02:00Z","event":"danced","concept":"01_a","koan":"TestA"}`,
-		`{"event":"passed","concept":"01_a","koan":"TestA"}`,                            // no time
+		`{"event":"passed","concept":"01_a","koan":"TestA"}`,                             // no time
 		`{"time":"2026-11-27T10:02:00Z","event":"hint","concept":"01_a","koan":"TestA"}`, // no level
 		long,
 		`{"time":"2026-11-27T10:03:00Z","event":"passed","concept":"01_a","koan":"TestA"}`,

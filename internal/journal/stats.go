@@ -42,7 +42,7 @@ type ConceptSummary struct {
 type KoanSummary struct {
 	Concept string    `json:"concept"`
 	Koan    string    `json:"koan"`
-	Reached time.Time `json:"reached"`          // its first event
+	Reached time.Time `json:"reached"`         // its first event
 	Passed  time.Time `json:"passed,omitzero"` // its last pass, if any
 	// Seconds is the wall-clock time from Reached to Passed; 0 while not
 	// passed.

@@ -53,7 +53,7 @@ func TestSummarize(t *testing.T) {
 func TestHardestBreaksTiesByTime(t *testing.T) {
 	var events []Event
 	for i := range 8 {
-		k := Koan{"01_a", string(rune('A'+i))}
+		k := Koan{"01_a", string(rune('A' + i))}
 		events = append(events, ev(i*10, Reached, k, ""), ev(i*10, Ran, k, "blank"), ev(i*10+i, Passed, k, ""))
 	}
 	s := Summarize(events, 0)
