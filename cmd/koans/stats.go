@@ -47,9 +47,9 @@ func writeStats(a *app, s journal.Summary) {
 	w := a.stdout
 	fmt.Fprintf(w, "Journal  %d events, %s to %s (%s)\n", s.Events, s.First.Local().Format(time.DateTime), s.Last.Local().Format(time.DateTime), journal.File)
 	fmt.Fprintf(w, "\nTime per concept (first reached to last passed, breaks included)\n")
-	fmt.Fprintf(w, "  %-24s %7s %5s %5s  %s\n", "concept", "passed", "runs", "hints", "time")
+	fmt.Fprintf(w, "  %-24s %7s %6s %5s %5s  %s\n", "concept", "reached", "passed", "runs", "hints", "time")
 	for _, c := range s.Concepts {
-		fmt.Fprintf(w, "  %-24s %3d/%-3d %5d %5d  %s\n", c.Concept, c.Passed, c.Koans, c.Runs, c.Hints, duration(c.Seconds))
+		fmt.Fprintf(w, "  %-24s %7d %6d %5d %5d  %s\n", c.Concept, c.Koans, c.Passed, c.Runs, c.Hints, duration(c.Seconds))
 	}
 	fmt.Fprintf(w, "\nThe hardest koans\n")
 	for i, k := range s.Hardest {
@@ -62,7 +62,7 @@ func writeStats(a *app, s journal.Summary) {
 	fmt.Fprintf(w, "\nHints asked  %d\n", s.Hints)
 }
 
-// duration shows seconds as 1h2m3s, or "not passed" for none.
+// duration shows seconds as 1h2m3s, or "-" for none (nothing passed yet).
 func duration(seconds int64) string {
 	if seconds == 0 {
 		return "-"
