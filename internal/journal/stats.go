@@ -33,8 +33,9 @@ type ConceptSummary struct {
 	Passed  int    `json:"passed"` // of those, koans passed
 	Runs    int    `json:"runs"`
 	Hints   int    `json:"hints"`
-	// Seconds is the wall-clock time from the concept's first event to its
-	// last koan passed, breaks included; 0 while none has passed.
+	// Seconds is the wall-clock time from the concept's first event to the
+	// last of its koans' first passes, breaks included; 0 while none has
+	// passed.
 	Seconds int64 `json:"seconds"`
 }
 
@@ -42,13 +43,16 @@ type ConceptSummary struct {
 type KoanSummary struct {
 	Concept string    `json:"concept"`
 	Koan    string    `json:"koan"`
-	Reached time.Time `json:"reached"`         // its first event
-	Passed  time.Time `json:"passed,omitzero"` // its last pass, if any
+	Reached time.Time `json:"reached"` // its first event
+	// Passed is when it first passed, if it did: a later walk that finds it
+	// passing again (after the learner broke an earlier koan and mended it)
+	// does not make it take longer.
+	Passed time.Time `json:"passed,omitzero"`
 	// Seconds is the wall-clock time from Reached to Passed; 0 while not
 	// passed.
 	Seconds int64 `json:"seconds"`
-	// Runs counts the walks that judged it: those that found it failing and
-	// those that found it passed.
+	// Runs counts the walks that judged it: those that found it failing,
+	// and the one that found it passed.
 	Runs int `json:"runs"`
 	// Kinds are the ways it failed, in the order the learner met them.
 	Kinds []string `json:"kinds"`
@@ -92,8 +96,10 @@ func Summarize(events []Event, broken int) Summary {
 				k.Kinds = append(k.Kinds, kind)
 			}
 		case Passed:
-			k.Runs++
-			k.Passed = maxTime(k.Passed, e.Time)
+			if k.Passed.IsZero() {
+				k.Runs++
+			}
+			k.Passed = minTime(k.Passed, e.Time)
 		case Hint:
 			k.Hints++
 			s.Hints++

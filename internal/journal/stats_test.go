@@ -20,13 +20,16 @@ func TestSummarize(t *testing.T) {
 		ev(4, Hint, b, ""), ev(5, Ran, b, "leak"), ev(6, Ran, b, "deadlock"),
 		ev(10, Passed, b, ""), ev(10, Reached, c, ""), ev(10, Ran, c, "blank"),
 		ev(11, Hint, c, ""), ev(12, Ran, c, ""),
+		// An earlier koan broken and mended: TestA and TestB pass again,
+		// which neither adds a run nor time to them.
+		ev(13, Reached, a, ""), ev(13, Ran, a, "compile"), ev(14, Passed, a, ""), ev(14, Passed, b, ""),
 	}
 	s := Summarize(events, 2)
-	if s.Events != 14 || s.Broken != 2 || s.Hints != 2 || !s.First.Equal(at(0)) || !s.Last.Equal(at(12)) {
+	if s.Events != 18 || s.Broken != 2 || s.Hints != 2 || !s.First.Equal(at(0)) || !s.Last.Equal(at(14)) {
 		t.Errorf("totals %d events, %d broken, %d hints, %v to %v", s.Events, s.Broken, s.Hints, s.First, s.Last)
 	}
 	wantConcepts := []ConceptSummary{
-		{Concept: "01_a", Koans: 2, Passed: 2, Runs: 7, Hints: 1, Seconds: 600},
+		{Concept: "01_a", Koans: 2, Passed: 2, Runs: 8, Hints: 1, Seconds: 600},
 		{Concept: "02_c", Koans: 1, Passed: 0, Runs: 2, Hints: 1, Seconds: 0},
 	}
 	if !reflect.DeepEqual(s.Concepts, wantConcepts) {
@@ -42,7 +45,10 @@ func TestSummarize(t *testing.T) {
 	if k := s.Hardest[0]; k.Runs != 4 || k.Seconds != 480 || !reflect.DeepEqual(k.Kinds, []string{"deadlock", "leak"}) || k.Hints != 1 {
 		t.Errorf("TestB: %+v", k)
 	}
-	wantKinds := []KindCount{{"blank", 3}, {"deadlock", 2}, {"leak", 1}, {Unknown, 1}}
+	if k := s.Hardest[1]; k.Runs != 4 || k.Seconds != 120 || !reflect.DeepEqual(k.Kinds, []string{"blank", "compile"}) {
+		t.Errorf("TestA: %+v", k)
+	}
+	wantKinds := []KindCount{{"blank", 3}, {"deadlock", 2}, {"compile", 1}, {"leak", 1}, {Unknown, 1}}
 	if !reflect.DeepEqual(s.Kinds, wantKinds) {
 		t.Errorf("kinds %+v, want %+v", s.Kinds, wantKinds)
 	}
