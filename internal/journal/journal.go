@@ -89,10 +89,11 @@ func Append(root string, events ...Event) error {
 	if err != nil {
 		return err
 	}
+	out := buf.Bytes()
 	if !endsLine(f) {
-		buf = *bytes.NewBuffer(append([]byte{'\n'}, buf.Bytes()...))
+		out = append([]byte{'\n'}, out...)
 	}
-	_, err = f.Write(buf.Bytes())
+	_, err = f.Write(out)
 	return errors.Join(err, f.Close())
 }
 

@@ -175,3 +175,26 @@ func TestRecordThenRead(t *testing.T) {
 		t.Errorf("read back %+v\nwant %+v", events, want)
 	}
 }
+
+// The cost a learner's save pays: one walk of a 200-koan path recorded in
+// a journal that already holds a long walk's worth of lines.
+func BenchmarkRecord(b *testing.B) {
+	root := b.TempDir()
+	var w Walk
+	for i := range 200 {
+		k := Koan{"10_c", "TestKoan" + strings.Repeat("x", i%7) + string(rune('A'+i%26))}
+		w.Path = append(w.Path, Step{Koan: k, Passed: i < 100})
+	}
+	w.Stood, w.Current, w.Kind = w.Path[99].Koan, w.Path[100].Koan, "blank"
+	for range 5000 {
+		if err := Record(root, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		w.Time = time.Now()
+		if err := Record(root, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
