@@ -8,7 +8,9 @@
 //	go tool koans hint         a hint for the current koan; ask again for a stronger one
 //	go tool koans watch        run again on every save; keys h hint, l list, r run, q quit
 //	go tool koans list [-json] the map of the path: every koan, passed, current or not yet
-//	go tool koans stats [-json] your journal summed up: time per concept, the hardest koans, the commonest failures
+//	go tool koans stats [-json]
+//	                           your journal (.koans/journal.jsonl) summed up: time per concept,
+//	                           the hardest koans, the commonest ways to fail, hints asked
 //	go tool koans solution [KOAN]
 //	                           a passed koan's reference solution against your own (the last passed if none named)
 //	go tool koans reset [-y] KOAN|FILE
