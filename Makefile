@@ -7,7 +7,7 @@ GO    ?= go
 CODE  := ./cmd/... ./internal/... ./koan/... ./scripts/...
 
 .DEFAULT_GOAL := koans
-.PHONY: koans watch hint list reset test unit verify lint stress mutate bench solutions-branch help
+.PHONY: koans watch hint list reset stats solution test unit verify lint stress mutate bench solutions-branch help
 
 ## koans: run the path and show the next failing koan (the learner's main command)
 koans:
@@ -28,6 +28,14 @@ list:
 ## reset: restore a koan's file as shipped, keeping yours: make reset KOAN=TestName (or a file)
 reset:
 	@$(GO) tool koans reset $(KOAN)
+
+## stats: your journal summed up: time per concept, the hardest koans, the commonest ways to fail
+stats:
+	@$(GO) tool koans stats
+
+## solution: a passed koan's solution against yours: make solution (the last passed) or KOAN=TestName
+solution:
+	@$(GO) tool koans solution $(KOAN); s=$$?; [ $$s -le 1 ] || exit $$s
 
 ## test: every check: the runner's tests, the course's proof, and the linters
 test: unit verify lint

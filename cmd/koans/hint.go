@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
+	"github.com/gokoans/concurrency/internal/journal"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -30,6 +32,9 @@ func (a *app) hint(ctx context.Context) error {
 	level := min(shown[k.Name]+1, len(k.Hints))
 	shown[k.Name] = level
 	writeHints(a.root, shown)
+	if a.tree == "koans" { // the learner's own path, as the walk's journal
+		_ = journal.Append(a.root, journal.Event{Time: time.Now(), Event: journal.Hint, Concept: st.CurrentConcept.Name, Koan: k.Name, Level: level})
+	}
 	fmt.Fprintf(a.stdout, "Hints for: %s (%s:%d)\n\n", k.Sentence(), k.File, k.Line)
 	for i, h := range k.Hints[:level] {
 		fmt.Fprintf(a.stdout, "  %d. %s\n", i+1, h)

@@ -8,6 +8,11 @@
 //	go tool koans hint         a hint for the current koan; ask again for a stronger one
 //	go tool koans watch        run again on every save; keys h hint, l list, r run, q quit
 //	go tool koans list [-json] the map of the path: every koan, passed, current or not yet
+//	go tool koans stats [-json]
+//	                           your journal (.koans/journal.jsonl) summed up: time per concept,
+//	                           the hardest koans, the commonest ways to fail, hints asked
+//	go tool koans solution [KOAN]
+//	                           a passed koan's reference solution against your own (the last passed if none named)
 //	go tool koans reset [-y] KOAN|FILE
 //	                           restore a koan's file as shipped, keeping yours in .koans/backups
 //	go tool koans verify       for instructors: every koan fails for its reason, every solution passes
@@ -92,7 +97,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		cmd, rest = rest[0], rest[1:]
 	}
 	switch cmd {
-	case "", "run", "hint", "list":
+	case "", "run", "hint", "list", "stats":
 		// These take the common flags after the command too: koans list -json.
 		switch err := app.parseFlags(fs, rest); {
 		case errors.Is(err, errHelp):
@@ -131,6 +136,10 @@ func (a *app) command(ctx context.Context, cmd string, rest []string, fs *flag.F
 		return a.stressCmd(ctx, rest)
 	case "mutate":
 		return a.mutateCmd(ctx, rest)
+	case "stats":
+		return a.statsCmd()
+	case "solution":
+		return a.solutionCmd(ctx, rest)
 	}
 	fmt.Fprintf(a.stderr, "koans: unknown command %q\n", cmd)
 	usage(a.stderr, fs)

@@ -18,6 +18,8 @@ var commands = []struct{ name, args, say string }{
 	{"hint", "", "a hint for the current koan; ask again for a stronger one"},
 	{"watch", "[-runs N]", "run again on every save; keys h hint, l list, r run, q quit"},
 	{"list", "", "the map of the path: every koan, passed, current or not yet"},
+	{"stats", "[-json]", "your journal summed up: time per concept, the hardest koans, the commonest ways to fail"},
+	{"solution", "[KOAN]", "a passed koan's reference solution against your own (the last koan passed if none is named)"},
 	{"reset", "[-y] KOAN|FILE", "restore a koan's file as shipped, keeping yours in .koans/backups"},
 	{"verify", "[-concepts A,B]", "for instructors: every koan fails for its reason, every solution passes"},
 	{"stress", "[-count N] [-cpu LIST] [-koan-runs N] [-concepts A,B]", "solutions many times at several -cpu values, koans judged again and again: flakes by koan"},
@@ -74,6 +76,6 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.say)
 	}
 	flags()
-	fmt.Fprintln(w, "\n`go tool koans COMMAND -h` shows a command's own flags. hint and list take the flags above too.")
+	fmt.Fprintln(w, "\n`go tool koans COMMAND -h` shows a command's own flags. hint, list and stats take the flags above too.")
 	fmt.Fprintln(w, "Exit status: 0 when the path is complete, 1 while a koan fails, 2 when the runner cannot work, 130 when interrupted.")
 }

@@ -174,6 +174,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 				Go: runtime.Version(), Race: w.raceOn()}
 		}
 		writeState(opt.Root, opt.Tree, now)
+		record(opt.Root, last, st)
 	}
 	return st, nil
 }

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gokoans/concurrency/internal/journal"
+)
+
+// brokenShown is how many broken lines of the journal stats names.
+const brokenShown = 5
+
+// statsCmd sums up the learner's journal: time and runs per concept, the
+// hardest koans, the commonest ways to fail, hints asked. It runs no koan.
+func (a *app) statsCmd() error {
+	events, broken, err := journal.Read(a.root)
+	if err != nil {
+		return err
+	}
+	for i, b := range broken {
+		if i == brokenShown {
+			fmt.Fprintf(a.stderr, "koans: ... and %d more broken lines.\n", len(broken)-brokenShown)
+			break
+		}
+		fmt.Fprintf(a.stderr, "koans: skipped %s\n", b)
+	}
+	s := journal.Summarize(events, len(broken))
+	if a.json {
+		data, err := json.Marshal(s)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stdout, string(data))
+		return nil
+	}
+	if s.Events == 0 {
+		fmt.Fprintf(a.stdout, "No journal yet: %s is written as you walk the path with `make koans`.\n", journal.File)
+		return nil
+	}
+	writeStats(a, s)
+	return nil
+}
+
+func writeStats(a *app, s journal.Summary) {
+	w := a.stdout
+	fmt.Fprintf(w, "Journal  %d events, %s to %s (%s)\n", s.Events, s.First.Local().Format(time.DateTime), s.Last.Local().Format(time.DateTime), journal.File)
+	fmt.Fprintf(w, "\nTime per concept (first reached to last passed, breaks included)\n")
+	fmt.Fprintf(w, "  %-24s %7s %6s %5s %5s  %s\n", "concept", "reached", "passed", "runs", "hints", "time")
+	for _, c := range s.Concepts {
+		fmt.Fprintf(w, "  %-24s %7d %6d %5d %5d  %s\n", c.Concept, c.Koans, c.Passed, c.Runs, c.Hints, duration(c.Seconds))
+	}
+	fmt.Fprintf(w, "\nThe hardest koans\n")
+	for i, k := range s.Hardest {
+		fmt.Fprintf(w, "  %d. %s (%s): %d runs, %s, failed as %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds), strings.Join(k.Kinds, ", "))
+	}
+	fmt.Fprintf(w, "\nThe commonest ways to fail\n")
+	for _, k := range s.Kinds {
+		fmt.Fprintf(w, "  %-10s %d runs\n", k.Kind, k.Runs)
+	}
+	fmt.Fprintf(w, "\nHints asked  %d\n", s.Hints)
+}
+
+// duration shows seconds as 1h2m3s, or "-" for none (nothing passed yet).
+func duration(seconds int64) string {
+	if seconds == 0 {
+		return "-"
+	}
+	return (time.Duration(seconds) * time.Second).String()
+}
