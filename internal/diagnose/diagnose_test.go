@@ -52,7 +52,7 @@ var fixtures = []struct {
 	{"12_compile", "compile", "TestAChannelHasADirection", 11, "compile_test.go", []string{"compile_test.go:11:2: invalid operation: cannot send to receive-only channel"}},
 	{"13_vet", "vet", "TestAWaitGroupPassedByValueIsACopy", 20, "vet_test.go", []string{"count passes lock by value"}},
 	{"14_timeout", "timeout", "TestALoopThatNeverEnds", 12, "spin_test.go", []string{"is running at internal/diagnose/testdata/koans/14_timeout/spin_test.go:1"}},
-	{"15_missing", "missing", "TestTheSecondKoanWasDeleted", 0, "", []string{"git checkout"}},
+	{"15_missing", "missing", "TestTheSecondKoanWasDeleted", 0, "", []string{"go tool koans reset TestTheSecondKoanWasDeleted"}},
 	// The panic ends the binary before the leak check; the walk runs the
 	// koan before it again, alone, and finds the leak, which comes first.
 	{"17_leak_then_crash", "leak", "TestALeakComesFirst", 9, "leak_test.go", []string{"waits to send on a channel"}},
