@@ -18,17 +18,22 @@
 package shipped
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 // RecordFile is the committed file, at the repository root, that names the
@@ -39,6 +44,12 @@ const RecordFile = "koans.shipped"
 type Version struct {
 	root string
 	tree string // the git tree hash of koans/
+	// files holds the whole tree, read at the first need with two git
+	// processes (one listing, one reading every blob), keyed by the
+	// repository-relative path; loadErr is why it could not be.
+	load    sync.Once
+	files   map[string][]byte
+	loadErr error
 	// Name says which version this is, for the learner: the tree and
 	// where it was found.
 	Name string
@@ -99,35 +110,79 @@ func Recorded(root string) (string, error) {
 // koans/ ("koans/01_goroutines/a_go_statement_test.go"). A file that was
 // not shipped is an error wrapping os.ErrNotExist.
 func (v *Version) Read(rel string) ([]byte, error) {
-	in, ok := strings.CutPrefix(path.Clean(filepath.ToSlash(rel)), "koans/")
-	if !ok {
-		return nil, fmt.Errorf("%s is not under koans/", rel)
+	if err := v.loaded(); err != nil {
+		return nil, err
 	}
-	cmd := exec.Command("git", "cat-file", "blob", v.tree+":"+in)
-	cmd.Dir = v.root
-	out, err := cmd.Output()
-	if err != nil {
+	text, ok := v.files[path.Clean(filepath.ToSlash(rel))]
+	if !ok {
 		return nil, fmt.Errorf("%s was not shipped: %w", rel, os.ErrNotExist)
 	}
-	return out, nil
+	return text, nil
 }
 
 // Files lists the repository-relative files that were shipped directly in
-// dir, a concept's directory under koans/ ("koans/02_channels").
+// dir, a concept's directory under koans/ ("koans/02_channels"), sorted.
 func (v *Version) Files(dir string) ([]string, error) {
-	in, ok := strings.CutPrefix(path.Clean(filepath.ToSlash(dir)), "koans/")
-	if !ok {
-		return nil, fmt.Errorf("%s is not under koans/", dir)
+	if err := v.loaded(); err != nil {
+		return nil, err
 	}
-	out, err := gitOut(v.root, "ls-tree", "--name-only", v.tree+":"+in)
-	if err != nil {
+	dir = path.Clean(filepath.ToSlash(dir))
+	var files []string
+	for f := range v.files {
+		if path.Dir(f) == dir {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
 		return nil, fmt.Errorf("%s was not shipped: %w", dir, os.ErrNotExist)
 	}
-	var files []string
-	for _, name := range strings.Split(out, "\n") {
-		if name != "" {
-			files = append(files, "koans/"+in+"/"+name)
+	slices.Sort(files)
+	return files, nil
+}
+
+func (v *Version) loaded() error {
+	v.load.Do(func() { v.files, v.loadErr = readTree(v.root, v.tree) })
+	return v.loadErr
+}
+
+// readTree reads every file of the git tree (koans/ as shipped) into
+// memory, keyed by repository-relative path.
+func readTree(root, tree string) (map[string][]byte, error) {
+	list, err := gitOut(root, "ls-tree", "-r", "-z", tree)
+	if err != nil {
+		return nil, fmt.Errorf("git cannot list the koans/ tree %s: %w", short(tree), err)
+	}
+	var paths, blobs []string
+	for _, entry := range strings.Split(list, "\x00") {
+		meta, name, ok := strings.Cut(entry, "\t") // "<mode> blob <hash>\t<path>"
+		if f := strings.Fields(meta); ok && len(f) == 3 && f[1] == "blob" {
+			paths, blobs = append(paths, "koans/"+name), append(blobs, f[2])
 		}
+	}
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = root
+	cmd.Stdin = strings.NewReader(strings.Join(blobs, "\n") + "\n")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git cannot read the koans/ tree %s: %w", short(tree), err)
+	}
+	files := map[string][]byte{}
+	r := bufio.NewReader(bytes.NewReader(out))
+	for _, p := range paths {
+		header, err := r.ReadString('\n') // "<hash> blob <size>"
+		f := strings.Fields(header)
+		if err != nil || len(f) != 3 {
+			return nil, fmt.Errorf("git cat-file gave %q for %s", header, p)
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil {
+			return nil, fmt.Errorf("git cat-file gave %q for %s", header, p)
+		}
+		text := make([]byte, size+1) // the content and its newline
+		if _, err := io.ReadFull(r, text); err != nil {
+			return nil, fmt.Errorf("git cat-file ended inside %s", p)
+		}
+		files[p] = text[:size]
 	}
 	return files, nil
 }
