@@ -4,8 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"strings"
 
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/grade"
+	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -16,7 +20,7 @@ func (a *app) listCmd(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m := mapOf(st)
+	m := mapOf(st, a.grades(st))
 	if a.json {
 		data, err := json.Marshal(m)
 		if err != nil {
@@ -33,10 +37,12 @@ func (a *app) listCmd(ctx context.Context) error {
 		}
 		fmt.Fprintf(a.stdout, "%s%-24s %-28s %d/%d\n", mark, c.Name, c.Title, c.Passed, c.Total)
 		for _, k := range c.Koans {
-			switch k.State {
-			case "passed":
+			switch {
+			case k.State == "passed" && !k.Graded && m.Shipped != "":
+				fmt.Fprintf(a.stdout, "    ✓ %s (not graded: %s)\n", k.Sentence, k.Why)
+			case k.State == "passed":
 				fmt.Fprintf(a.stdout, "    ✓ %s\n", k.Sentence)
-			case "current":
+			case k.State == "current":
 				fmt.Fprintf(a.stdout, "    → %s\n", k.Sentence)
 			default:
 				fmt.Fprintf(a.stdout, "    · %s\n", k.Sentence)
@@ -56,6 +62,11 @@ type pathMap struct {
 	Total    int          `json:"total"`
 	// Current is the first failing koan's name, "" when every koan passes.
 	Current string `json:"current"`
+	// Graded counts the koans passed within the rules (see koanMap.Graded).
+	Graded int `json:"graded"`
+	// Shipped names the version of the koans the grading compared with,
+	// "" when none was found (then no koan is graded, and each says why).
+	Shipped string `json:"shipped"`
 }
 
 type conceptMap struct {
@@ -64,6 +75,8 @@ type conceptMap struct {
 	Passed int       `json:"passed"`
 	Total  int       `json:"total"`
 	Koans  []koanMap `json:"koans"`
+	// Graded counts the concept's koans passed within the rules.
+	Graded int `json:"graded"`
 }
 
 type koanMap struct {
@@ -74,10 +87,52 @@ type koanMap struct {
 	// or "not yet" (not run: an earlier koan ended its package's run).
 	State string `json:"state"`
 	Kind  string `json:"kind,omitempty"` // how it fails now, if it does
+	// Graded is true when the koan passed within the rules: nothing but
+	// its blanks changed from the koan as shipped (internal/grade). Only
+	// graded koans earn points.
+	Graded bool `json:"graded"`
+	// Why says what changed outside a blank, and Where the learner's
+	// file:line, when the koan is not within the rules (or why it could
+	// not be compared).
+	Why   string `json:"why,omitempty"`
+	Where string `json:"where,omitempty"`
 }
 
-func mapOf(st *walk.Standing) pathMap {
-	m := pathMap{Passed: st.Passed, Total: st.Total}
+// grading is what internal/grade says of each koan, and the shipped
+// version it compared with.
+type grading struct {
+	shipped string
+	results map[string]grade.Result
+}
+
+// grades compares every koan of the koans tree with its shipped version.
+// Without one, every koan says why it cannot be graded.
+func (a *app) grades(st *walk.Standing) grading {
+	g := grading{results: map[string]grade.Result{}}
+	v, err := shipped.Find(a.root)
+	for _, cr := range st.Concepts {
+		c := cr.Concept
+		switch {
+		case !strings.HasPrefix(c.Dir, "koans/"):
+			for _, k := range c.Koans {
+				g.results[k.Name] = grade.Result{Why: fmt.Sprintf("only the koans/ tree is graded, not %s", c.Dir)}
+			}
+		case err != nil:
+			for _, k := range c.Koans {
+				g.results[k.Name] = grade.Result{Why: fmt.Sprintf("not compared with the koans as shipped: %v", err)}
+			}
+		default:
+			maps.Copy(g.results, grade.Concept(a.root, v, c))
+		}
+	}
+	if err == nil {
+		g.shipped = v.Name
+	}
+	return g
+}
+
+func mapOf(st *walk.Standing, g grading) pathMap {
+	m := pathMap{Passed: st.Passed, Total: st.Total, Shipped: g.shipped}
 	for _, cr := range st.Concepts {
 		cm := conceptMap{Name: cr.Concept.Name, Title: cr.Concept.Title}
 		for i := range cr.Outcomes {
@@ -96,6 +151,14 @@ func mapOf(st *walk.Standing) pathMap {
 			}
 			if o.State == diagnose.Failed && o.Failure != nil {
 				km.Kind = o.Failure.Kind
+			}
+			if r, ok := g.results[o.Koan.Name]; ok {
+				km.Graded = r.Within && km.State == "passed"
+				km.Why, km.Where = r.Why, r.Where
+			}
+			if km.Graded {
+				cm.Graded++
+				m.Graded++
 			}
 			cm.Koans = append(cm.Koans, km)
 			cm.Total++

@@ -44,10 +44,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -192,10 +195,31 @@ func (a *app) style() render.Style {
 
 func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
 	a.warm(ctx)
-	return walk.Walk(ctx, walk.Options{
+	st, err := walk.Walk(ctx, walk.Options{
 		Root: a.root, Tree: a.tree, NoRace: a.noRace,
 		Waiting: a.waiting,
 	})
+	if err == nil {
+		placeMissing(a.root, st)
+	}
+	return st, err
+}
+
+// placeMissing names the file a deleted current koan was in, as shipped,
+// so the advice restores that file and no other. Only a missing koan pays
+// for the git look-up.
+func placeMissing(root string, st *walk.Standing) {
+	o := st.Current
+	if o == nil || o.Failure == nil || o.Failure.Kind != "missing" || o.Koan.File != "" || !strings.HasPrefix(st.CurrentConcept.Dir, "koans/") {
+		return
+	}
+	v, err := shipped.Find(root)
+	if err != nil {
+		return
+	}
+	if file, err := v.Locate(st.CurrentConcept.Dir, o.Koan.Name); err == nil {
+		o.Failure = diagnose.Missing(st.CurrentConcept, o.Koan, file)
+	}
 }
 
 // warm builds what the koans need with the race detector, with a progress

@@ -2,23 +2,22 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
 // resetCmd restores the shipped version of a koan's file, after asking, and
 // keeps the learner's version in a backup first. The shipped version is the
-// one git has upstream (origin's HEAD or main), else in HEAD.
+// one internal/shipped finds (the tree koans.shipped names), never the
+// learner's own pushes; a symbolic link is replaced, never written through.
 func (a *app) resetCmd(args []string, stdin io.Reader) error {
 	fs := a.newFlags("reset")
 	yes := fs.Bool("y", false, "do not ask for confirmation")
@@ -28,50 +27,52 @@ func (a *app) resetCmd(args []string, stdin io.Reader) error {
 	if fs.NArg() != 1 {
 		return errors.New("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
 	}
-	rel, err := a.koanFile(fs.Arg(0))
+	v, err := shipped.Find(a.root)
+	if err != nil {
+		return fmt.Errorf("cannot reset: %w", err)
+	}
+	rel, err := a.koanFile(v, fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	shipped, ref, err := shippedVersion(a.root, rel)
+	text, err := v.Read(rel)
+	if err != nil {
+		return fmt.Errorf("%s was not shipped in %s: reset has nothing to put back", rel, v.Name)
+	}
+	state, err := shipped.StateOf(a.root, rel, text)
 	if err != nil {
 		return err
 	}
-	current, err := os.ReadFile(filepath.Join(a.root, rel))
-	if err == nil && bytes.Equal(current, shipped) {
-		fmt.Fprintf(a.stdout, "%s is already as shipped: nothing to do.\n", rel)
+	if state == shipped.Same {
+		fmt.Fprintf(a.stdout, "%s is already as shipped in %s: nothing to do.\n", rel, v.Name)
 		return nil
 	}
-	backup := filepath.Join(walk.StateDir, "backups", time.Now().Format("20060102-150405"), rel)
+	backup := filepath.ToSlash(filepath.Join(walk.StateDir, "backups", time.Now().Format("20060102-150405"), rel))
 	if !*yes {
-		fmt.Fprintf(a.stdout, "Reset %s to the version in %s? Your version will be kept in %s. [y/N] ", rel, ref, backup)
+		fmt.Fprintf(a.stdout, "Reset %s to %s? Your version will be kept in %s. [y/N] ", rel, v.Name, backup)
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
 		if ans := strings.ToLower(strings.TrimSpace(answer)); ans != "y" && ans != "yes" {
 			fmt.Fprintln(a.stdout, "Nothing changed.")
 			return nil
 		}
 	}
-	if err == nil { // there is a learner's version to keep
-		if err := os.MkdirAll(filepath.Join(a.root, filepath.Dir(backup)), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(a.root, backup), current, 0o644); err != nil {
-			return fmt.Errorf("cannot keep a backup, so nothing changed: %w", err)
-		}
-		fmt.Fprintf(a.stdout, "Your version is kept in %s\n", filepath.ToSlash(backup))
+	kept, err := shipped.Restore(a.root, rel, text, backup)
+	if kept != "" {
+		fmt.Fprintf(a.stdout, "Your version is kept in %s\n", kept)
 	}
-	if err := os.MkdirAll(filepath.Join(a.root, filepath.Dir(rel)), 0o755); err != nil {
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(a.root, rel), shipped, 0o644); err != nil {
-		return err
+	if state == shipped.Link {
+		fmt.Fprintf(a.stdout, "%s was a symbolic link: it is now a file of its own, and what the link pointed to is untouched.\n", rel)
 	}
-	fmt.Fprintf(a.stdout, "%s is back as shipped (from %s).\n", rel, ref)
+	fmt.Fprintf(a.stdout, "%s is back as shipped (from %s).\n", rel, v.Name)
 	return nil
 }
 
 // koanFile resolves a koan's name or a path to a repository-relative file
 // under koans/, refusing anything else.
-func (a *app) koanFile(arg string) (string, error) {
+func (a *app) koanFile(v *shipped.Version, arg string) (string, error) {
 	if !strings.ContainsAny(arg, "/\\.") {
 		c, err := course.Load(a.root, "koans")
 		if err != nil {
@@ -80,7 +81,12 @@ func (a *app) koanFile(arg string) (string, error) {
 		if k := c.Find(arg); k != nil {
 			return k.File, nil
 		}
-		return "", fmt.Errorf("no koan named %s (give a test name, or a file under koans/)", arg)
+		for _, cc := range c.Concepts { // a koan deleted: the file that held it
+			if f, err := v.Locate(cc.Dir, arg); err == nil {
+				return f, nil
+			}
+		}
+		return "", fmt.Errorf("no koan named %s, on disk or as shipped (give a test name, or a file under koans/)", arg)
 	}
 	abs, err := filepath.Abs(arg)
 	if err != nil {
@@ -95,16 +101,4 @@ func (a *app) koanFile(arg string) (string, error) {
 		return "", fmt.Errorf("reset only restores files under koans/, not %s", arg)
 	}
 	return rel, nil
-}
-
-// shippedVersion reads rel from git: upstream first, then HEAD.
-func shippedVersion(root, rel string) ([]byte, string, error) {
-	for _, ref := range []string{"origin/HEAD", "origin/main", "HEAD"} {
-		cmd := exec.Command("git", "show", ref+":"+rel)
-		cmd.Dir = root
-		if out, err := cmd.Output(); err == nil {
-			return out, ref, nil
-		}
-	}
-	return nil, "", fmt.Errorf("git knows no shipped version of %s (is this a clone of the course?)", rel)
 }

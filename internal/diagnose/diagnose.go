@@ -587,11 +587,26 @@ func (j *judge) skipped(k *course.Koan, output []string) *Failure {
 	return f
 }
 
-func missing(c *course.Concept, k *course.Koan) *Failure {
-	return &Failure{Kind: "missing", File: c.Dir,
-		Headline: fmt.Sprintf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir),
-		Details: []string{
-			"If you renamed it, give it back its name; if you deleted it, bring its file back with",
-			fmt.Sprintf("  git checkout -- %s   (or: go tool koans reset <file>)", c.Dir),
-		}}
+func missing(c *course.Concept, k *course.Koan) *Failure { return Missing(c, k, "") }
+
+// Missing is the failure of a koan the catalog names and the disk lacks.
+// file is the file that held it as shipped ("" when unknown): the advice
+// names it and restores that one file, with a backup, never the whole
+// concept (which would throw away every answer in it).
+func Missing(c *course.Concept, k *course.Koan, file string) *Failure {
+	f := &Failure{Kind: "missing", File: c.Dir,
+		Headline: fmt.Sprintf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir)}
+	if file == "" {
+		f.Details = []string{
+			"If you renamed it, give it back its name; if you deleted it, bring back the file that held it with",
+			fmt.Sprintf("  go tool koans reset %s   (your version of that file is kept in .koans/backups/)", k.Name),
+		}
+		return f
+	}
+	f.File = file
+	f.Details = []string{
+		fmt.Sprintf("It was in %s. If you renamed it, give it back its name; if you deleted it, bring that file back as shipped with", file),
+		fmt.Sprintf("  go tool koans reset %s   (your version of the file, with its other answers, is kept in .koans/backups/)", file),
+	}
+	return f
 }

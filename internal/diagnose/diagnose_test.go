@@ -60,7 +60,7 @@ var fixtures = []struct {
 	{"31_slow_plain", "timeout", "TestASlowPlainTestIsSlowNotStuck", 13, "slow_test.go", []string{"sleeps at internal/diagnose/testdata/koans/31_slow_plain/slow_test.go:13", "KOAN_TIMEOUT=30s"}},
 	{"32_plain_leak", "leak", "TestAPlainTestLeaksASender", 11, "leak_test.go", []string{"waits to send on a channel at internal/diagnose/testdata/koans/32_plain_leak/leak_test.go:11"}},
 	{"33_running_leak", "leak", "TestAGoroutineThatNeverStopsRunningLeaks", 12, "spin_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/33_running_leak/spin_test.go:12"}},
-	{"15_missing", "missing", "TestTheSecondKoanWasDeleted", 0, "", []string{"git checkout"}},
+	{"15_missing", "missing", "TestTheSecondKoanWasDeleted", 0, "", []string{"go tool koans reset TestTheSecondKoanWasDeleted"}},
 	// The panic ends the binary before the leak check; the walk runs the
 	// koan before it again, alone, and finds the leak, which comes first.
 	{"17_leak_then_crash", "leak", "TestALeakComesFirst", 9, "leak_test.go", []string{"waits to send on a channel"}},

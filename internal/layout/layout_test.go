@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -87,4 +88,17 @@ func TestWorkflowsPinActionsAndReadOnly(t *testing.T) {
 // The runner's memory and the learner's backups stay out of git.
 func TestTheRunnersStateIsIgnored(t *testing.T) {
 	assert.Regexp(t, `(?m)^/?\.koans/?$`, read(t, ".gitignore"))
+}
+
+// AGENTS.md tells coding assistants the runner's commands and every kind of
+// verdict, as the runner has them.
+func TestAgentsMdKnowsTheRunner(t *testing.T) {
+	agents := read(t, "AGENTS.md")
+	for _, cmd := range []string{"go tool koans -json", "go tool koans hint", "go tool koans list -json", "go tool koans reset"} {
+		assert.Contains(t, agents, cmd)
+	}
+	for _, kind := range course.Kinds {
+		assert.Contains(t, agents, "`"+kind+"`", "AGENTS.md does not name the kind %s", kind)
+	}
+	assert.Contains(t, read(t, "llms.txt"), "[AGENTS.md](AGENTS.md)")
 }

@@ -1,0 +1,224 @@
+// Package grade tells whether a koan was passed within the rules: the
+// learner changed nothing but its blanks. A koan passed by deleting its
+// assertion, by rewriting it into one that always holds, or by changing the
+// code it examines has not been learnt, and earns no grade.
+//
+// The rule is verify's mirror rule, applied to the learner's work against
+// the koans as shipped (found by internal/shipped): every line of a koan
+// that differs from the shipped one held a blank there, and where the
+// blank sits inside code only the blank changed (see Allowed). Lines may
+// not be added or deleted inside a koan. Outside the koans, a concept's
+// code (helpers, types, TestMain) is what its koans examine: a change
+// there, a file added or a file deleted, takes the grade of every koan of
+// the concept, except on a shipped blank line.
+package grade
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/shipped"
+)
+
+// A Result says whether one koan is as shipped but for its blanks.
+type Result struct {
+	Within bool   // nothing changed but the blanks
+	Why    string // when not: what changed, in a sentence
+	Where  string // when not: the learner's file:line ("" when no line)
+}
+
+// Concept checks every koan of c, as on disk under root, against v.
+func Concept(root string, v *shipped.Version, c *course.Concept) map[string]Result {
+	out := map[string]Result{}
+	shippedFiles, err := v.Files(c.Dir)
+	if err != nil {
+		for _, k := range c.Koans {
+			out[k.Name] = Result{Why: fmt.Sprintf("%s was not shipped in %s: there is nothing to compare its koans with", c.Dir, v.Name)}
+		}
+		return out
+	}
+	shippedFiles = goFiles(shippedFiles)
+	conceptWide := filesKept(root, c.Dir, shippedFiles)
+	for _, f := range shippedFiles {
+		fileResults, shared := file(root, v, f)
+		for name, r := range fileResults {
+			out[name] = r
+		}
+		if conceptWide.Within {
+			conceptWide = shared
+		}
+	}
+	for _, k := range c.Koans {
+		r, ok := out[k.Name]
+		switch {
+		case !ok:
+			out[k.Name] = Result{Why: fmt.Sprintf("%s was not shipped: it is not a koan of the course", k.Name), Where: fmt.Sprintf("%s:%d", k.File, k.Line)}
+		case r.Within && !conceptWide.Within:
+			out[k.Name] = conceptWide
+		}
+	}
+	return out
+}
+
+// filesKept checks that the concept holds the Go files shipped, no more.
+func filesKept(root, dir string, shippedFiles []string) Result {
+	onDisk, _ := filepath.Glob(filepath.Join(root, filepath.FromSlash(dir), "*.go"))
+	var mine []string
+	for _, p := range onDisk {
+		mine = append(mine, dir+"/"+filepath.Base(p))
+	}
+	for _, f := range mine {
+		if !slices.Contains(shippedFiles, f) {
+			return Result{Why: fmt.Sprintf("%s was not shipped: a file added to a concept can change what its koans examine", f), Where: f}
+		}
+	}
+	for _, f := range shippedFiles {
+		if !slices.Contains(mine, f) {
+			return Result{Why: fmt.Sprintf("%s, shipped with the concept, is gone", f), Where: f}
+		}
+	}
+	return Result{Within: true}
+}
+
+// file checks the koans of one shipped file, and the rest of the file (its
+// shared code) apart.
+func file(root string, v *shipped.Version, rel string) (map[string]Result, Result) {
+	out := map[string]Result{}
+	text, err := v.Read(rel)
+	if err != nil {
+		return out, Result{Why: fmt.Sprintf("%s cannot be read as shipped", rel), Where: rel}
+	}
+	shippedSpans, _ := koanSpans(text)
+	shippedLines := lines(text)
+	mine, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return out, Result{Why: fmt.Sprintf("%s, shipped with the concept, is gone", rel), Where: rel}
+	}
+	mySpans, err := koanSpans(mine)
+	if err != nil {
+		why := Result{Why: fmt.Sprintf("%s does not parse, so its koans cannot be compared with the shipped ones", rel), Where: rel}
+		for name := range shippedSpans {
+			out[name] = why
+		}
+		return out, why
+	}
+	myLines := lines(mine)
+	for name, s := range shippedSpans {
+		m, ok := mySpans[name]
+		if !ok {
+			out[name] = Result{Why: fmt.Sprintf("%s is gone from %s", name, rel), Where: rel}
+			continue
+		}
+		out[name] = compare(rel, shippedLines[s.from-1:s.to], myLines[m.from-1:m.to], m.from, "%s:%d differs from the koan as shipped, and not in a blank only", "%s:%d: lines were added to or deleted from the koan (only its blanks may change)")
+	}
+	shared := compare(rel, outside(shippedLines, shippedSpans), outside(myLines, mySpans), 0, "%s:%d, outside the koans, differs from the course as shipped: the koans examine that code", "%s:%d: lines were added or deleted outside the koans, in code the koans examine")
+	return out, shared
+}
+
+// A numbered line is one line of a file and its number.
+type numbered struct {
+	n    int
+	text string
+}
+
+func lines(src []byte) []numbered {
+	var out []numbered
+	for i, l := range strings.Split(strings.TrimSuffix(string(src), "\n"), "\n") {
+		out = append(out, numbered{i + 1, strings.TrimRight(l, "\r")})
+	}
+	return out
+}
+
+// outside is the lines that belong to no span.
+func outside(all []numbered, spans map[string]span) []numbered {
+	var out []numbered
+	for _, l := range all {
+		in := false
+		for _, s := range spans {
+			in = in || s.from <= l.n && l.n <= s.to
+		}
+		if !in {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// compare checks the learner's lines against the shipped ones, line for
+// line; changedFmt and countFmt format file and line of the first fault.
+// first is the learner's first line (for a fault at the end of an empty
+// run of lines).
+func compare(rel string, shippedLines, mine []numbered, first int, changedFmt, countFmt string) Result {
+	for i := range min(len(shippedLines), len(mine)) {
+		if Allowed(shippedLines[i].text, mine[i].text) {
+			continue
+		}
+		if len(shippedLines) != len(mine) {
+			return Result{Why: fmt.Sprintf(countFmt, rel, mine[i].n), Where: fmt.Sprintf("%s:%d", rel, mine[i].n)}
+		}
+		return Result{Why: fmt.Sprintf(changedFmt, rel, mine[i].n), Where: fmt.Sprintf("%s:%d", rel, mine[i].n)}
+	}
+	if len(shippedLines) != len(mine) {
+		at := first
+		if n := min(len(shippedLines), len(mine)); n > 0 {
+			at = mine[n-1].n
+		}
+		if len(mine) > len(shippedLines) {
+			at = mine[len(shippedLines)].n
+		}
+		return Result{Why: fmt.Sprintf(countFmt, rel, at), Where: fmt.Sprintf("%s:%d", rel, at)}
+	}
+	return Result{Within: true}
+}
+
+// A span is the lines of one koan function, first to last.
+type span struct{ from, to int }
+
+// koanSpans finds the Test functions of a file that take a *testing.T: the
+// koans, by name. TestMain is shared code, not a koan.
+func koanSpans(src []byte) (map[string]span, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution|parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]span{}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || !strings.HasPrefix(fd.Name.Name, "Test") || !takesT(fd) {
+			continue
+		}
+		out[fd.Name.Name] = span{fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line}
+	}
+	return out, nil
+}
+
+func takesT(fd *ast.FuncDecl) bool {
+	ps := fd.Type.Params.List
+	if len(ps) != 1 || len(ps[0].Names) > 1 {
+		return false
+	}
+	star, ok := ps[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := star.X.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "T"
+}
+
+func goFiles(files []string) []string {
+	var out []string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".go") {
+			out = append(out, f)
+		}
+	}
+	return out
+}

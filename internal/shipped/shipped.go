@@ -1,0 +1,272 @@
+// Package shipped finds the koans as the course shipped them, so that
+// reset can put a koan back and grading can tell a filled blank from a
+// rewritten assertion.
+//
+// The learner's own history cannot say what was shipped: in a GitHub
+// Classroom repository, or any copy the learner pushes to, origin is their
+// own work. So the course records, in the committed file koans.shipped at
+// the root, the git tree hash of koans/ as shipped (what `git rev-parse
+// HEAD:koans` prints in the course's repository). A git tree hash names
+// the content itself: every copy that holds the course's commit holds that
+// tree, whatever the learner commits or pushes on top, and git reads the
+// shipped files straight from it. The course's tests keep the record true
+// (see TestTheRecordNamesTheKoansOnDisk). A remote named upstream is the
+// fallback for a course whose record is missing or not in this clone.
+//
+// Without git (a downloaded ZIP) nothing can be found: Find says so, and
+// reset and grading say so in turn.
+package shipped
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// RecordFile is the committed file, at the repository root, that names the
+// git tree of koans/ as shipped.
+const RecordFile = "koans.shipped"
+
+// A Version is one shipped state of koans/: a git tree.
+type Version struct {
+	root string
+	tree string // the git tree hash of koans/
+	// files holds the whole tree, read at the first need with two git
+	// processes (one listing, one reading every blob), keyed by the
+	// repository-relative path; loadErr is why it could not be.
+	load    sync.Once
+	files   map[string][]byte
+	loadErr error
+	// Name says which version this is, for the learner: the tree and
+	// where it was found.
+	Name string
+}
+
+// Tree is the git tree hash of koans/ in this version.
+func (v *Version) Tree() string { return v.tree }
+
+// Find finds the shipped version of koans/ for the repository at root: the
+// tree koans.shipped names, else koans/ of the upstream remote's HEAD or
+// main. It fails, saying why, when there is no git repository or no
+// shipped version in it.
+func Find(root string) (*Version, error) {
+	if _, err := gitOut(root, "rev-parse", "--git-dir"); err != nil {
+		return nil, errors.New("this copy of the course is not a git repository (a downloaded ZIP?), so the koans as shipped are not here: download the course again, or clone it, to compare with them")
+	}
+	recorded, recErr := Recorded(root)
+	if recErr == nil {
+		if kind, err := gitOut(root, "cat-file", "-t", recorded); err == nil && kind == "tree" {
+			return &Version{root: root, tree: recorded, Name: fmt.Sprintf("the course as shipped (koans/ tree %s, named in %s)", short(recorded), RecordFile)}, nil
+		}
+	}
+	for _, ref := range []string{"upstream/HEAD", "upstream/main"} {
+		tree, err := gitOut(root, "rev-parse", "--verify", "-q", ref+":koans")
+		if err != nil {
+			continue
+		}
+		commit, _ := gitOut(root, "rev-parse", "--short", ref)
+		return &Version{root: root, tree: tree, Name: fmt.Sprintf("koans/ of %s (commit %s)", ref, commit)}, nil
+	}
+	if recErr == nil {
+		return nil, fmt.Errorf("%s names the koans/ tree %s, which this clone does not hold (a shallow clone? `git fetch --unshallow` brings the course's history)", RecordFile, short(recorded))
+	}
+	return nil, fmt.Errorf("there is no %s at the root and no upstream remote, so the koans as shipped cannot be told from yours: add the course as a remote (`git remote add upstream <the course's URL> && git fetch upstream`)", RecordFile)
+}
+
+// Recorded reads the tree hash that koans.shipped names: its one line that
+// is not a comment (#) or empty.
+func Recorded(root string) (string, error) {
+	data, err := os.ReadFile(filepath.Join(root, RecordFile))
+	if err != nil {
+		return "", err
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if !isHash(l) {
+			return "", fmt.Errorf("%s: %q is not a git tree hash", RecordFile, l)
+		}
+		return l, nil
+	}
+	return "", fmt.Errorf("%s names no tree", RecordFile)
+}
+
+// Read returns the shipped text of rel, a repository-relative file under
+// koans/ ("koans/01_goroutines/a_go_statement_test.go"). A file that was
+// not shipped is an error wrapping os.ErrNotExist.
+func (v *Version) Read(rel string) ([]byte, error) {
+	if err := v.loaded(); err != nil {
+		return nil, err
+	}
+	text, ok := v.files[path.Clean(filepath.ToSlash(rel))]
+	if !ok {
+		return nil, fmt.Errorf("%s was not shipped: %w", rel, os.ErrNotExist)
+	}
+	return text, nil
+}
+
+// Files lists the repository-relative files that were shipped directly in
+// dir, a concept's directory under koans/ ("koans/02_channels"), sorted.
+func (v *Version) Files(dir string) ([]string, error) {
+	if err := v.loaded(); err != nil {
+		return nil, err
+	}
+	dir = path.Clean(filepath.ToSlash(dir))
+	var files []string
+	for f := range v.files {
+		if path.Dir(f) == dir {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s was not shipped: %w", dir, os.ErrNotExist)
+	}
+	slices.Sort(files)
+	return files, nil
+}
+
+func (v *Version) loaded() error {
+	v.load.Do(func() { v.files, v.loadErr = readTree(v.root, v.tree) })
+	return v.loadErr
+}
+
+// readTree reads every file of the git tree (koans/ as shipped) into
+// memory, keyed by repository-relative path.
+func readTree(root, tree string) (map[string][]byte, error) {
+	list, err := gitOut(root, "ls-tree", "-r", "-z", tree)
+	if err != nil {
+		return nil, fmt.Errorf("git cannot list the koans/ tree %s: %w", short(tree), err)
+	}
+	var paths, blobs []string
+	for _, entry := range strings.Split(list, "\x00") {
+		meta, name, ok := strings.Cut(entry, "\t") // "<mode> blob <hash>\t<path>"
+		if f := strings.Fields(meta); ok && len(f) == 3 && f[1] == "blob" {
+			paths, blobs = append(paths, "koans/"+name), append(blobs, f[2])
+		}
+	}
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = root
+	cmd.Stdin = strings.NewReader(strings.Join(blobs, "\n") + "\n")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git cannot read the koans/ tree %s: %w", short(tree), err)
+	}
+	files := map[string][]byte{}
+	r := bufio.NewReader(bytes.NewReader(out))
+	for _, p := range paths {
+		header, err := r.ReadString('\n') // "<hash> blob <size>"
+		f := strings.Fields(header)
+		if err != nil || len(f) != 3 {
+			return nil, fmt.Errorf("git cat-file gave %q for %s", header, p)
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil {
+			return nil, fmt.Errorf("git cat-file gave %q for %s", header, p)
+		}
+		text := make([]byte, size+1) // the content and its newline
+		if _, err := io.ReadFull(r, text); err != nil {
+			return nil, fmt.Errorf("git cat-file ended inside %s", p)
+		}
+		files[p] = text[:size]
+	}
+	return files, nil
+}
+
+// Locate finds the shipped file of the concept directory dir that declares
+// the test function name: where a deleted koan was.
+func (v *Version) Locate(dir, name string) (string, error) {
+	files, err := v.Files(dir)
+	if err != nil {
+		return "", err
+	}
+	for _, f := range files {
+		if !strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := v.Read(f)
+		if err != nil {
+			continue
+		}
+		if declares(src, name) {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("no file of %s declared %s as shipped: %w", dir, name, os.ErrNotExist)
+}
+
+// declares reports whether the Go source declares a function name.
+func declares(src []byte, name string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+	if f == nil {
+		return false
+	}
+	_ = err // a file that half parses still names its functions
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// OnDisk is the git tree hash koans/ would have if committed as it is on
+// disk now (files git ignores left out). It writes git objects, never the
+// index or the working tree: a temporary index holds the files.
+func OnDisk(root string) (string, error) {
+	tmp, err := os.MkdirTemp("", "koans-shipped")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(tmp)
+	env := append(os.Environ(), "GIT_INDEX_FILE="+filepath.Join(tmp, "index"))
+	for _, args := range [][]string{{"add", "-A", "--", "koans"}, {"write-tree", "--prefix=koans/"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir, cmd.Env = root, env
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			return "", fmt.Errorf("git %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
+		}
+		if args[0] == "write-tree" {
+			return strings.TrimSpace(string(out)), nil
+		}
+	}
+	return "", nil
+}
+
+func gitOut(root string, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = root
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+func isHash(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	return strings.Trim(s, "0123456789abcdef") == ""
+}
+
+func short(hash string) string {
+	if len(hash) > 12 {
+		return hash[:12]
+	}
+	return hash
+}
