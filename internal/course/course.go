@@ -243,8 +243,13 @@ func loadConcept(root, tree, name string) (*Concept, error) {
 		}
 		for _, d := range af.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if ok && fd.Recv == nil && fd.Name.Name == "TestMain" && !takesT(fd) {
-				c.Main = mainOf(fd)
+			if ok && fd.Recv == nil && fd.Name.Name == "TestMain" {
+				// A TestMain of another shape (a peer's test named so) is
+				// still a TestMain to the compiler: none can be added.
+				c.Main = max(c.Main, OwnMain)
+				if !takesT(fd) {
+					c.Main = mainOf(fd)
+				}
 			}
 			if !ok || fd.Recv != nil || !isTestName(fd.Name.Name) || !takesT(fd) {
 				continue
