@@ -8,6 +8,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/internal/waitfor"
 )
 
 // words explains the runtime's panic and fatal messages that concurrency
@@ -119,6 +120,7 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 		}
 	}
 	j.describeBlocked(f, bubble)
+	j.waitFor(f, bubble)
 	return f
 }
 
@@ -126,8 +128,9 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 func (j *judge) stuck(k *course.Koan, text string) *Failure {
 	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
 	dump := text[strings.Index(text, "koan: stuck:"):]
+	all := traceback.Parse(dump)
 	var gs []traceback.Goroutine
-	for _, g := range traceback.Parse(dump) {
+	for _, g := range all {
 		if g.Test() == k.Name {
 			gs = append(gs, g)
 		}
@@ -139,6 +142,7 @@ func (j *judge) stuck(k *course.Koan, text string) *Failure {
 		f.Headline = "The koan is blocked, and no goroutine can wake it."
 	}
 	j.describeBlocked(f, gs)
+	j.waitFor(f, waitfor.OfKoan(all, k.Name))
 	return f
 }
 
@@ -146,7 +150,8 @@ func (j *judge) stuck(k *course.Koan, text string) *Failure {
 // helper's hang guard). The goroutine dump still says who waits where.
 func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 	var gs []traceback.Goroutine
-	for _, g := range traceback.Parse(text) {
+	all := traceback.Parse(text)
+	for _, g := range all {
 		if g.Test() == k.Name {
 			gs = append(gs, g)
 		}
@@ -163,6 +168,7 @@ func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 		f.Headline = "The koan ran out of time while a goroutine was still running (a loop that never ends?)."
 	}
 	j.describeBlocked(f, gs)
+	j.waitFor(f, waitfor.OfKoan(all, k.Name))
 	return f
 }
 
@@ -370,6 +376,7 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 			f := &Failure{Kind: "leak", File: k.File, Line: k.Line,
 				Headline: "The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it."}
 			j.describeBlocked(f, byKoan[name])
+			j.waitFor(f, byKoan[name])
 			blame(name, f)
 		}
 	}

@@ -27,6 +27,10 @@ import (
 // in testdata/streams and rewrites the expected output in testdata/golden.
 var update = flag.Bool("update", false, "re-record the fixtures' go test -json streams and rewrite the golden files")
 
+// -update-golden rewrites the golden files from the recorded streams, for a
+// change of the runner's words that needs no new recording.
+var updateGolden = flag.Bool("update-golden", false, "rewrite the golden files from the recorded streams")
+
 // fixtures is every way a koan can fail, each a package in testdata/koans
 // (behind the koanfixture build tag, and in testdata, so they never run as
 // koans or in ./...), with the verdict the runner must reach.
@@ -175,7 +179,7 @@ func (r *recorder) goTest(ctx context.Context, opt run.Options, pkgs ...string) 
 func golden(t *testing.T, file, got string) {
 	t.Helper()
 	got = normalize(got)
-	if *update {
+	if *update || *updateGolden {
 		require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
 		require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
 		return

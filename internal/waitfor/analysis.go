@@ -345,4 +345,3 @@ func (b *blockedG) picture(a *analysis) Blocked {
 func isKoan(g *traceback.Goroutine) bool {
 	return strings.HasPrefix(g.CreatedBy.Func, "testing.") || strings.HasPrefix(g.CreatedBy.Func, "testing/synctest.")
 }
-

@@ -31,7 +31,7 @@ func (a *analysis) keeps(b, h *blockedG, c string) (Link, bool) {
 	case Lock, RLock:
 		for _, held := range h.holds {
 			if a.classOf(&held.ref) == c && !(b.wait == RLock && held.read) {
-				return Link{Holds: true, Line: held.line}, true
+				return Link{Holds: true, Read: held.read, Line: held.line}, true
 			}
 		}
 		return Link{}, false

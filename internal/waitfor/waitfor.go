@@ -87,6 +87,7 @@ type Step struct {
 // waits for.
 type Link struct {
 	Holds bool
+	Read  bool // it holds it for reading (RLock)
 	Will  Wait
 	Line  int
 }
