@@ -128,8 +128,15 @@ func TestKoansBeforeAVetFindingAreJudged(t *testing.T) {
 // with -update, a fresh run of go test).
 func walkFixture(t *testing.T, concept string) *walk.Standing {
 	t.Helper()
+	return walkFixtureIn(t, tree, filepath.Join("testdata", "streams"), concept)
+}
+
+// walkFixtureIn walks a concept of another fixture tree, whose streams are
+// recorded in streams.
+func walkFixtureIn(t *testing.T, tree, streams, concept string) *walk.Standing {
+	t.Helper()
 	root := repoRoot(t)
-	rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: concept}
+	rec := &recorder{root: root, dir: streams, concept: concept}
 	st, err := walk.Walk(context.Background(), walk.Options{
 		Root: root, Tree: tree, Concepts: []string{concept}, Tags: "koanfixture", Go: rec.goTest,
 	})
