@@ -60,8 +60,8 @@ func (a *analysis) resolve(f frame, x ast.Expr, h hint) ref {
 		return ref{keys: []string{"expr:" + f.instance() + ":" + text}, name: text, score: 2, param: -1}
 	}
 	roots := []string{id.Name}
-	obj := id.Obj
-	if obj == nil || obj.Decl == nil {
+	obj := f.fn.objectOf(id)
+	if obj == nil {
 		return ref{keys: []string{"pkg:" + id.Name + path}, name: id.Name + path, param: -1, roots: roots}
 	}
 	declFn := a.src.funcDeclaring(f.fn.file, obj.Pos())
@@ -93,7 +93,7 @@ func exprString(x ast.Expr) string {
 	return types.ExprString(x)
 }
 
-func (a *analysis) varKey(obj *ast.Object, instance, path string) string {
+func (a *analysis) varKey(obj types.Object, instance, path string) string {
 	return fmt.Sprintf("var:%d:%s%s", obj.Pos(), instance, path)
 }
 
@@ -124,9 +124,9 @@ func rootOf(x ast.Expr) (*ast.Ident, string) {
 	}
 }
 
-func paramIndex(fn *function, obj *ast.Object) int {
+func paramIndex(fn *function, obj types.Object) int {
 	for i, p := range fn.params {
-		if p != nil && p.Obj == obj {
+		if p != nil && fn.objectOf(p) == obj {
 			return i
 		}
 	}
@@ -136,11 +136,11 @@ func paramIndex(fn *function, obj *ast.Object) int {
 // paramsBehind returns the parameters a local may hold when it is only
 // ever assigned parameters or locals that are (first, second := from, to;
 // first, second = second, first), else nil.
-func paramsBehind(fn *function, obj *ast.Object) []int {
-	seen := map[*ast.Object]bool{}
+func paramsBehind(fn *function, obj types.Object) []int {
+	seen := map[types.Object]bool{}
 	var out []int
-	var follow func(o *ast.Object) bool
-	follow = func(o *ast.Object) bool {
+	var follow func(o types.Object) bool
+	follow = func(o types.Object) bool {
 		if seen[o] {
 			return true
 		}
@@ -156,10 +156,10 @@ func paramsBehind(fn *function, obj *ast.Object) []int {
 				return ok
 			}
 			for k, l := range as.Lhs {
-				if id, isID := l.(*ast.Ident); isID && id.Obj == o {
+				if id, isID := l.(*ast.Ident); isID && fn.objectOf(id) == o {
 					any = true
 					rhs, isID := rhsAt(as, k).(*ast.Ident)
-					ok = isID && rhs.Obj != nil && follow(rhs.Obj)
+					ok = isID && fn.objectOf(rhs) != nil && follow(fn.objectOf(rhs))
 				}
 			}
 			return ok
@@ -232,7 +232,9 @@ func (a *analysis) resolveParam(f frame, i int, path string) ref {
 	if id := f.fn.params[i]; id != nil {
 		name = id.Name
 		r.roots = append(r.roots, id.Name)
-		r.keys = append(r.keys, a.varKey(id.Obj, f.instance(), path))
+		if obj := f.fn.objectOf(id); obj != nil {
+			r.keys = append(r.keys, a.varKey(obj, f.instance(), path))
+		}
 	}
 	r.name = name + path
 	caller, call := a.caller(f)

@@ -1,9 +1,11 @@
 package waitfor
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"strings"
 )
@@ -39,6 +41,7 @@ type op struct {
 type function struct {
 	node   ast.Node
 	file   *ast.File
+	info   *types.Info // of the file: which variable each identifier is
 	params []*ast.Ident // receiver first, then the parameters; nil for "_" or unnamed
 	ops    []op
 	loops  [][2]int // first and last line of each for or range statement
@@ -59,30 +62,53 @@ func (f *function) pendingAt(o op, line int) bool {
 	return false
 }
 
+// objectOf returns the variable (or other object) id names, or nil for a
+// name of another file or package.
+func (f *function) objectOf(id *ast.Ident) types.Object {
+	return f.info.ObjectOf(id)
+}
+
 // source reads and parses the koan's files, each once.
 type source struct {
 	fset  *token.FileSet
 	files map[string]*ast.File
+	infos map[*ast.File]*types.Info
 	funcs map[ast.Node]*function
 }
 
 func newSource() *source {
-	return &source{fset: token.NewFileSet(), files: map[string]*ast.File{}, funcs: map[ast.Node]*function{}}
+	return &source{fset: token.NewFileSet(), files: map[string]*ast.File{}, infos: map[*ast.File]*types.Info{}, funcs: map[ast.Node]*function{}}
 }
 
-// file parses path, or returns nil if it cannot be read or parsed. The
-// parser's object resolution ties each identifier of a file to its
-// declaration, which is how two frames are seen to name the same variable.
+// file parses path, or returns nil if it cannot be read or parsed. The file
+// is type-checked alone, its imports unresolved (the check goes on past
+// those errors): that is enough to tie each identifier to its declaration,
+// which is how two frames are seen to name the same variable, and costs no
+// build.
 func (s *source) file(path string) *ast.File {
 	if f, ok := s.files[path]; ok {
 		return f
 	}
 	var f *ast.File
 	if data, err := os.ReadFile(path); err == nil {
-		f, _ = parser.ParseFile(s.fset, path, data, 0)
+		f, _ = parser.ParseFile(s.fset, path, data, parser.SkipObjectResolution)
 	}
 	s.files[path] = f
+	if f != nil {
+		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+		conf := types.Config{Importer: noImports{}, Error: func(error) {}}
+		_, _ = conf.Check(f.Name.Name, s.fset, []*ast.File{f}, info)
+		s.infos[f] = info
+	}
 	return f
+}
+
+// noImports is an importer that finds nothing: the analysis needs the
+// koan's own variables only.
+type noImports struct{}
+
+func (noImports) Import(path string) (*types.Package, error) {
+	return nil, fmt.Errorf("not imported: %s", path)
 }
 
 func (s *source) line(p token.Pos) int { return s.fset.Position(p).Line }
@@ -177,7 +203,7 @@ func (s *source) function(f *ast.File, n ast.Node) *function {
 	if fn, ok := s.funcs[n]; ok {
 		return fn
 	}
-	fn := &function{node: n, file: f}
+	fn := &function{node: n, file: f, info: s.infos[f]}
 	var typ *ast.FuncType
 	var body *ast.BlockStmt
 	switch d := n.(type) {
