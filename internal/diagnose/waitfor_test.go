@@ -2,6 +2,7 @@ package diagnose_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,7 +10,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/render"
+	"github.com/gokoans/concurrency/internal/run"
 )
 
 // waitTree holds the koans whose waits close a cycle, in a tree of their
@@ -52,5 +56,23 @@ func TestADeadlockDrawsWhoWaitsForWhom(t *testing.T) {
 			golden(t, filepath.Join("testdata", "golden", "waits", fx.concept+".txt"), text.String())
 			golden(t, filepath.Join("testdata", "golden", "waits", fx.concept+".json"), js.String())
 		})
+	}
+}
+
+// A dump cut anywhere never makes the drawing panic.
+func TestACutDumpStillDrawsOrSaysNothing(t *testing.T) {
+	root := repoRoot(t)
+	c, err := course.Load(root, waitTree)
+	require.NoError(t, err)
+	require.Len(t, c.Concepts, 3)
+	for _, concept := range c.Concepts {
+		data, err := os.ReadFile(filepath.Join("testdata", "streams", "waits", concept.Name+".jsonl"))
+		require.NoError(t, err)
+		text := strings.ReplaceAll(string(data), "$ROOT", root)
+		for cut := 0; cut < len(text); cut += 97 {
+			res, _ := run.Replay(strings.NewReader(text[:cut] + "\nnot json at all\n{\"Action\":"))
+			pkg := res.Packages[concept.ImportPath(c.Module)]
+			assert.NotPanics(t, func() { diagnose.Judge(concept, pkg, root) }, "%s cut at %d", concept.Name, cut)
+		}
 	}
 }
