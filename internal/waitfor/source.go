@@ -41,7 +41,7 @@ type op struct {
 type function struct {
 	node   ast.Node
 	file   *ast.File
-	info   *types.Info // of the file: which variable each identifier is
+	info   *types.Info  // of the file: which variable each identifier is
 	params []*ast.Ident // receiver first, then the parameters; nil for "_" or unnamed
 	ops    []op
 	loops  [][2]int // first and last line of each for or range statement
