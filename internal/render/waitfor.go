@@ -131,6 +131,8 @@ func linkClause(l waitfor.Link, who string) string {
 	switch {
 	case l.Holds:
 		return fmt.Sprintf("held by %s", who)
+	case l.Will == waitfor.Lock:
+		return fmt.Sprintf("%s waits to lock it before new readers (line %d)", who, l.Line)
 	case l.Will == waitfor.Receive:
 		return fmt.Sprintf("%s would receive it (line %d)", who, l.Line)
 	case l.Will == waitfor.Send:

@@ -34,6 +34,11 @@ func (a *analysis) keeps(b, h *blockedG, c string) (Link, bool) {
 				return Link{Holds: true, Read: held.read, Line: held.line}, true
 			}
 		}
+		// A writer waiting in Lock keeps new readers out, so that it
+		// eventually gets the lock (sync.RWMutex's documentation).
+		if b.wait == RLock && h != b && h.wait == Lock && a.classOf(h.waitRef) == c {
+			return Link{Will: Lock, Line: h.line}, true
+		}
 		return Link{}, false
 	}
 	if h == b {

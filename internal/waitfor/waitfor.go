@@ -79,7 +79,9 @@ type Step struct {
 	WaitsFor  string
 	Line      int
 	// By: the next goroutine of the cycle holds WaitsFor (taken at
-	// Line), or will Will (send, receive, close, done) on it at Line.
+	// Line), or will Will (send, receive, close, done) on it at Line, or,
+	// for an RWMutex this one waits to read-lock, waits to Lock it at Line
+	// (a waiting writer keeps new readers out).
 	By Link
 }
 

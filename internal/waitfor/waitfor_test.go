@@ -128,3 +128,17 @@ func TestAWaitGroupNobodyCanLowerIsHopeless(t *testing.T) {
 	require.Len(t, p.Blocked, 1)
 	assert.Equal(t, Blocked{Goroutine: 7, Koan: true, File: dir + "/w.go.txt", Line: 6, Wait: WaitGroup, WaitsFor: "wg", Hopeless: true}, p.Blocked[0])
 }
+
+// A builder holds a read lock while it waits for a job; a writer waits for
+// the builder; the feeder's RLock waits behind the writer, and the feeder
+// was to send the job: three goroutines in a cycle.
+func TestAWaitingWriterKeepsNewReadersOut(t *testing.T) {
+	p := analyze(t, "readers.dump", "TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor")
+	require.NotNil(t, p)
+	require.Len(t, p.Cycles, 1)
+	assert.Equal(t, []Step{
+		{Goroutine: 21, Wait: Receive, WaitsFor: "jobs", Line: 71, By: Link{Will: Send, Line: 85}},
+		{Goroutine: 23, Wait: RLock, WaitsFor: "mu", Line: 82, By: Link{Will: Lock, Line: 63}},
+		{Goroutine: 22, Wait: Lock, WaitsFor: "mu", Line: 63, By: Link{Holds: true, Read: true, Line: 70}},
+	}, p.Cycles[0])
+}
