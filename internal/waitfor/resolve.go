@@ -327,6 +327,7 @@ func (a *analysis) startedByMethodValue(f frame) (frame, *ast.CallExpr) {
 	if !ok || d.Recv == nil || len(f.fn.params) != 1 {
 		return frame{}, nil
 	}
+	a.src.readPackage(f.g.Frames[f.at].File)
 	sel, encl := a.src.methodValuePassed(d.Name.Name)
 	if sel == nil {
 		return frame{}, nil

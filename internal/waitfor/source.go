@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -343,6 +344,18 @@ func (s *source) goCallOf(lit *ast.FuncLit, f *ast.File) (*ast.SelectorExpr, *fu
 	return sel, s.funcAround(f, func(body *ast.BlockStmt) bool {
 		return body.Lbrace < sel.Pos() && sel.Pos() < body.Rbrace
 	})
+}
+
+// readPackage parses the other Go files beside path (the koan's package),
+// so that a search of the files read sees the whole package.
+func (s *source) readPackage(path string) {
+	if !strings.HasSuffix(path, ".go") {
+		return
+	}
+	names, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*.go"))
+	for _, n := range names {
+		s.file(n)
+	}
 }
 
 // methodValuePassed finds the one method value x.name passed as the
