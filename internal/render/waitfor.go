@@ -47,6 +47,9 @@ func blockedOf(p *waitfor.Picture) []Blocked {
 	return out
 }
 
+// maxWaitLines keeps the picture on the learner's first screen.
+const maxWaitLines = 6
+
 // waitFor draws who waits for whom, in as few lines as it can: each cycle
 // of waits as one chain, then the goroutines nothing can wake, then the
 // other goroutines that hold a lock while they wait.
@@ -72,6 +75,10 @@ func (p *printer) waitFor(w *waitfor.Picture) {
 	}
 	if len(lines) == 0 {
 		return
+	}
+	if len(lines) > maxWaitLines {
+		more := len(lines) - maxWaitLines + 1
+		lines = append(lines[:maxWaitLines-1], fmt.Sprintf("... and %d more (go tool koans -json lists every blocked goroutine)", more))
 	}
 	p.line("")
 	p.line(p.s.bold("Who waits for whom:"))

@@ -13,6 +13,7 @@ type analysis struct {
 	gs     []traceback.Goroutine
 	mine   func(string) bool
 	frames map[string]frame // by goroutine and frame index
+	depth  int              // of the parameters being followed
 
 	blocked []*blockedG
 	others  []*blockedG // the koan's goroutines that do not wait in its code

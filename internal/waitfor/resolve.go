@@ -52,6 +52,9 @@ type hint struct {
 
 var noHint = hint{exclude: -1}
 
+// maxDepth bounds how many calls a parameter is followed through.
+const maxDepth = 16
+
 // resolve follows x, an expression of frame f, to the variable it names.
 func (a *analysis) resolve(f frame, x ast.Expr, h hint) ref {
 	text := types.ExprString(x)
@@ -237,6 +240,11 @@ func (a *analysis) resolveParam(f frame, i int, path string) ref {
 		}
 	}
 	r.name = name + path
+	if a.depth >= maxDepth { // a dump that loops (a goroutine its own creator)
+		return r
+	}
+	a.depth++
+	defer func() { a.depth-- }()
 	caller, call := a.caller(f)
 	if call == nil {
 		return r

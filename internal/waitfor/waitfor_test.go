@@ -142,3 +142,18 @@ func TestAWaitingWriterKeepsNewReadersOut(t *testing.T) {
 		{Goroutine: 22, Wait: Lock, WaitsFor: "mu", Line: 63, By: Link{Holds: true, Read: true, Line: 70}},
 	}, p.Cycles[0])
 }
+
+// A dump whose goroutine names itself as its creator (a cut or forged one)
+// does not send the analysis round for ever.
+func TestAGoroutineThatStartedItselfEnds(t *testing.T) {
+	dir := t.TempDir()
+	src := "package p\n\nfunc send(ch chan int) {\n\tgo send(ch); ch <- 1\n}\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "s.go.txt"), []byte(src), 0o644))
+	dump := "goroutine 7 [chan send]:\n" +
+		"example.com/p.send(0xc000010000)\n\t" + dir + "/s.go.txt:4 +0x1\n" +
+		"created by example.com/p.send in goroutine 7\n\t" + dir + "/s.go.txt:4 +0x1\n"
+	p := Analyze(traceback.Parse(dump), func(file string) bool { return strings.HasSuffix(file, ".go.txt") })
+	require.NotNil(t, p)
+	assert.Equal(t, "ch", p.Blocked[0].WaitsFor)
+	assert.True(t, p.Blocked[0].Hopeless)
+}
