@@ -8,6 +8,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/internal/waitfor"
 	"github.com/gokoans/concurrency/koan"
 )
 
@@ -120,6 +121,7 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 		}
 	}
 	j.describeBlocked(f, bubble)
+	j.waitFor(f, bubble)
 	return f
 }
 
@@ -127,6 +129,7 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 // the koan blocked.
 func (j *judge) stuck(k *course.Koan, text string) *Failure {
 	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
+	all := traceback.Parse(text[strings.Index(text, koan.StuckMarker):])
 	gs := j.koanGoroutines(k, text[strings.Index(text, koan.StuckMarker):])
 	if anyRunning(gs, j.mineAbs) { // a helper older than the slow report
 		f.Kind = "timeout"
@@ -135,6 +138,7 @@ func (j *judge) stuck(k *course.Koan, text string) *Failure {
 		f.Headline = "The koan is blocked, and no goroutine can wake it."
 	}
 	j.describeBlocked(f, gs)
+	j.waitFor(f, waitfor.OfKoan(all, k.Name))
 	return f
 }
 
@@ -200,6 +204,7 @@ func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 		return f
 	}
 	j.describeBlocked(f, gs)
+	j.waitFor(f, waitfor.OfKoan(traceback.Parse(text), k.Name))
 	return f
 }
 
@@ -427,6 +432,7 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 				f.Headline = "The koan returned, but a goroutine it started is still running: a loop that never ends outlived it."
 			}
 			j.describeBlocked(f, byKoan[name])
+			j.waitFor(f, byKoan[name])
 			blame(name, f)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/internal/waitfor"
 	"github.com/gokoans/concurrency/koan"
 )
 
@@ -64,6 +65,9 @@ type Failure struct {
 	Details []string
 	// Raw is output the diagnosis could not classify, shown as it came.
 	Raw []string
+	// WaitFor is who waits for whom, for a deadlock or a leak: nil when
+	// the goroutines' frames and the koan's source do not say.
+	WaitFor *waitfor.Picture
 }
 
 // EndsRun reports whether a failure of this kind ends the test binary (a

@@ -27,6 +27,10 @@ import (
 // in testdata/streams and rewrites the expected output in testdata/golden.
 var update = flag.Bool("update", false, "re-record the fixtures' go test -json streams and rewrite the golden files")
 
+// -update-golden rewrites the golden files from the recorded streams, for a
+// change of the runner's words that needs no new recording.
+var updateGolden = flag.Bool("update-golden", false, "rewrite the golden files from the recorded streams")
+
 // fixtures is every way a koan can fail, each a package in testdata/koans
 // (behind the koanfixture build tag, and in testdata, so they never run as
 // koans or in ./...), with the verdict the runner must reach.
@@ -132,8 +136,15 @@ func TestKoansBeforeAVetFindingAreJudged(t *testing.T) {
 // with -update, a fresh run of go test).
 func walkFixture(t *testing.T, concept string) *walk.Standing {
 	t.Helper()
+	return walkFixtureIn(t, tree, filepath.Join("testdata", "streams"), concept)
+}
+
+// walkFixtureIn walks a concept of another fixture tree, whose streams are
+// recorded in streams.
+func walkFixtureIn(t *testing.T, tree, streams, concept string) *walk.Standing {
+	t.Helper()
 	root := repoRoot(t)
-	rec := &recorder{root: root, dir: filepath.Join("testdata", "streams"), concept: concept}
+	rec := &recorder{root: root, dir: streams, concept: concept}
 	st, err := walk.Walk(context.Background(), walk.Options{
 		Root: root, Tree: tree, Concepts: []string{concept}, Tags: "koanfixture", Go: rec.goTest,
 	})
@@ -183,7 +194,7 @@ func (r *recorder) goTest(ctx context.Context, opt run.Options, pkgs ...string) 
 func golden(t *testing.T, file, got string) {
 	t.Helper()
 	got = normalize(got)
-	if *update {
+	if *update || *updateGolden {
 		require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
 		require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
 		return

@@ -70,6 +70,9 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	for _, d := range v.Details {
 		p.line("  " + d)
 	}
+	if f := st.Current.Failure; f != nil {
+		p.waitFor(f.WaitFor)
+	}
 	if v.Raw != "" {
 		p.line("")
 		p.line(s.dim("What go test printed (the runner could not read more into it):"))

@@ -42,6 +42,9 @@ type Verdict struct {
 	Raw string `json:"raw,omitempty"`
 	// Race is false when the race detector was unavailable.
 	Race bool `json:"race"`
+	// Blocked lists, for a deadlock or a leak, each blocked goroutine of
+	// the koan: where it waits, on what, and the locks it holds.
+	Blocked []Blocked `json:"blocked,omitempty"`
 }
 
 // VerdictOf reads a standing as a verdict.
@@ -64,6 +67,7 @@ func VerdictOf(st *walk.Standing) Verdict {
 		v.Message = f.Headline
 		v.Details = f.Details
 		v.Raw = strings.Join(f.Raw, "")
+		v.Blocked = blockedOf(f.WaitFor)
 	}
 	return v
 }

@@ -19,6 +19,10 @@ type Frame struct {
 	Func string // fully qualified function name, e.g. "example.com/p.TestX.func1"
 	File string // absolute path as the runtime printed it
 	Line int
+	// Args is the argument list as printed, without its parentheses, e.g.
+	// "0xc00001e1b0, {0x7bfb82, 0x8}, 0xa?": one entry per word, words of
+	// one argument in braces, a value the runtime is unsure of marked "?".
+	Args string
 }
 
 // A Goroutine is one block of a dump.
@@ -86,7 +90,7 @@ func Parse(text string) []Goroutine {
 				g.CreatorID, _ = strconv.Atoi(cm[2])
 				continue
 			}
-			loc.Func = funcName(fn)
+			loc.Func, loc.Args = funcName(fn), funcArgs(fn)
 			g.Frames = append(g.Frames, loc)
 		}
 		out = append(out, g)
@@ -121,6 +125,16 @@ func funcName(line string) string {
 		}
 	}
 	return line
+}
+
+// funcArgs returns the argument list of a frame's function line, without
+// its parentheses: "p.(*T).Run(0xc0000a2488, 0x6556f8)" -> "0xc0000a2488, 0x6556f8".
+func funcArgs(line string) string {
+	name := funcName(line)
+	if name == line || len(line) < len(name)+2 {
+		return ""
+	}
+	return line[len(name)+1 : len(line)-1]
 }
 
 // TestName returns the top-level test function that f belongs to, such as

@@ -43,8 +43,8 @@ func TestParseReadsEveryGoroutineBlock(t *testing.T) {
 	assert.Equal(t, 7, g.ID)
 	assert.Equal(t, "sync.Mutex.Lock", g.State)
 	assert.Equal(t, []Frame{
-		{Func: "internal/sync.runtime_SemacquireMutex", File: "/usr/local/go/src/runtime/sema.go", Line: 95},
-		{Func: "sync.(*Mutex).Lock", File: "/usr/local/go/src/sync/mutex.go", Line: 46},
+		{Func: "internal/sync.runtime_SemacquireMutex", File: "/usr/local/go/src/runtime/sema.go", Line: 95, Args: "0xc000018148?, 0x0?, 0x0?"},
+		{Func: "sync.(*Mutex).Lock", File: "/usr/local/go/src/sync/mutex.go", Line: 46, Args: "0x10ae7fef0?"},
 		{Func: "example.com/k/koans/01_x.TestX.func1", File: "/w/koans/01_x/x_test.go", Line: 12},
 	}, g.Frames)
 	assert.Equal(t, Frame{Func: "example.com/k/koans/01_x.TestX", File: "/w/koans/01_x/x_test.go", Line: 11}, g.CreatedBy)

@@ -1,0 +1,140 @@
+// Package waitfor draws who waits for whom in a koan that deadlocked or
+// leaked: for each blocked goroutine, where it waits, on what (a lock, a
+// channel, a WaitGroup), and which locks it holds; then the cycles those
+// waits close (AB-BA, a channel wait cycle, a send under a lock the receiver
+// needs), and the waits nothing left alive can end.
+//
+// It reads two things only: the goroutines of a traceback (internal/traceback)
+// and the koan's source (go/parser). A lock or a channel is known by the
+// expression that names it, followed through the calls of the stack back to
+// the variable it is (a parameter becomes the caller's argument), and by the
+// addresses the traceback shows: the receiver of sync.(*Mutex).Lock and the
+// pointer arguments of the koan's frames. Two expressions that share a
+// variable or an address are the same lock, named the same way everywhere.
+//
+// It is a static approximation: a lock counts as held when the frame's
+// function took it on an earlier line and has not unlocked it since
+// (deferred unlocks have not run); branches are not followed, and a lock
+// taken by a call that has returned is not seen.
+package waitfor
+
+import (
+	"github.com/gokoans/concurrency/internal/traceback"
+)
+
+// A Wait is what a goroutine waits to do.
+type Wait string
+
+const (
+	Lock      Wait = "lock"    // sync.Mutex.Lock, or RWMutex.Lock: to write
+	RLock     Wait = "rlock"   // RWMutex.RLock: to read
+	Send      Wait = "send"    // on a channel
+	Receive   Wait = "receive" // from a channel (or range over it)
+	Close     Wait = "close"   // only as what another goroutine will do
+	Done      Wait = "done"    // only as what another goroutine will do
+	WaitGroup Wait = "waitgroup"
+	Cond      Wait = "cond"
+	Select    Wait = "select"
+	NilChan   Wait = "nil"   // a send or receive on a nil channel
+	Unknown   Wait = "other" // a state the analysis does not read
+)
+
+// A Picture is who waits for whom among a koan's blocked goroutines.
+type Picture struct {
+	Blocked []Blocked
+	// Cycles are the closed chains of waits, each at most once.
+	Cycles [][]Step
+}
+
+// Blocked is one goroutine of the koan that waits.
+type Blocked struct {
+	Goroutine int
+	Koan      bool   // the koan's own goroutine (the test, or its synctest bubble's root)
+	File      string // as the traceback printed it (absolute)
+	Line      int
+	Wait      Wait
+	// WaitsFor names the lock, channel, WaitGroup or Cond; "" when the
+	// source does not say.
+	WaitsFor string
+	Holds    []Hold
+	// Hopeless is set when no other live goroutine of the koan can end the
+	// wait: no one else uses the channel, no one can lower the WaitGroup's
+	// counter, or the channel is nil.
+	Hopeless bool
+}
+
+// A Hold is a lock a blocked goroutine holds.
+type Hold struct {
+	Lock string
+	Read bool // RLock
+	File string
+	Line int // where it was taken
+}
+
+// A Step is one goroutine of a cycle, and why the next one keeps it waiting.
+type Step struct {
+	Goroutine int
+	Koan      bool
+	Wait      Wait
+	WaitsFor  string
+	Line      int
+	// By: the next goroutine of the cycle holds WaitsFor (taken at
+	// Line), or will Will (send, receive, close, done) on it at Line, or,
+	// for an RWMutex this one waits to read-lock, waits to Lock it at Line
+	// (a waiting writer keeps new readers out).
+	By Link
+}
+
+// A Link says what the next goroutine of a cycle does to what the step
+// waits for.
+type Link struct {
+	Holds bool
+	Read  bool // it holds it for reading (RLock)
+	Will  Wait
+	Line  int
+}
+
+// Analyze reads the goroutines of one koan (those the failure is about) and
+// the koan's files, which mine recognizes among the frames' absolute paths.
+// It returns nil when no goroutine waits in the koan's code.
+func Analyze(gs []traceback.Goroutine, mine func(file string) bool) *Picture {
+	a := newAnalysis(gs, mine)
+	a.readGoroutines()
+	if len(a.blocked) == 0 {
+		return nil
+	}
+	a.name()
+	p := &Picture{}
+	for _, b := range a.blocked {
+		p.Blocked = append(p.Blocked, b.picture(a))
+	}
+	a.edges()
+	p.Cycles = a.cycles()
+	for i, b := range a.blocked {
+		p.Blocked[i].Hopeless = a.hopeless(b)
+	}
+	return p
+}
+
+// OfKoan returns the goroutines of a dump that belong to the koan named
+// test: those that run its code or were started by it, and those started
+// by them, whatever they run (wg.Go(k.keep) runs a method, started by the
+// sync package).
+func OfKoan(gs []traceback.Goroutine, test string) []traceback.Goroutine {
+	ours := map[int]bool{}
+	for changed := true; changed; {
+		changed = false
+		for _, g := range gs {
+			if !ours[g.ID] && (g.Test() == test || ours[g.CreatorID]) {
+				ours[g.ID], changed = true, true
+			}
+		}
+	}
+	var out []traceback.Goroutine
+	for _, g := range gs {
+		if ours[g.ID] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
