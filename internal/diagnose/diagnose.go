@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/traceback"
 )
@@ -56,11 +57,13 @@ type Failure struct {
 	Kind string // one of course.Kinds
 	File string // repository-relative: the learner's file
 	Line int    // the learner's line in it, 0 if unknown
-	// Headline is one sentence: what went wrong.
-	Headline string
+	// Headline is one sentence: what went wrong. It and the details are
+	// kept as format and arguments, so that render says them in the
+	// learner's language.
+	Headline lang.Msg
 	// Details are the facts behind it, one per line: each goroutine and
 	// where it waits, the two racing accesses, got and want...
-	Details []string
+	Details []lang.Msg
 	// Raw is output the diagnosis could not classify, shown as it came.
 	Raw []string
 }
@@ -139,7 +142,7 @@ func (j *judge) outcomes() []Outcome {
 		}
 		for i := range out {
 			if out[i].State == NotRun && out[i].Failure == nil {
-				out[i].Failure = &Failure{Kind: f.Kind, Headline: "not run: the package does not build"}
+				out[i].Failure = &Failure{Kind: f.Kind, Headline: lang.Msgf("not run: the package does not build")}
 			}
 		}
 		return out
@@ -154,7 +157,7 @@ func (j *judge) outcomes() []Outcome {
 	if crashed != "" {
 		for i := range out {
 			if out[i].State == NotRun {
-				out[i].Failure = &Failure{Kind: "", Headline: "not run: " + crashed + " ended the test binary before this koan's turn"}
+				out[i].Failure = &Failure{Kind: "", Headline: lang.Msgf("not run: %s ended the test binary before this koan's turn", crashed)}
 			}
 		}
 	}
@@ -292,24 +295,24 @@ func (j *judge) exited(k *course.Koan, output []string) *Failure {
 		if p.File != "" && call == "" {
 			f.File, f.Line = p.File, p.Line
 		}
-		f.Details = append(f.Details, "Its last words: "+words)
+		f.Details = append(f.Details, lang.Msgf("Its last words: %s", words))
 	}
 	if code == "" {
 		code = codeOf(call)
 	}
 	switch {
 	case code != "":
-		f.Headline = fmt.Sprintf("The koan ended the whole test binary with exit status %s.", code)
+		f.Headline = lang.Msgf("The koan ended the whole test binary with exit status %s.", code)
 	case call != "":
-		f.Headline = "The koan ended the whole test binary: " + call + "."
+		f.Headline = lang.Msgf("The koan ended the whole test binary: %s.", call)
 	case said:
-		f.Headline = "The test binary ended while this koan ran, just after its last words (as log.Fatal does: it prints, then exits)."
+		f.Headline = lang.Msgf("The test binary ended while this koan ran, just after its last words (as log.Fatal does: it prints, then exits).")
 	default:
-		f.Headline = "The test binary ended while this koan ran, without saying why."
+		f.Headline = lang.Msgf("The test binary ended while this koan ran, without saying why.")
 		f.Raw = output
 		return f
 	}
-	f.Details = append(f.Details, "os.Exit, and log.Fatal which calls os.Exit(1), stop the program at once: the koan neither passes nor fails, deferred calls do not run, and the koans after it did not run. A koan reports a failure with t.Fatal or t.Error.")
+	f.Details = append(f.Details, lang.Msgf("os.Exit, and log.Fatal which calls os.Exit(1), stop the program at once: the koan neither passes nor fails, deferred calls do not run, and the koans after it did not run. A koan reports a failure with t.Fatal or t.Error."))
 	return f
 }
 
@@ -402,11 +405,11 @@ func (j *judge) blank(k *course.Koan, output []string) *Failure {
 	if p, ok := j.traceLine(output); ok {
 		f.File, f.Line = p.File, p.Line
 	}
-	f.Headline = "A blank __ waits to be filled in."
+	f.Headline = lang.Msgf("A blank __ waits to be filled in.")
 	if other := j.comparedWith(f.File, f.Line); other != "" {
-		f.Details = append(f.Details, fmt.Sprintf("The assertion compares the blank with %s. What must it be for the koan to hold?", other))
+		f.Details = append(f.Details, lang.Msgf("The assertion compares the blank with %s. What must it be for the koan to hold?", other))
 	} else {
-		f.Details = append(f.Details, "Replace __ with the value that makes the koan true.")
+		f.Details = append(f.Details, lang.Msgf("Replace __ with the value that makes the koan true."))
 	}
 	return f
 }
@@ -501,15 +504,15 @@ func (j *judge) assertion(k *course.Koan, output []string) *Failure {
 	if p, ok := j.traceLine(output); ok {
 		f.File, f.Line = p.File, p.Line
 	}
-	f.Headline = "The koan does not hold yet: an assertion failed."
+	f.Headline = lang.Msgf("The koan does not hold yet: an assertion failed.")
 	f.Details = testifyFields(output)
 	return f
 }
 
 // testifyFields keeps the parts of a testify report a learner needs: the
 // error, expected and actual, and the message, without the trace.
-func testifyFields(output []string) []string {
-	var out []string
+func testifyFields(output []string) []lang.Msg {
+	var out []lang.Msg
 	field := ""
 	for _, l := range output {
 		s := strings.TrimSpace(l)
@@ -521,9 +524,9 @@ func testifyFields(output []string) []string {
 		}
 		switch field {
 		case "Error":
-			out = append(out, s)
+			out = append(out, lang.Verbatim(s))
 		case "Messages":
-			out = append(out, "message: "+s)
+			out = append(out, lang.Msgf("message: %s", s))
 		}
 	}
 	return out
@@ -533,7 +536,7 @@ var testifyFieldRE = regexp.MustCompile(`^\s*(Error Trace|Error|Test|Messages):\
 
 // plainFailure: t.Error, t.Fatal and friends, outside testify.
 func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
-	f := &Failure{Kind: "assert", File: k.File, Line: k.Line, Headline: "The koan reported a failure."}
+	f := &Failure{Kind: "assert", File: k.File, Line: k.Line, Headline: lang.Msgf("The koan reported a failure.")}
 	base := filepath.Base(k.File)
 	found := false
 	for _, l := range output {
@@ -547,11 +550,11 @@ func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
 				f.File, f.Line = j.c.Dir+"/"+filepath.Base(m[1]), n
 				found = true
 			}
-			f.Details = append(f.Details, m[3])
+			f.Details = append(f.Details, lang.Verbatim(m[3]))
 		}
 	}
 	if !found {
-		f.Headline = "The koan failed, and its output says no more than this:"
+		f.Headline = lang.Msgf("The koan failed, and its output says no more than this:")
 		f.Raw = trimRunLines(output)
 	}
 	return f
@@ -570,12 +573,12 @@ func trimRunLines(output []string) []string {
 
 func (j *judge) skipped(k *course.Koan, output []string) *Failure {
 	f := &Failure{Kind: "skipped", File: k.File, Line: k.Line,
-		Headline: "The koan skips itself, so it has taught nothing yet: remove the t.Skip."}
+		Headline: lang.Msgf("The koan skips itself, so it has taught nothing yet: remove the t.Skip.")}
 	for _, l := range output {
 		if m := fileLineRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			f.File, f.Line = j.c.Dir+"/"+filepath.Base(m[1]), n
-			f.Details = append(f.Details, "It says: "+m[3])
+			f.Details = append(f.Details, lang.Msgf("It says: %s", m[3]))
 			break
 		}
 	}
@@ -584,9 +587,9 @@ func (j *judge) skipped(k *course.Koan, output []string) *Failure {
 
 func missing(c *course.Concept, k *course.Koan) *Failure {
 	return &Failure{Kind: "missing", File: c.Dir,
-		Headline: fmt.Sprintf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir),
-		Details: []string{
-			"If you renamed it, give it back its name; if you deleted it, bring its file back with",
-			fmt.Sprintf("  git checkout -- %s   (or: go tool koans reset <file>)", c.Dir),
+		Headline: lang.Msgf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir),
+		Details: []lang.Msg{
+			lang.Msgf("If you renamed it, give it back its name; if you deleted it, bring its file back with"),
+			lang.Msgf("  git checkout -- %s   (or: go tool koans reset <file>)", c.Dir),
 		}}
 }

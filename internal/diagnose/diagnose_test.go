@@ -106,7 +106,7 @@ func TestKoansAfterACrashAreNotRunNotFailed(t *testing.T) {
 	require.Len(t, outs, 2)
 	assert.Equal(t, "failed", outs[0].State.String())
 	assert.Equal(t, "not run", outs[1].State.String())
-	assert.Contains(t, outs[1].Failure.Headline, "TestUnlockingAnUnlockedMutexIsFatal ended the test binary")
+	assert.Contains(t, outs[1].Failure.Headline.String(), "TestUnlockingAnUnlockedMutexIsFatal ended the test binary")
 }
 
 // A vet finding stops go test from running the package; the koans before

@@ -1,0 +1,4 @@
+package lang
+
+// chinese maps each English format of the runner to its Chinese.
+var chinese = map[string]string{}
