@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -21,32 +19,32 @@ import (
 // one git has upstream (origin's HEAD or main), else in HEAD.
 func (a *app) resetCmd(args []string, stdin io.Reader) error {
 	fs := a.newFlags("reset")
-	yes := fs.Bool("y", false, "do not ask for confirmation")
+	yes := fs.Bool("y", false, a.lang.Sprintf("do not ask for confirmation"))
 	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
+		return a.lang.Errorf("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
 	}
 	rel, err := a.koanFile(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	shipped, ref, err := shippedVersion(a.root, rel)
+	shipped, ref, err := a.shippedVersion(rel)
 	if err != nil {
 		return err
 	}
 	current, err := os.ReadFile(filepath.Join(a.root, rel))
 	if err == nil && bytes.Equal(current, shipped) {
-		fmt.Fprintf(a.stdout, "%s is already as shipped: nothing to do.\n", rel)
+		a.lang.Fprintf(a.stdout, "%s is already as shipped: nothing to do.\n", rel)
 		return nil
 	}
 	backup := filepath.Join(walk.StateDir, "backups", time.Now().Format("20060102-150405"), rel)
 	if !*yes {
-		fmt.Fprintf(a.stdout, "Reset %s to the version in %s? Your version will be kept in %s. [y/N] ", rel, ref, backup)
+		a.lang.Fprintf(a.stdout, "Reset %s to the version in %s? Your version will be kept in %s. [y/N] ", rel, ref, backup)
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
 		if ans := strings.ToLower(strings.TrimSpace(answer)); ans != "y" && ans != "yes" {
-			fmt.Fprintln(a.stdout, "Nothing changed.")
+			a.lang.Fprintf(a.stdout, "Nothing changed.\n")
 			return nil
 		}
 	}
@@ -55,9 +53,9 @@ func (a *app) resetCmd(args []string, stdin io.Reader) error {
 			return err
 		}
 		if err := os.WriteFile(filepath.Join(a.root, backup), current, 0o644); err != nil {
-			return fmt.Errorf("cannot keep a backup, so nothing changed: %w", err)
+			return a.lang.Errorf("cannot keep a backup, so nothing changed: %w", err)
 		}
-		fmt.Fprintf(a.stdout, "Your version is kept in %s\n", filepath.ToSlash(backup))
+		a.lang.Fprintf(a.stdout, "Your version is kept in %s\n", filepath.ToSlash(backup))
 	}
 	if err := os.MkdirAll(filepath.Join(a.root, filepath.Dir(rel)), 0o755); err != nil {
 		return err
@@ -65,7 +63,7 @@ func (a *app) resetCmd(args []string, stdin io.Reader) error {
 	if err := os.WriteFile(filepath.Join(a.root, rel), shipped, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%s is back as shipped (from %s).\n", rel, ref)
+	a.lang.Fprintf(a.stdout, "%s is back as shipped (from %s).\n", rel, ref)
 	return nil
 }
 
@@ -80,7 +78,7 @@ func (a *app) koanFile(arg string) (string, error) {
 		if k := c.Find(arg); k != nil {
 			return k.File, nil
 		}
-		return "", fmt.Errorf("no koan named %s (give a test name, or a file under koans/)", arg)
+		return "", a.lang.Errorf("no koan named %s (give a test name, or a file under koans/)", arg)
 	}
 	abs, err := filepath.Abs(arg)
 	if err != nil {
@@ -92,19 +90,19 @@ func (a *app) koanFile(arg string) (string, error) {
 	}
 	rel = filepath.ToSlash(rel)
 	if !strings.HasPrefix(rel, "koans/") || strings.Contains(rel, "..") {
-		return "", fmt.Errorf("reset only restores files under koans/, not %s", arg)
+		return "", a.lang.Errorf("reset only restores files under koans/, not %s", arg)
 	}
 	return rel, nil
 }
 
 // shippedVersion reads rel from git: upstream first, then HEAD.
-func shippedVersion(root, rel string) ([]byte, string, error) {
+func (a *app) shippedVersion(rel string) ([]byte, string, error) {
 	for _, ref := range []string{"origin/HEAD", "origin/main", "HEAD"} {
 		cmd := exec.Command("git", "show", ref+":"+rel)
-		cmd.Dir = root
+		cmd.Dir = a.root
 		if out, err := cmd.Output(); err == nil {
 			return out, ref, nil
 		}
 	}
-	return nil, "", fmt.Errorf("git knows no shipped version of %s (is this a clone of the course?)", rel)
+	return nil, "", a.lang.Errorf("git knows no shipped version of %s (is this a clone of the course?)", rel)
 }

@@ -128,7 +128,7 @@ func kindTitle(kind string, l lang.Lang) string {
 	case "skipped":
 		return l.Sprintf("Skipped")
 	}
-	return "Failed"
+	return l.Sprintf("Failed")
 }
 
 func next(v Verdict, l lang.Lang) string {
