@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -24,7 +25,7 @@ func (a *app) resetCmd(args []string, stdin io.Reader) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return a.lang.Errorf("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
+		return lang.Errorf("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
 	}
 	rel, err := a.koanFile(fs.Arg(0))
 	if err != nil {
@@ -53,7 +54,7 @@ func (a *app) resetCmd(args []string, stdin io.Reader) error {
 			return err
 		}
 		if err := os.WriteFile(filepath.Join(a.root, backup), current, 0o644); err != nil {
-			return a.lang.Errorf("cannot keep a backup, so nothing changed: %w", err)
+			return lang.Errorf("cannot keep a backup, so nothing changed: %w", err)
 		}
 		a.lang.Fprintf(a.stdout, "Your version is kept in %s\n", filepath.ToSlash(backup))
 	}
@@ -78,7 +79,7 @@ func (a *app) koanFile(arg string) (string, error) {
 		if k := c.Find(arg); k != nil {
 			return k.File, nil
 		}
-		return "", a.lang.Errorf("no koan named %s (give a test name, or a file under koans/)", arg)
+		return "", lang.Errorf("no koan named %s (give a test name, or a file under koans/)", arg)
 	}
 	abs, err := filepath.Abs(arg)
 	if err != nil {
@@ -90,7 +91,7 @@ func (a *app) koanFile(arg string) (string, error) {
 	}
 	rel = filepath.ToSlash(rel)
 	if !strings.HasPrefix(rel, "koans/") || strings.Contains(rel, "..") {
-		return "", a.lang.Errorf("reset only restores files under koans/, not %s", arg)
+		return "", lang.Errorf("reset only restores files under koans/, not %s", arg)
 	}
 	return rel, nil
 }
@@ -104,5 +105,5 @@ func (a *app) shippedVersion(rel string) ([]byte, string, error) {
 			return out, ref, nil
 		}
 	}
-	return nil, "", a.lang.Errorf("git knows no shipped version of %s (is this a clone of the course?)", rel)
+	return nil, "", lang.Errorf("git knows no shipped version of %s (is this a clone of the course?)", rel)
 }

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/watch"
 )
 
@@ -66,7 +67,7 @@ func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error
 		},
 	})
 	if err != nil {
-		return a.lang.Errorf("%w\nWatching does not work here; run `make koans` after each save instead", err)
+		return lang.Errorf("%w\nWatching does not work here; run `make koans` after each save instead", err)
 	}
 	return nil
 }

@@ -15,8 +15,29 @@ import (
 )
 
 // spoken are the directories whose words the learner reads: the diagnosis,
-// the verdict, and the command.
+// the verdict, and the command. Every word printed there goes through the
+// printer; elsewhere (course, walk, run, watch) only the errors a learner may
+// read do, and the scan checks the formats given to the printer there too.
 var spoken = []string{"../diagnose", "../render", "../../cmd/koans"}
+
+// sources are the directories of the runner's Go source, lang's own aside.
+func sources(t *testing.T) []string {
+	dirs, err := filepath.Glob("../*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmds, err := filepath.Glob("../../cmd/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range append(dirs, cmds...) {
+		if filepath.Base(d) != "lang" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
 
 // english are the files of those directories that stay in English on
 // purpose: the instructors' commands (verify, stress, mutate), whose
@@ -29,14 +50,15 @@ type format struct {
 	where string // file:line
 }
 
-// scan finds, in the spoken directories, every format given to the
-// printer (lang.Msgf, and the Sprintf, Fprintf and Errorf of a Lang), and
-// every call of fmt or errors.New that prints words without it (sentinel
-// errors aside).
+// scan finds every format given to the printer (lang.Msgf, lang.Errorf,
+// and the Sprintf and Fprintf of a Lang) in the runner's source, and, in
+// the spoken directories, every call of fmt or errors.New that prints words
+// without it (sentinel errors aside).
 func scan(t *testing.T) (formats, bare []format) {
 	t.Helper()
 	fset := token.NewFileSet()
-	for _, dir := range spoken {
+	for _, dir := range sources(t) {
+		isSpoken := slices.Contains(spoken, dir)
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)
@@ -60,7 +82,9 @@ func scan(t *testing.T) (formats, bare []format) {
 					formats = append(formats, found(fset, e))
 				}
 				for _, e := range bs {
-					bare = append(bare, found(fset, e))
+					if isSpoken {
+						bare = append(bare, found(fset, e))
+					}
 				}
 				return true
 			})

@@ -14,6 +14,7 @@ package lang
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -82,11 +83,15 @@ func (l Lang) words(format string) string {
 	return format
 }
 
-// said puts the arguments that are messages themselves into l.
+// A sayer has words of its own to put in a language: a Msg, an *Error.
+type sayer interface{ In(Lang) string }
+
+// said puts the arguments that are messages themselves (Msgs, and errors
+// made by Errorf) into l.
 func (l Lang) said(args []any) []any {
 	var out []any
 	for i, a := range args {
-		if m, ok := a.(Msg); ok {
+		if m, ok := a.(sayer); ok {
 			if out == nil {
 				out = slices.Clone(args)
 			}
@@ -99,8 +104,8 @@ func (l Lang) said(args []any) []any {
 	return out
 }
 
-// Sprintf is fmt.Sprintf with format in l. Arguments that are Msgs are
-// said in l too.
+// Sprintf is fmt.Sprintf with format in l. Arguments that are Msgs, or
+// errors made by Errorf, are said in l too.
 func (l Lang) Sprintf(format string, args ...any) string {
 	return fmt.Sprintf(l.words(format), l.said(args)...)
 }
@@ -108,11 +113,6 @@ func (l Lang) Sprintf(format string, args ...any) string {
 // Fprintf is fmt.Fprintf with format in l.
 func (l Lang) Fprintf(w io.Writer, format string, args ...any) (int, error) {
 	return fmt.Fprintf(w, l.words(format), l.said(args)...)
-}
-
-// Errorf is fmt.Errorf with format in l; %w wraps as it does there.
-func (l Lang) Errorf(format string, args ...any) error {
-	return fmt.Errorf(l.words(format), l.said(args)...)
 }
 
 // A Msg is a sentence not yet put into words: its English format and its
@@ -172,3 +172,38 @@ func All(ms []Msg, l Lang) []string {
 	}
 	return out
 }
+
+// An Error is an error made by Errorf: it reads in English, as
+// fmt.Errorf's would, wraps what fmt.Errorf's would, and is said in the
+// learner's language when a Lang prints it (koans: %v).
+type Error struct {
+	msg Msg
+	en  error
+}
+
+// Errorf is fmt.Errorf for an error the learner may read: its words wait
+// for the language of whoever prints it. %w wraps as in fmt.Errorf.
+func Errorf(format string, args ...any) error {
+	return &Error{msg: Msgf(format, args...), en: fmt.Errorf(format, args...)}
+}
+
+func (e *Error) Error() string { return e.en.Error() }
+
+// Unwrap returns the errors %w wrapped.
+func (e *Error) Unwrap() []error {
+	switch u := e.en.(type) {
+	case interface{ Unwrap() error }:
+		return []error{u.Unwrap()}
+	case interface{ Unwrap() []error }:
+		return u.Unwrap()
+	}
+	return nil
+}
+
+// In says the error in l, with the errors it wraps.
+func (e *Error) In(l Lang) string {
+	return fmt.Sprintf(wrapVerbRE.ReplaceAllString(l.words(e.msg.Format), "%${1}v"), l.said(e.msg.Args)...)
+}
+
+// wrapVerbRE finds %w, which only Errorf knows: said, it is a %v.
+var wrapVerbRE = regexp.MustCompile(`%(\[\d+\])?w`)

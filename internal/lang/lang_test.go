@@ -1,7 +1,9 @@
 package lang
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"sort"
 	"strconv"
@@ -104,4 +106,16 @@ func TestTheCourseTextsFallBackToEnglish(t *testing.T) {
 	assert.Equal(t, "通道", Chinese.Pick("Channels", "通道"))
 	assert.Equal(t, "Channels", Chinese.Pick("Channels", ""))
 	assert.Equal(t, "Channels", English.Pick("Channels", "通道"))
+}
+
+// An error made by Errorf reads and wraps as fmt.Errorf's, and a Lang says
+// it, and the errors it wraps, in its language.
+func TestAnErrorIsSaidInTheLanguageOfWhoPrintsIt(t *testing.T) {
+	inner := Errorf("cannot watch %s: %w", "koans", fs.ErrPermission)
+	err := Errorf("%w\nWatching does not work here; run `make koans` after each save instead", inner)
+	assert.Equal(t, fmt.Errorf("%w\nWatching does not work here; run `make koans` after each save instead", fmt.Errorf("cannot watch %s: %w", "koans", fs.ErrPermission)).Error(), err.Error())
+	assert.True(t, errors.Is(err, fs.ErrPermission))
+	assert.Equal(t, "koans: cannot watch koans: permission denied\nWatching does not work here; run `make koans` after each save instead\n", English.Sprintf("koans: %v\n", err))
+	assert.Equal(t, "koans: 无法监视 koans：permission denied\n这里无法监视文件；请在每次保存后运行 `make koans`\n", Chinese.Sprintf("koans: %v\n", err))
+	assert.Equal(t, "koans: permission denied\n", Chinese.Sprintf("koans: %v\n", fs.ErrPermission), "an error of Go's own stays as it is")
 }

@@ -190,4 +190,13 @@ var chinese = map[string]string{
 	"\ncommands:\n": "\n命令：\n",
 	"\n`go tool koans COMMAND -h` shows a command's own flags. hint and list take the flags above too.\n":                    "\n`go tool koans 命令 -h` 显示该命令自己的选项。hint 和 list 也接受上面的选项。\n",
 	"Exit status: 0 when the path is complete, 1 while a koan fails, 2 when the runner cannot work, 130 when interrupted.\n": "退出状态：路径走完为 0，有 koan 失败为 1，runner 无法工作为 2，被中断为 130。\n",
+
+	// errors of course, walk, run and watch, printed by cmd/koans
+	"no koans here: %s is not inside the course (a folder with go.mod and koans/)": "这里没有 koan：%s 不在课程目录里（课程目录是一个含有 go.mod 和 koans/ 的文件夹）",
+	"no concept %q in %s/":                        "%[2]s/ 中没有概念 %[1]q",
+	"cannot start go: %w":                         "无法启动 go：%w",
+	"go test failed before running any koan:\n%s": "go test 在运行任何 koan 之前就失败了：\n%s",
+	"cannot watch files here: %w":                 "这里无法监视文件：%w",
+	"cannot watch %s: %w":                         "无法监视 %s：%w",
+	"watching failed: %w":                         "监视失败：%w",
 }

@@ -11,7 +11,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 )
 
@@ -293,7 +293,7 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 		return err
 	}
 	if len(res.Packages) == 0 && res.ExitCode != 0 {
-		return fmt.Errorf("go test failed before running any koan:\n%s", res.Stderr)
+		return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
 	}
 	for i := from; i < to; i++ {
 		cr := &w.st.Concepts[i]
