@@ -100,7 +100,7 @@ var chinese = map[string]string{
 	"A read at %s, %s":                             "读取：%s，%s",
 
 	// internal/render: the verdict
-	"Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc).":                                                             "注意：这里用不了竞态检测器 (-race)（它需要 cgo 和 gcc 之类的 C 编译器）。",
+	"Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc).":                                                             "注意：这里用不了竞态检测器 (-race)：它需要 cgo 和 gcc 之类的 C 编译器。",
 	"      The koans run without it; koans about data races are not judged until it is.":                                                                   "      koan 照常运行；关于数据竞争的 koan 要等它能用了才判定。",
 	"Every koan that can be judged here holds.":                                                                                                            "这里能判定的 koan 全都成立了。",
 	"%d koan(s) about data races wait for the race detector: install a C compiler and run again.":                                                          "还有 %d 个关于数据竞争的 koan 在等竞态检测器：装好 C 编译器后再运行一次。",
