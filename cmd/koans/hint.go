@@ -20,12 +20,12 @@ func (a *app) hint(ctx context.Context) error {
 		return err
 	}
 	if st.Current == nil {
-		fmt.Fprintln(a.stdout, "Every koan holds: there is nothing left to hint at.")
+		a.lang.Fprintf(a.stdout, "Every koan holds: there is nothing left to hint at.\n")
 		return nil
 	}
 	k := st.Current.Koan
 	if len(k.Hints) == 0 {
-		fmt.Fprintf(a.stdout, "%s has no hint in the catalog. Read the comment above the koan once more, slowly.\n", k.Name)
+		a.lang.Fprintf(a.stdout, "%s has no hint in the catalog. Read the comment above the koan once more, slowly.\n", k.Name)
 		return nil
 	}
 	shown := readHints(a.root)
@@ -35,17 +35,26 @@ func (a *app) hint(ctx context.Context) error {
 	if a.tree == "koans" { // the learner's own path, as the walk's journal
 		_ = journal.Append(a.root, journal.Event{Time: time.Now(), Event: journal.Hint, Concept: st.CurrentConcept.Name, Koan: k.Name, Level: level})
 	}
-	fmt.Fprintf(a.stdout, "Hints for: %s (%s:%d)\n\n", k.Sentence(), k.File, k.Line)
+	a.lang.Fprintf(a.stdout, "Hints for: %s (%s:%d)\n\n", k.Sentence(), k.File, k.Line)
 	for i, h := range k.Hints[:level] {
-		fmt.Fprintf(a.stdout, "  %d. %s\n", i+1, h)
+		fmt.Fprintf(a.stdout, "  %d. %s\n", i+1, a.lang.Pick(h, hintZh(k.HintsZh, i)))
 	}
 	fmt.Fprintln(a.stdout)
 	if level < len(k.Hints) {
-		fmt.Fprintf(a.stdout, "(%d of %d. Ask again with `make hint` for a stronger one.)\n", level, len(k.Hints))
+		a.lang.Fprintf(a.stdout, "(%d of %d. Ask again with `make hint` for a stronger one.)\n", level, len(k.Hints))
 	} else {
-		fmt.Fprintf(a.stdout, "(%d of %d: that is every hint there is. The rest is meditation.)\n", level, len(k.Hints))
+		a.lang.Fprintf(a.stdout, "(%d of %d: that is every hint there is. The rest is meditation.)\n", level, len(k.Hints))
 	}
 	return nil
+}
+
+// hintZh is the Chinese twin of hint i, "" when the catalog has none (the
+// hint is then shown in English).
+func hintZh(zh []string, i int) string {
+	if i < len(zh) {
+		return zh[i]
+	}
+	return ""
 }
 
 func hintsPath(root string) string { return filepath.Join(root, walk.StateDir, "hints.json") }

@@ -35,7 +35,7 @@ func (a *app) listCmd(ctx context.Context) error {
 		if c.Passed == c.Total {
 			mark = "✓ "
 		}
-		fmt.Fprintf(a.stdout, "%s%-24s %-28s %d/%d\n", mark, c.Name, c.Title, c.Passed, c.Total)
+		fmt.Fprintf(a.stdout, "%s%-24s %s %d/%d\n", mark, c.Name, pad(a.lang.Pick(c.Title, c.TitleZh), 28), c.Passed, c.Total)
 		for _, k := range c.Koans {
 			switch {
 			case k.State == "passed" && !k.Graded && m.Shipped != "":
@@ -49,7 +49,7 @@ func (a *app) listCmd(ctx context.Context) error {
 			}
 		}
 	}
-	fmt.Fprintf(a.stdout, "\n%d of %d koans pass.\n", m.Passed, m.Total)
+	a.lang.Fprintf(a.stdout, "\n%d of %d koans pass.\n", m.Passed, m.Total)
 
 	return nil
 }
@@ -70,11 +70,13 @@ type pathMap struct {
 }
 
 type conceptMap struct {
-	Name   string    `json:"name"`
-	Title  string    `json:"title"`
-	Passed int       `json:"passed"`
-	Total  int       `json:"total"`
-	Koans  []koanMap `json:"koans"`
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	// TitleZh is the Chinese title, when the catalog has one.
+	TitleZh string    `json:"title_zh,omitempty"`
+	Passed  int       `json:"passed"`
+	Total   int       `json:"total"`
+	Koans   []koanMap `json:"koans"`
 	// Graded counts the concept's koans passed within the rules.
 	Graded int `json:"graded"`
 }
@@ -96,6 +98,26 @@ type koanMap struct {
 	// not be compared).
 	Why   string `json:"why,omitempty"`
 	Where string `json:"where,omitempty"`
+}
+
+// pad pads s with spaces to width columns of a terminal, where a Chinese
+// character takes two (fmt's %-28s counts characters, not columns).
+func pad(s string, width int) string {
+	cols := 0
+	for _, r := range s {
+		cols++
+		if wide(r) {
+			cols++
+		}
+	}
+	return s + strings.Repeat(" ", max(0, width-cols))
+}
+
+// wide reports whether r takes two columns: the CJK ideographs, syllables
+// and full-width forms a Chinese title holds.
+func wide(r rune) bool {
+	return r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 ||
+		r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6)
 }
 
 // grading is what internal/grade says of each koan, and the shipped
@@ -134,7 +156,7 @@ func (a *app) grades(st *walk.Standing) grading {
 func mapOf(st *walk.Standing, g grading) pathMap {
 	m := pathMap{Passed: st.Passed, Total: st.Total, Shipped: g.shipped}
 	for _, cr := range st.Concepts {
-		cm := conceptMap{Name: cr.Concept.Name, Title: cr.Concept.Title}
+		cm := conceptMap{Name: cr.Concept.Name, Title: cr.Concept.Title, TitleZh: cr.Concept.TitleZh}
 		for i := range cr.Outcomes {
 			o := &cr.Outcomes[i]
 			km := koanMap{Name: o.Koan.Name, Sentence: o.Koan.Sentence(), State: "not yet"}

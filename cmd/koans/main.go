@@ -29,6 +29,11 @@
 // leak, deadlock, panic, fatal, compile, vet, timeout, missing, skipped.
 // Fields may be added, never renamed or dropped.
 //
+// The runner speaks Chinese when KOANS_LANG=zh, or when the locale
+// (LC_ALL, LC_MESSAGES, LANG, LANGUAGE) starts with zh; KOANS_LANG=en
+// forces English. The -json verdict's field names and kinds stay the same;
+// its message and details are in that language.
+//
 // Exit status: 0 when the path is complete, 1 while a koan fails, 2 when
 // the runner itself cannot work (not inside the course, go missing, ...),
 // 130 when interrupted (Ctrl-C), which prints nothing more and remembers
@@ -48,6 +53,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/shipped"
@@ -70,19 +76,20 @@ const (
 // Main runs the command with args and returns its exit status. A bug of
 // the runner's own ends in one plain sentence, not a stack trace.
 func Main(args []string, stdout, stderr io.Writer) (code int) {
+	l := lang.FromEnv(os.Getenv) // once: every word after this is in l
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "koans: the runner itself failed (%v). Your files are untouched; please report this, with the output of `go test -race -json` for the current concept.\n", r)
+			l.Fprintf(stderr, "koans: the runner itself failed (%v). Your files are untouched; please report this, with the output of `go test -race -json` for the current concept.\n", r)
 			code = exitTrouble
 		}
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	app := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout)}
+	app := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout), lang: l}
 	fs := app.newFlags("koans")
-	fs.BoolVar(&app.json, "json", false, "print the verdict as one JSON object")
-	fs.BoolVar(&app.noRace, "norace", false, "run without the race detector (race koans are then not judged)")
-	fs.StringVar(&app.tree, "tree", "koans", "which tree to walk: koans or solutions")
+	fs.BoolVar(&app.json, "json", false, l.Sprintf("print the verdict as one JSON object"))
+	fs.BoolVar(&app.noRace, "norace", false, l.Sprintf("run without the race detector (race koans are then not judged)"))
+	fs.StringVar(&app.tree, "tree", "koans", l.Sprintf("which tree to walk: koans or solutions"))
 	switch err := app.parseFlags(fs, args); {
 	case errors.Is(err, errHelp):
 		return exitUsage
@@ -91,7 +98,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	root, err := course.FindRoot(".")
 	if err != nil {
-		fmt.Fprintln(stderr, "koans:", err)
+		l.Fprintf(stderr, "koans: %v\n", err)
 		return exitTrouble
 	}
 	app.root = root
@@ -109,7 +116,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			return exitTrouble
 		}
 		if fs.NArg() > 0 {
-			fmt.Fprintf(stderr, "koans: unexpected arguments: %v\n", fs.Args())
+			l.Fprintf(stderr, "koans: unexpected arguments: %v\n", fs.Args())
 			return exitTrouble
 		}
 	}
@@ -144,8 +151,8 @@ func (a *app) command(ctx context.Context, cmd string, rest []string, fs *flag.F
 	case "solution":
 		return a.solutionCmd(ctx, rest)
 	}
-	fmt.Fprintf(a.stderr, "koans: unknown command %q\n", cmd)
-	usage(a.stderr, fs)
+	a.lang.Fprintf(a.stderr, "koans: unknown command %q\n", cmd)
+	usage(a.stderr, fs, a.lang)
 	return errTrouble
 }
 
@@ -166,7 +173,7 @@ func (a *app) status(ctx context.Context, cmd string, err error) int {
 	case errors.Is(err, errTrouble):
 		return exitTrouble
 	case err != nil:
-		fmt.Fprintln(a.stderr, "koans:", err)
+		a.lang.Fprintf(a.stderr, "koans: %v\n", err)
 		return exitTrouble
 	}
 	return exitEnlightened
@@ -184,13 +191,14 @@ type app struct {
 	json   bool
 	noRace bool
 	color  bool // stdout is a terminal
+	lang   lang.Lang
 	stdout io.Writer
 	stderr io.Writer
 }
 
 func (a *app) style() render.Style {
 	color := a.color && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
-	return render.Style{Color: color}
+	return render.Style{Color: color, Lang: a.lang}
 }
 
 func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
@@ -242,15 +250,17 @@ func (a *app) warm(ctx context.Context) {
 	_ = run.Warm(ctx, a.root, !a.noRace, pkgs, func(done, total int, race bool) {
 		pct := 100 * done / total
 		switch {
+		case done == 0 && race:
+			a.lang.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a minute or two on a small machine).\n", total)
 		case done == 0:
-			fmt.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies%s (%d packages; a minute or two on a small machine).\n", withRace(race), total)
+			a.lang.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies (%d packages; a minute or two on a small machine).\n", total)
 		case tty:
-			fmt.Fprintf(a.stderr, "\r  built %d of %d packages (%d%%)", done, total, pct)
+			a.lang.Fprintf(a.stderr, "\r  built %d of %d packages (%d%%)", done, total, pct)
 			if done == total {
 				fmt.Fprintln(a.stderr)
 			}
 		case pct/10 != last/10 || done == total: // a line per tenth when not a terminal
-			fmt.Fprintf(a.stderr, "  built %d of %d packages (%d%%)\n", done, total, pct)
+			a.lang.Fprintf(a.stderr, "  built %d of %d packages (%d%%)\n", done, total, pct)
 		}
 		last = pct
 	})
@@ -260,14 +270,11 @@ func (a *app) warm(ctx context.Context) {
 // machine builds the standard library with the race detector, when there
 // is one (it needs cgo).
 func (a *app) waiting(race bool) {
-	fmt.Fprintf(a.stderr, "Building the koans%s...\n", withRace(race))
-}
-
-func withRace(race bool) string {
 	if race {
-		return " with the race detector"
+		a.lang.Fprintf(a.stderr, "Building the koans with the race detector...\n")
+	} else {
+		a.lang.Fprintf(a.stderr, "Building the koans...\n")
 	}
-	return ""
 }
 
 func (a *app) run(ctx context.Context) error {
@@ -276,7 +283,7 @@ func (a *app) run(ctx context.Context) error {
 		return err
 	}
 	if a.json {
-		if err := render.JSON(a.stdout, st); err != nil {
+		if err := render.JSONIn(a.stdout, st, a.lang); err != nil {
 			return err
 		}
 	} else {

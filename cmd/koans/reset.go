@@ -2,14 +2,13 @@ package main
 
 import (
 	"bufio"
-	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -20,16 +19,16 @@ import (
 // learner's own pushes; a symbolic link is replaced, never written through.
 func (a *app) resetCmd(args []string, stdin io.Reader) error {
 	fs := a.newFlags("reset")
-	yes := fs.Bool("y", false, "do not ask for confirmation")
+	yes := fs.Bool("y", false, a.lang.Sprintf("do not ask for confirmation"))
 	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
+		return lang.Errorf("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
 	}
 	v, err := shipped.Find(a.root)
 	if err != nil {
-		return fmt.Errorf("cannot reset: %w", err)
+		return lang.Errorf("cannot reset: %w", err)
 	}
 	rel, err := a.koanFile(v, fs.Arg(0))
 	if err != nil {
@@ -37,36 +36,36 @@ func (a *app) resetCmd(args []string, stdin io.Reader) error {
 	}
 	text, err := v.Read(rel)
 	if err != nil {
-		return fmt.Errorf("%s was not shipped in %s: reset has nothing to put back", rel, v.Name)
+		return lang.Errorf("%s was not shipped in %s: reset has nothing to put back", rel, v.Name)
 	}
 	state, err := shipped.StateOf(a.root, rel, text)
 	if err != nil {
 		return err
 	}
 	if state == shipped.Same {
-		fmt.Fprintf(a.stdout, "%s is already as shipped in %s: nothing to do.\n", rel, v.Name)
+		a.lang.Fprintf(a.stdout, "%s is already as shipped in %s: nothing to do.\n", rel, v.Name)
 		return nil
 	}
 	backup := filepath.ToSlash(filepath.Join(walk.StateDir, "backups", time.Now().Format("20060102-150405"), rel))
 	if !*yes {
-		fmt.Fprintf(a.stdout, "Reset %s to %s? Your version will be kept in %s. [y/N] ", rel, v.Name, backup)
+		a.lang.Fprintf(a.stdout, "Reset %s to %s? Your version will be kept in %s. [y/N] ", rel, v.Name, backup)
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
 		if ans := strings.ToLower(strings.TrimSpace(answer)); ans != "y" && ans != "yes" {
-			fmt.Fprintln(a.stdout, "Nothing changed.")
+			a.lang.Fprintf(a.stdout, "Nothing changed.\n")
 			return nil
 		}
 	}
 	kept, err := shipped.Restore(a.root, rel, text, backup)
 	if kept != "" {
-		fmt.Fprintf(a.stdout, "Your version is kept in %s\n", kept)
+		a.lang.Fprintf(a.stdout, "Your version is kept in %s\n", kept)
 	}
 	if err != nil {
 		return err
 	}
 	if state == shipped.Link {
-		fmt.Fprintf(a.stdout, "%s was a symbolic link: it is now a file of its own, and what the link pointed to is untouched.\n", rel)
+		a.lang.Fprintf(a.stdout, "%s was a symbolic link: it is now a file of its own, and what the link pointed to is untouched.\n", rel)
 	}
-	fmt.Fprintf(a.stdout, "%s is back as shipped (from %s).\n", rel, v.Name)
+	a.lang.Fprintf(a.stdout, "%s is back as shipped (from %s).\n", rel, v.Name)
 	return nil
 }
 
@@ -86,7 +85,7 @@ func (a *app) koanFile(v *shipped.Version, arg string) (string, error) {
 				return f, nil
 			}
 		}
-		return "", fmt.Errorf("no koan named %s, on disk or as shipped (give a test name, or a file under koans/)", arg)
+		return "", lang.Errorf("no koan named %s, on disk or as shipped (give a test name, or a file under koans/)", arg)
 	}
 	abs, err := filepath.Abs(arg)
 	if err != nil {
@@ -98,7 +97,7 @@ func (a *app) koanFile(v *shipped.Version, arg string) (string, error) {
 	}
 	rel = filepath.ToSlash(rel)
 	if !strings.HasPrefix(rel, "koans/") || strings.Contains(rel, "..") {
-		return "", fmt.Errorf("reset only restores files under koans/, not %s", arg)
+		return "", lang.Errorf("reset only restores files under koans/, not %s", arg)
 	}
 	return rel, nil
 }

@@ -10,13 +10,14 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/watch"
 )
 
 // watchCmd re-runs the path on every save and answers single keys.
 func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error {
 	fs := a.newFlags("watch")
-	runs := fs.Int("runs", 0, "stop after this many runs (for scripts and tests)")
+	runs := fs.Int("runs", 0, a.lang.Sprintf("stop after this many runs (for scripts and tests)"))
 	if err := a.parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,11 +39,11 @@ func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error
 		}
 		if err := a.run(ctx); err != nil && ctx.Err() == nil {
 			if _, failing := err.(errFailing); !failing {
-				fmt.Fprintln(a.stdout, "koans:", err)
+				a.lang.Fprintf(a.stdout, "koans: %v\n", err)
 			}
 		}
 		fmt.Fprintln(a.stdout)
-		fmt.Fprintln(a.stdout, a.style().Dim("Watching koans/ for saves.  h hint · l list · r run again · q quit"))
+		fmt.Fprintln(a.stdout, a.style().Dim(a.lang.Sprintf("Watching koans/ for saves.  h hint · l list · r run again · q quit")))
 	}
 	err := watch.Watch(ctx, watch.Options{
 		Dirs: []string{filepath.Join(a.root, "koans")},
@@ -66,7 +67,7 @@ func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error
 		},
 	})
 	if err != nil {
-		return fmt.Errorf("%w\nWatching does not work here; run `make koans` after each save instead", err)
+		return lang.Errorf("%w\nWatching does not work here; run `make koans` after each save instead", err)
 	}
 	return nil
 }

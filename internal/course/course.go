@@ -25,6 +25,8 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // Kinds are the ways a koan can fail. They are part of the runner's stable
@@ -143,7 +145,7 @@ func FindRoot(dir string) (string, error) {
 			return d, nil
 		}
 		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("no koans here: %s is not inside the course (a folder with go.mod and koans/)", dir)
+			return "", lang.Errorf("no koans here: %s is not inside the course (a folder with go.mod and koans/)", dir)
 		}
 	}
 }
@@ -415,7 +417,7 @@ func (c *Course) Select(names []string) ([]*Concept, error) {
 	for _, name := range names {
 		cc := c.Concept(name)
 		if cc == nil {
-			return nil, fmt.Errorf("no concept %q in %s/", name, c.Tree)
+			return nil, lang.Errorf("no concept %q in %s/", name, c.Tree)
 		}
 		out = append(out, cc)
 	}

@@ -1,9 +1,8 @@
 package diagnose
 
 import (
-	"fmt"
-
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // Unrunnable says why a concept cannot be run as it stands, or returns nil:
@@ -15,19 +14,19 @@ func Unrunnable(c *course.Concept) *Failure {
 	switch {
 	case c.Gone:
 		return &Failure{Kind: "missing", File: c.Dir,
-			Headline: fmt.Sprintf("The concept %s is gone: its directory was deleted or moved.", c.Dir),
-			Details: []string{
-				fmt.Sprintf("Its %d koans still count on the path. Bring it back as shipped with", len(c.Koans)),
-				fmt.Sprintf("  git checkout -- %s", c.Dir),
+			Headline: lang.Msgf("The concept %s is gone: its directory was deleted or moved.", c.Dir),
+			Details: []lang.Msg{
+				lang.Msgf("Its %d koans still count on the path. Bring it back as shipped with", len(c.Koans)),
+				lang.Msgf("  git checkout -- %s", c.Dir),
 			}}
 	case c.Catalog != nil && c.Main != course.HelperMain:
 		file := c.Dir + "/main_test.go"
 		return &Failure{Kind: "missing", File: file,
-			Headline: fmt.Sprintf("%s is missing, or its TestMain no longer calls koan.Main.", file),
-			Details: []string{
-				"That file defines the blank __ and runs the koans with the leak check and the hang guard: without it no koan here can be judged.",
-				"It holds none of your answers. Bring it back as shipped with",
-				fmt.Sprintf("  git checkout -- %s", file),
+			Headline: lang.Msgf("%s is missing, or its TestMain no longer calls koan.Main.", file),
+			Details: []lang.Msg{
+				lang.Msgf("That file defines the blank __ and runs the koans with the leak check and the hang guard: without it no koan here can be judged."),
+				lang.Msgf("It holds none of your answers. Bring it back as shipped with"),
+				lang.Msgf("  git checkout -- %s", file),
 			}}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/traceback"
 	"github.com/gokoans/concurrency/internal/waitfor"
 	"github.com/gokoans/concurrency/koan"
@@ -14,31 +15,35 @@ import (
 
 // words explains the runtime's panic and fatal messages that concurrency
 // koans meet, in a sentence each.
-var words = []struct{ prefix, say string }{
-	{"send on closed channel", "A value was sent on a closed channel. Closing says \"no more values\": only the sender may close, and only once it is done sending."},
-	{"close of closed channel", "A channel was closed twice. Close a channel once, from the one goroutine that owns the sending side."},
-	{"close of nil channel", "A nil channel was closed. A channel must be made with make before it can be closed."},
-	{"sync: negative WaitGroup counter", "The WaitGroup's counter went below zero: Done was called more times than Add counted."},
-	{"sync: WaitGroup is reused before previous Wait has returned", "A WaitGroup was reused before the previous Wait returned."},
-	{"sync: unlock of unlocked mutex", "A Mutex was unlocked that was not locked. This is a fatal error, not a panic: recover cannot catch it and the program ends."},
-	{"sync: RUnlock of unlocked RWMutex", "An RWMutex was read-unlocked that was not read-locked. The program ends: recover cannot catch it."},
-	{"sync: Unlock of unlocked RWMutex", "An RWMutex was unlocked that was not locked. The program ends: recover cannot catch it."},
-	{"concurrent map writes", "Two goroutines wrote a map at the same time. The runtime detects this and ends the program: a map is not safe for concurrent use."},
-	{"concurrent map read and map write", "A map was read while another goroutine wrote it. The runtime ends the program: a map is not safe for concurrent use."},
-	{"concurrent map iteration and map write", "A map was iterated while another goroutine wrote it. The runtime ends the program."},
-	{"all goroutines are asleep - deadlock!", "Every goroutine of the program is blocked: a deadlock."},
-	{"assignment to entry in nil map", "A value was stored in a nil map: make the map first."},
-	{"runtime error: invalid memory address or nil pointer dereference", "A nil pointer was dereferenced."},
-	{"runtime error: index out of range", "An index was out of range."},
+var words = []struct {
+	prefix string
+	say    lang.Msg
+}{
+	{"send on closed channel", lang.Msgf("A value was sent on a closed channel. Closing says \"no more values\": only the sender may close, and only once it is done sending.")},
+	{"close of closed channel", lang.Msgf("A channel was closed twice. Close a channel once, from the one goroutine that owns the sending side.")},
+	{"close of nil channel", lang.Msgf("A nil channel was closed. A channel must be made with make before it can be closed.")},
+	{"sync: negative WaitGroup counter", lang.Msgf("The WaitGroup's counter went below zero: Done was called more times than Add counted.")},
+	{"sync: WaitGroup is reused before previous Wait has returned", lang.Msgf("A WaitGroup was reused before the previous Wait returned.")},
+	{"sync: unlock of unlocked mutex", lang.Msgf("A Mutex was unlocked that was not locked. This is a fatal error, not a panic: recover cannot catch it and the program ends.")},
+	{"sync: RUnlock of unlocked RWMutex", lang.Msgf("An RWMutex was read-unlocked that was not read-locked. The program ends: recover cannot catch it.")},
+	{"sync: Unlock of unlocked RWMutex", lang.Msgf("An RWMutex was unlocked that was not locked. The program ends: recover cannot catch it.")},
+	{"concurrent map writes", lang.Msgf("Two goroutines wrote a map at the same time. The runtime detects this and ends the program: a map is not safe for concurrent use.")},
+	{"concurrent map read and map write", lang.Msgf("A map was read while another goroutine wrote it. The runtime ends the program: a map is not safe for concurrent use.")},
+	{"concurrent map iteration and map write", lang.Msgf("A map was iterated while another goroutine wrote it. The runtime ends the program.")},
+	{"all goroutines are asleep - deadlock!", lang.Msgf("Every goroutine of the program is blocked: a deadlock.")},
+	{"assignment to entry in nil map", lang.Msgf("A value was stored in a nil map: make the map first.")},
+	{"runtime error: invalid memory address or nil pointer dereference", lang.Msgf("A nil pointer was dereferenced.")},
+	{"runtime error: index out of range", lang.Msgf("An index was out of range.")},
 }
 
-func explain(msg string) string {
+// explain says what the runtime's message msg means, if it is one of words.
+func explain(msg string) (lang.Msg, bool) {
 	for _, w := range words {
 		if strings.HasPrefix(msg, w.prefix) {
-			return w.say
+			return w.say, true
 		}
 	}
-	return ""
+	return lang.Msg{}, false
 }
 
 // panicked: a panic ended the koan (and the binary). A synctest bubble's
@@ -56,8 +61,8 @@ func (j *judge) panicked(k *course.Koan, output []string, text string) *Failure 
 		return j.bubbleDeadlock(k, msg, gs)
 	}
 	f := &Failure{Kind: "panic", File: k.File, Line: k.Line}
-	f.Headline = "The koan panicked: " + msg
-	if say := explain(msg); say != "" {
+	f.Headline = lang.Msgf("The koan panicked: %s", msg)
+	if say, ok := explain(msg); ok {
 		f.Details = append(f.Details, say)
 	}
 	// The goroutine that panicked is the first one printed; the frames of
@@ -67,7 +72,7 @@ func (j *judge) panicked(k *course.Koan, output []string, text string) *Failure 
 			pl := j.place(p)
 			f.File, f.Line = pl.File, pl.Line
 			if g.Test() != "" && !isTestGoroutine(g) {
-				f.Details = append(f.Details, fmt.Sprintf("It panicked in a goroutine started at %s; a panic in any goroutine ends the whole program, and only a recover in that same goroutine can stop it.", j.place(g.CreatedBy)))
+				f.Details = append(f.Details, lang.Msgf("It panicked in a goroutine started at %s; a panic in any goroutine ends the whole program, and only a recover in that same goroutine can stop it.", j.place(g.CreatedBy)))
 			}
 			break
 		}
@@ -90,8 +95,8 @@ func (j *judge) fatal(k *course.Koan, output []string, text string) *Failure {
 		}
 	}
 	f := &Failure{Kind: "fatal", File: k.File, Line: k.Line,
-		Headline: "The runtime ended the program: fatal error: " + msg}
-	if say := explain(msg); say != "" {
+		Headline: lang.Msgf("The runtime ended the program: fatal error: %s", msg)}
+	if say, ok := explain(msg); ok {
 		f.Details = append(f.Details, say)
 	}
 	for _, g := range traceback.Parse(text) {
@@ -101,7 +106,7 @@ func (j *judge) fatal(k *course.Koan, output []string, text string) *Failure {
 			break
 		}
 	}
-	f.Details = append(f.Details, "The koans after this one in the package did not run.")
+	f.Details = append(f.Details, lang.Msgf("The koans after this one in the package did not run."))
 	return f
 }
 
@@ -110,9 +115,9 @@ func (j *judge) fatal(k *course.Koan, output []string, text string) *Failure {
 func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Goroutine) *Failure {
 	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
 	if strings.Contains(msg, "exited but blocked goroutines remain") {
-		f.Headline = "The koan's synctest bubble ended while goroutines it started were still blocked."
+		f.Headline = lang.Msgf("The koan's synctest bubble ended while goroutines it started were still blocked.")
 	} else {
-		f.Headline = "Every goroutine in the koan's synctest bubble is blocked, and none can wake another."
+		f.Headline = lang.Msgf("Every goroutine in the koan's synctest bubble is blocked, and none can wake another.")
 	}
 	var bubble []traceback.Goroutine
 	for _, g := range gs {
@@ -133,9 +138,9 @@ func (j *judge) stuck(k *course.Koan, text string) *Failure {
 	gs := j.koanGoroutines(k, text[strings.Index(text, koan.StuckMarker):])
 	if anyRunning(gs, j.mineAbs) { // a helper older than the slow report
 		f.Kind = "timeout"
-		f.Headline = "The koan never finished: a goroutine is still running after a long while (a loop that never ends?)."
+		f.Headline = lang.Msgf("The koan never finished: a goroutine is still running after a long while (a loop that never ends?).")
 	} else {
-		f.Headline = "The koan is blocked, and no goroutine can wake it."
+		f.Headline = lang.Msgf("The koan is blocked, and no goroutine can wake it.")
 	}
 	j.describeBlocked(f, gs)
 	j.waitFor(f, waitfor.OfKoan(all, k.Name))
@@ -146,9 +151,9 @@ func (j *judge) stuck(k *course.Koan, text string) *Failure {
 // when go test's time limit drew near.
 func (j *judge) slow(k *course.Koan, text string) *Failure {
 	text = text[strings.Index(text, koan.SlowMarker):]
-	headline := "The koan ran close to the runner's time limit, and it is not blocked: it is slow, or a loop never ends."
+	headline := lang.Msgf("The koan ran close to the runner's time limit, and it is not blocked: it is slow, or a loop never ends.")
 	if m := ranForRE.FindStringSubmatch(text); m != nil {
-		headline = fmt.Sprintf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", m[1], m[2])
+		headline = lang.Msgf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", m[1], m[2])
 	}
 	f := &Failure{Kind: "timeout", File: k.File, Line: k.Line, Headline: headline}
 	j.describeBlocked(f, j.koanGoroutines(k, text))
@@ -159,11 +164,11 @@ func (j *judge) slow(k *course.Koan, text string) *Failure {
 var ranForRE = regexp.MustCompile(`has run for (\S+) of the (\S+) go test allows`)
 
 // moreTime says how to give a koan that is slow by design more time.
-func (j *judge) moreTime() string {
+func (j *judge) moreTime() lang.Msg {
 	if j.c.Catalog == nil {
-		return "If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans."
+		return lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans.")
 	}
-	return fmt.Sprintf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
+	return lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
 }
 
 func (j *judge) koanGoroutines(k *course.Koan, dump string) []traceback.Goroutine {
@@ -189,16 +194,16 @@ func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 		after = m[1]
 	}
 	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line,
-		Headline: fmt.Sprintf("The koan blocked until the time limit (%s), and no goroutine could wake it.", after)}
+		Headline: lang.Msgf("The koan blocked until the time limit (%s), and no goroutine could wake it.", after)}
 	if len(gs) == 0 {
 		f.Kind = "timeout"
-		f.Headline = fmt.Sprintf("The koan ran out of time (%s), and the goroutine dump does not say where it waited.", after)
-		f.Details = []string{j.moreTime()}
+		f.Headline = lang.Msgf("The koan ran out of time (%s), and the goroutine dump does not say where it waited.", after)
+		f.Details = []lang.Msg{j.moreTime()}
 		return f
 	}
 	if anyAwake(gs, j.mineAbs) {
 		f.Kind = "timeout"
-		f.Headline = fmt.Sprintf("The koan ran for %s, the runner's time limit, and it is not blocked: it is slow, or a loop never ends.", after)
+		f.Headline = lang.Msgf("The koan ran for %s, the runner's time limit, and it is not blocked: it is slow, or a loop never ends.", after)
 		j.describeBlocked(f, gs)
 		f.Details = append(f.Details, j.moreTime())
 		return f
@@ -249,54 +254,54 @@ func (j *judge) describeBlocked(f *Failure, gs []traceback.Goroutine) {
 			f.File, f.Line = at.File, at.Line
 			first = false
 		}
-		d := fmt.Sprintf("%s %s at %s", who(g), waitWords(g.State), at)
+		d := lang.Msgf("%s %s at %s", who(g), waitWords(g.State), at)
 		if j.mineAbs(g.CreatedBy.File) {
-			d += fmt.Sprintf(" (started at line %d)", g.CreatedBy.Line)
+			d = lang.Msgf("%s %s at %s (started at line %d)", who(g), waitWords(g.State), at, g.CreatedBy.Line)
 		}
 		f.Details = append(f.Details, d)
 	}
 }
 
-func who(g traceback.Goroutine) string {
+func who(g traceback.Goroutine) lang.Msg {
 	if isTestGoroutine(g) {
-		return "the koan itself"
+		return lang.Msgf("the koan itself")
 	}
-	return "goroutine " + strconv.Itoa(g.ID)
+	return lang.Msgf("goroutine %d", g.ID)
 }
 
 // waitWords says what a goroutine's wait state means.
-func waitWords(state string) string {
+func waitWords(state string) lang.Msg {
 	switch state {
 	case "chan send":
-		return "waits to send on a channel"
+		return lang.Msgf("waits to send on a channel")
 	case "chan receive":
-		return "waits to receive from a channel"
+		return lang.Msgf("waits to receive from a channel")
 	case "chan send (nil chan)":
-		return "waits for ever to send on a nil channel"
+		return lang.Msgf("waits for ever to send on a nil channel")
 	case "chan receive (nil chan)":
-		return "waits for ever to receive from a nil channel"
+		return lang.Msgf("waits for ever to receive from a nil channel")
 	case "select":
-		return "waits in a select"
+		return lang.Msgf("waits in a select")
 	case "select (no cases)":
-		return "waits for ever in an empty select"
+		return lang.Msgf("waits for ever in an empty select")
 	case "sync.WaitGroup.Wait":
-		return "waits in WaitGroup.Wait"
+		return lang.Msgf("waits in WaitGroup.Wait")
 	case "sync.Mutex.Lock":
-		return "waits to lock a Mutex"
+		return lang.Msgf("waits to lock a Mutex")
 	case "sync.RWMutex.Lock":
-		return "waits to lock an RWMutex for writing"
+		return lang.Msgf("waits to lock an RWMutex for writing")
 	case "sync.RWMutex.RLock":
-		return "waits to lock an RWMutex for reading"
+		return lang.Msgf("waits to lock an RWMutex for reading")
 	case "sync.Cond.Wait":
-		return "waits in Cond.Wait"
+		return lang.Msgf("waits in Cond.Wait")
 	case "sleep":
-		return "sleeps"
+		return lang.Msgf("sleeps")
 	case "running", "runnable":
-		return "is running, not blocked,"
+		return lang.Msgf("is running, not blocked,")
 	case "semacquire":
-		return "waits on a semaphore"
+		return lang.Msgf("waits on a semaphore")
 	}
-	return "waits (" + state + ")"
+	return lang.Msgf("waits (%s)", state)
 }
 
 var raceAccessRE = regexp.MustCompile(`^(Previous )?(read|write|Read|Write)( at 0x[0-9a-f]+)? by (goroutine (\d+)|main goroutine):$`)
@@ -306,7 +311,7 @@ var raceCreatedRE = regexp.MustCompile(`^Goroutine (\d+) \((running|finished)\) 
 // where their goroutines were started.
 func (j *judge) race(k *course.Koan, text string) *Failure {
 	f := &Failure{Kind: "race", File: k.File, Line: k.Line,
-		Headline: "Two goroutines touched the same variable, at least one of them writing, and nothing ordered the two (no happens-before)."}
+		Headline: lang.Msgf("Two goroutines touched the same variable, at least one of them writing, and nothing ordered the two (no happens-before).")}
 	report := text[strings.Index(text, "WARNING: DATA RACE"):]
 	if end := strings.Index(report, "=================="); end >= 0 {
 		report = report[:end]
@@ -368,23 +373,29 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 			f.File, f.Line = at.File, at.Line
 			first = false
 		}
-		op := strings.ToLower(m[2])
-		when := "A " + op
-		if m[1] != "" {
-			when = "An earlier " + op
-			if op == "write" {
-				when = "An earlier write"
-			}
-		}
-		by := "by the koan itself"
+		by := lang.Msgf("by the koan itself")
 		if c, ok := created[m[5]]; ok {
-			by = fmt.Sprintf("by the goroutine started at line %d", c.Line)
+			by = lang.Msgf("by the goroutine started at line %d", c.Line)
 		} else if m[5] != "" && !j.testGoroutineInRace(report, m[5]) {
-			by = "by goroutine " + m[5]
+			by = lang.Msgf("by goroutine %s", m[5])
 		}
-		f.Details = append(f.Details, fmt.Sprintf("%s at %s, %s", when, at, by))
+		f.Details = append(f.Details, access(m[1] != "", strings.ToLower(m[2]) == "write", at, by))
 	}
 	return f
+}
+
+// access says one of the two racing accesses: a read or a write, the
+// earlier or the later one, where, and by whom.
+func access(earlier, write bool, at Place, by lang.Msg) lang.Msg {
+	switch {
+	case earlier && write:
+		return lang.Msgf("An earlier write at %s, %s", at, by)
+	case earlier:
+		return lang.Msgf("An earlier read at %s, %s", at, by)
+	case write:
+		return lang.Msgf("A write at %s, %s", at, by)
+	}
+	return lang.Msgf("A read at %s, %s", at, by)
 }
 
 var raceLocRE = regexp.MustCompile(`^(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$`)
@@ -427,9 +438,9 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 				continue
 			}
 			f := &Failure{Kind: "leak", File: k.File, Line: k.Line,
-				Headline: "The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it."}
+				Headline: lang.Msgf("The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it.")}
 			if anyRunning(byKoan[name], j.mineAbs) {
-				f.Headline = "The koan returned, but a goroutine it started is still running: a loop that never ends outlived it."
+				f.Headline = lang.Msgf("The koan returned, but a goroutine it started is still running: a loop that never ends outlived it.")
 			}
 			j.describeBlocked(f, byKoan[name])
 			j.waitFor(f, byKoan[name])
@@ -491,7 +502,7 @@ func (j *judge) raceAfter(out []Outcome, text string, blame func(string, *Failur
 	if f.File == "" {
 		f.File, f.Line = k.File, k.Line
 	}
-	f.Details = append(f.Details, "The race detector saw it after the koan had returned: a goroutine or timer it set off went on running.")
+	f.Details = append(f.Details, lang.Msgf("The race detector saw it after the koan had returned: a goroutine or timer it set off went on running."))
 	blame(k.Name, f)
 }
 
@@ -537,16 +548,29 @@ func (j *judge) unblamed(out []Outcome) []Outcome {
 func (j *judge) packageFailure() *Failure {
 	output := j.pkg.Output
 	if !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: ") && exitStatus(output) == "" {
-		return &Failure{Kind: "fatal", Headline: "The package failed, but no koan was blamed. Here is what it printed:",
+		return &Failure{Kind: "fatal", Headline: lang.Msgf("The package failed, but no koan was blamed. Here is what it printed:"),
 			Raw: trimRunLines(output)}
 	}
 	f := j.crash(&course.Koan{Concept: j.c}, output)
 	if len(j.pkg.Tests) == 0 {
-		f.Headline = strings.Replace(f.Headline, "The koan panicked", "The package panicked before any koan ran", 1)
-		f.Headline = strings.Replace(f.Headline, "The koan ended the whole test binary", "The test binary ended", 1)
-		f.Details = append(f.Details, "It happened before any koan ran (in an init function, a package-level variable or TestMain): no koan of the package could run.")
+		f.Headline = beforeAnyKoan(f.Headline)
+		f.Details = append(f.Details, lang.Msgf("It happened before any koan ran (in an init function, a package-level variable or TestMain): no koan of the package could run."))
 	}
 	return f
+}
+
+// beforeAnyKoan rephrases a crash's headline for a crash before any koan
+// ran: not the koan panicked, the package did.
+func beforeAnyKoan(h lang.Msg) lang.Msg {
+	switch h.Format {
+	case "The koan panicked: %s":
+		return lang.Msgf("The package panicked before any koan ran: %s", h.Args...)
+	case "The koan ended the whole test binary with exit status %s.":
+		return lang.Msgf("The test binary ended with exit status %s.", h.Args...)
+	case "The koan ended the whole test binary: %s.":
+		return lang.Msgf("The test binary ended: %s.", h.Args...)
+	}
+	return h
 }
 
 // failedNonKoan judges the first failed test of the package that is not a
@@ -568,8 +592,8 @@ func (j *judge) failedNonKoan() (Outcome, bool) {
 		if f.File == "" {
 			k.File, f.File = j.c.Dir, j.c.Dir
 		}
-		f.Headline = strings.Replace(f.Headline, "The koan", name, 1)
-		f.Details = append([]string{fmt.Sprintf("%s is not one of the concept's koans, but the concept passes only when its whole package does.", name)}, f.Details...)
+		f.Headline = f.Headline.Rename(lang.Msgf("The koan"), name)
+		f.Details = append([]lang.Msg{lang.Msgf("%s is not one of the concept's koans, but the concept passes only when its whole package does.", name)}, f.Details...)
 		return Outcome{Koan: k, State: Failed, Failure: f}, true
 	}
 	return Outcome{}, false
@@ -595,7 +619,7 @@ func (j *judge) buildFailure() *Failure {
 			f.Kind = "vet"
 		}
 	}
-	var msgs []string
+	var msgs []lang.Msg
 	for _, l := range j.pkg.Build {
 		m := compileRE.FindStringSubmatch(strings.TrimRight(l, "\n"))
 		if m == nil {
@@ -610,13 +634,13 @@ func (j *judge) buildFailure() *Failure {
 			f.File, f.Line = file, line
 		}
 		if len(msgs) < 5 {
-			msgs = append(msgs, fmt.Sprintf("%s:%s:%s: %s", file, m[2], m[3], m[4]))
+			msgs = append(msgs, lang.Verbatim(fmt.Sprintf("%s:%s:%s: %s", file, m[2], m[3], m[4])))
 		}
 	}
 	if f.Kind == "vet" {
-		f.Headline = "go vet found a mistake that the tests alone might not show:"
+		f.Headline = lang.Msgf("go vet found a mistake that the tests alone might not show:")
 	} else {
-		f.Headline = "The koan does not compile yet:"
+		f.Headline = lang.Msgf("The koan does not compile yet:")
 	}
 	f.Details = msgs
 	if len(msgs) == 0 {

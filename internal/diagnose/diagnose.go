@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/traceback"
 	"github.com/gokoans/concurrency/internal/waitfor"
@@ -58,11 +59,13 @@ type Failure struct {
 	Kind string // one of course.Kinds
 	File string // repository-relative: the learner's file
 	Line int    // the learner's line in it, 0 if unknown
-	// Headline is one sentence: what went wrong.
-	Headline string
+	// Headline is one sentence: what went wrong. It and the details are
+	// kept as format and arguments, so that render says them in the
+	// learner's language.
+	Headline lang.Msg
 	// Details are the facts behind it, one per line: each goroutine and
 	// where it waits, the two racing accesses, got and want...
-	Details []string
+	Details []lang.Msg
 	// Raw is output the diagnosis could not classify, shown as it came.
 	Raw []string
 	// WaitFor is who waits for whom, for a deadlock or a leak: nil when
@@ -144,7 +147,7 @@ func (j *judge) outcomes() []Outcome {
 		}
 		for i := range out {
 			if out[i].State == NotRun && out[i].Failure == nil {
-				out[i].Failure = &Failure{Kind: f.Kind, Headline: "not run: the package does not build"}
+				out[i].Failure = &Failure{Kind: f.Kind, Headline: lang.Msgf("not run: the package does not build")}
 			}
 		}
 		return out
@@ -159,7 +162,7 @@ func (j *judge) outcomes() []Outcome {
 	if crashed != "" {
 		for i := range out {
 			if out[i].State == NotRun {
-				out[i].Failure = &Failure{Kind: "", Headline: "not run: " + crashed + " ended the test binary before this koan's turn"}
+				out[i].Failure = &Failure{Kind: "", Headline: lang.Msgf("not run: %s ended the test binary before this koan's turn", crashed)}
 			}
 		}
 	}
@@ -301,24 +304,24 @@ func (j *judge) exited(k *course.Koan, output []string) *Failure {
 		if p.File != "" && call == "" {
 			f.File, f.Line = p.File, p.Line
 		}
-		f.Details = append(f.Details, "Its last words: "+words)
+		f.Details = append(f.Details, lang.Msgf("Its last words: %s", words))
 	}
 	if code == "" {
 		code = codeOf(call)
 	}
 	switch {
 	case code != "":
-		f.Headline = fmt.Sprintf("The koan ended the whole test binary with exit status %s.", code)
+		f.Headline = lang.Msgf("The koan ended the whole test binary with exit status %s.", code)
 	case call != "":
-		f.Headline = "The koan ended the whole test binary: " + call + "."
+		f.Headline = lang.Msgf("The koan ended the whole test binary: %s.", call)
 	case said:
-		f.Headline = "The test binary ended while this koan ran, just after its last words (as log.Fatal does: it prints, then exits)."
+		f.Headline = lang.Msgf("The test binary ended while this koan ran, just after its last words (as log.Fatal does: it prints, then exits).")
 	default:
-		f.Headline = "The test binary ended while this koan ran, without saying why."
+		f.Headline = lang.Msgf("The test binary ended while this koan ran, without saying why.")
 		f.Raw = output
 		return f
 	}
-	f.Details = append(f.Details, "os.Exit, and log.Fatal which calls os.Exit(1), stop the program at once: the koan neither passes nor fails, deferred calls do not run, and the koans after it did not run. A koan reports a failure with t.Fatal or t.Error.")
+	f.Details = append(f.Details, lang.Msgf("os.Exit, and log.Fatal which calls os.Exit(1), stop the program at once: the koan neither passes nor fails, deferred calls do not run, and the koans after it did not run. A koan reports a failure with t.Fatal or t.Error."))
 	return f
 }
 
@@ -411,11 +414,11 @@ func (j *judge) blank(k *course.Koan, output []string) *Failure {
 	if p, ok := j.traceLine(output); ok {
 		f.File, f.Line = p.File, p.Line
 	}
-	f.Headline = "A blank __ waits to be filled in."
+	f.Headline = lang.Msgf("A blank __ waits to be filled in.")
 	if other := j.comparedWith(f.File, f.Line); other != "" {
-		f.Details = append(f.Details, fmt.Sprintf("The assertion compares the blank with %s. What must it be for the koan to hold?", other))
+		f.Details = append(f.Details, lang.Msgf("The assertion compares the blank with %s. What must it be for the koan to hold?", other))
 	} else {
-		f.Details = append(f.Details, "Replace __ with the value that makes the koan true.")
+		f.Details = append(f.Details, lang.Msgf("Replace __ with the value that makes the koan true."))
 	}
 	return f
 }
@@ -510,15 +513,15 @@ func (j *judge) assertion(k *course.Koan, output []string) *Failure {
 	if p, ok := j.traceLine(output); ok {
 		f.File, f.Line = p.File, p.Line
 	}
-	f.Headline = "The koan does not hold yet: an assertion failed."
+	f.Headline = lang.Msgf("The koan does not hold yet: an assertion failed.")
 	f.Details = testifyFields(output)
 	return f
 }
 
 // testifyFields keeps the parts of a testify report a learner needs: the
 // error, expected and actual, and the message, without the trace.
-func testifyFields(output []string) []string {
-	var out []string
+func testifyFields(output []string) []lang.Msg {
+	var out []lang.Msg
 	field := ""
 	for _, l := range output {
 		s := strings.TrimSpace(l)
@@ -530,9 +533,9 @@ func testifyFields(output []string) []string {
 		}
 		switch field {
 		case "Error":
-			out = append(out, s)
+			out = append(out, lang.Verbatim(s))
 		case "Messages":
-			out = append(out, "message: "+s)
+			out = append(out, lang.Msgf("message: %s", s))
 		}
 	}
 	return out
@@ -542,7 +545,7 @@ var testifyFieldRE = regexp.MustCompile(`^\s*(Error Trace|Error|Test|Messages):\
 
 // plainFailure: t.Error, t.Fatal and friends, outside testify.
 func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
-	f := &Failure{Kind: "assert", File: k.File, Line: k.Line, Headline: "The koan reported a failure."}
+	f := &Failure{Kind: "assert", File: k.File, Line: k.Line, Headline: lang.Msgf("The koan reported a failure.")}
 	base := filepath.Base(k.File)
 	found := false
 	for _, l := range output {
@@ -556,11 +559,11 @@ func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
 				f.File, f.Line = j.c.Dir+"/"+filepath.Base(m[1]), n
 				found = true
 			}
-			f.Details = append(f.Details, m[3])
+			f.Details = append(f.Details, lang.Verbatim(m[3]))
 		}
 	}
 	if !found {
-		f.Headline = "The koan failed, and its output says no more than this:"
+		f.Headline = lang.Msgf("The koan failed, and its output says no more than this:")
 		f.Raw = trimRunLines(output)
 	}
 	return f
@@ -579,12 +582,12 @@ func trimRunLines(output []string) []string {
 
 func (j *judge) skipped(k *course.Koan, output []string) *Failure {
 	f := &Failure{Kind: "skipped", File: k.File, Line: k.Line,
-		Headline: "The koan skips itself, so it has taught nothing yet: remove the t.Skip."}
+		Headline: lang.Msgf("The koan skips itself, so it has taught nothing yet: remove the t.Skip.")}
 	for _, l := range output {
 		if m := fileLineRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			f.File, f.Line = j.c.Dir+"/"+filepath.Base(m[1]), n
-			f.Details = append(f.Details, "It says: "+m[3])
+			f.Details = append(f.Details, lang.Msgf("It says: %s", m[3]))
 			break
 		}
 	}
@@ -599,18 +602,18 @@ func missing(c *course.Concept, k *course.Koan) *Failure { return Missing(c, k, 
 // concept (which would throw away every answer in it).
 func Missing(c *course.Concept, k *course.Koan, file string) *Failure {
 	f := &Failure{Kind: "missing", File: c.Dir,
-		Headline: fmt.Sprintf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir)}
+		Headline: lang.Msgf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir)}
 	if file == "" {
-		f.Details = []string{
-			"If you renamed it, give it back its name; if you deleted it, bring back the file that held it with",
-			fmt.Sprintf("  go tool koans reset %s   (your version of that file is kept in .koans/backups/)", k.Name),
+		f.Details = []lang.Msg{
+			lang.Msgf("If you renamed it, give it back its name; if you deleted it, bring back the file that held it with"),
+			lang.Msgf("  go tool koans reset %s   (your version of that file is kept in .koans/backups/)", k.Name),
 		}
 		return f
 	}
 	f.File = file
-	f.Details = []string{
-		fmt.Sprintf("It was in %s. If you renamed it, give it back its name; if you deleted it, bring that file back as shipped with", file),
-		fmt.Sprintf("  go tool koans reset %s   (your version of the file, with its other answers, is kept in .koans/backups/)", file),
+	f.Details = []lang.Msg{
+		lang.Msgf("It was in %s. If you renamed it, give it back its name; if you deleted it, bring that file back as shipped with", file),
+		lang.Msgf("  go tool koans reset %s   (your version of the file, with its other answers, is kept in .koans/backups/)", file),
 	}
 	return f
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/walk"
@@ -107,6 +108,12 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 			require.NoError(t, render.JSON(&js, st))
 			golden(t, filepath.Join("testdata", "golden", fx.concept+".txt"), text.String())
 			golden(t, filepath.Join("testdata", "golden", fx.concept+".json"), js.String())
+
+			// The same verdict in Chinese, beside the English.
+			var zh bytes.Buffer
+			render.Text(&zh, st, render.Style{Lang: lang.Chinese})
+			golden(t, filepath.Join("testdata", "golden", fx.concept+".zh.txt"), zh.String())
+			assert.NotEqual(t, text.String(), zh.String())
 		})
 	}
 }
@@ -118,7 +125,7 @@ func TestKoansAfterACrashAreNotRunNotFailed(t *testing.T) {
 	require.Len(t, outs, 2)
 	assert.Equal(t, "failed", outs[0].State.String())
 	assert.Equal(t, "not run", outs[1].State.String())
-	assert.Contains(t, outs[1].Failure.Headline, "TestUnlockingAnUnlockedMutexIsFatal ended the test binary")
+	assert.Contains(t, outs[1].Failure.Headline.String(), "TestUnlockingAnUnlockedMutexIsFatal ended the test binary")
 }
 
 // A vet finding stops go test from running the package; the koans before

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -13,6 +14,8 @@ import (
 type Style struct {
 	Color bool // ANSI colour: only on a terminal, never with NO_COLOR set
 	Width int  // of the progress bar
+	// Lang is the language the text is in; the zero value is English.
+	Lang lang.Lang
 }
 
 func (s Style) paint(code, text string) string {
@@ -34,33 +37,29 @@ func (s Style) Dim(t string) string { return s.dim(t) }
 // Text writes the standing as the master speaks it.
 func Text(w io.Writer, st *walk.Standing, s Style) {
 	p := &printer{w: w, s: s}
+	l := s.Lang
 	if st.RaceUnavailable {
-		p.line(s.red("Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc)."))
-		p.line("      The koans run without it; koans about data races are not judged until it is.")
+		p.line(s.red(l.Sprintf("Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc).")))
+		p.line(l.Sprintf("      The koans run without it; koans about data races are not judged until it is."))
 		p.line("")
 	}
-	v := VerdictOf(st)
+	v := VerdictIn(st, l)
 	if v.Status == "enlightened" && v.Passed < v.Total {
-		p.line(s.green("Every koan that can be judged here holds."))
-		p.line(fmt.Sprintf("%d koan(s) about data races wait for the race detector: install a C compiler and run again.", v.Total-v.Passed))
+		p.line(s.green(l.Sprintf("Every koan that can be judged here holds.")))
+		p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: install a C compiler and run again.", v.Total-v.Passed))
 		p.line("")
 		p.progress(v.Passed, v.Total)
 		return
 	}
 	if v.Status == "enlightened" {
-		p.line(s.green(s.bold("You have walked the whole path.")))
+		p.line(s.green(s.bold(l.Sprintf("You have walked the whole path."))))
 		p.line("")
-		p.line("Every koan holds: goroutines start and finish, channels meet, locks are paired, and")
-		p.line("nothing leaks. The race detector found nothing to say. Go well.")
+		p.line(l.Sprintf("Every koan holds: goroutines start and finish, channels meet, locks are paired, and\nnothing leaks. The race detector found nothing to say. Go well."))
 		p.line("")
 		p.progress(v.Passed, v.Total)
 		return
 	}
-	c := st.CurrentConcept
-	p.line(fmt.Sprintf("%s  %s %s", s.dim("Concept"), s.bold(c.Name), s.dim("· "+c.Title)))
-	p.line(fmt.Sprintf("%s     %s", s.dim("Koan"), s.bold(firstUpper(v.Sentence))))
-	p.line(fmt.Sprintf("%s    %s", s.dim("Where"), s.cyan(where(v))))
-	p.line(fmt.Sprintf("%s  %s", s.dim("Verdict"), s.red(kindTitle(v.Kind))))
+	p.heading(st, v)
 	p.line("")
 	if v.Kind != "missing" && v.Line > 0 {
 		p.excerpt(st.Course.Root, v.File, v.Line)
@@ -75,7 +74,7 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	}
 	if v.Raw != "" {
 		p.line("")
-		p.line(s.dim("What go test printed (the runner could not read more into it):"))
+		p.line(s.dim(l.Sprintf("What go test printed (the runner could not read more into it):")))
 		for _, l := range strings.Split(strings.TrimRight(v.Raw, "\n"), "\n") {
 			p.line("  " + l)
 		}
@@ -83,7 +82,18 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	p.line("")
 	p.progress(v.Passed, v.Total)
 	p.line("")
-	p.line(next(v))
+	p.line(next(v, l))
+}
+
+// heading names the failing koan: its concept, its sentence, where, and
+// the kind of its failure. The labels are padded to one width, which in
+// Chinese is that of two characters.
+func (p *printer) heading(st *walk.Standing, v Verdict) {
+	s, l, c := p.s, p.s.Lang, st.CurrentConcept
+	p.line(l.Sprintf("%s  %s %s", s.dim(l.Sprintf("Concept")), s.bold(c.Name), s.dim("· "+l.Pick(c.Title, c.TitleZh))))
+	p.line(l.Sprintf("%s     %s", s.dim(l.Sprintf("Koan")), s.bold(firstUpper(v.Sentence))))
+	p.line(l.Sprintf("%s    %s", s.dim(l.Sprintf("Where")), s.cyan(where(v))))
+	p.line(l.Sprintf("%s  %s", s.dim(l.Sprintf("Verdict")), s.red(kindTitle(v.Kind, l))))
 }
 
 func where(v Verdict) string {
@@ -94,44 +104,44 @@ func where(v Verdict) string {
 }
 
 // kindTitle names the kind of failure as the learner reads it.
-func kindTitle(kind string) string {
+func kindTitle(kind string, l lang.Lang) string {
 	switch kind {
 	case "blank":
-		return "Fill in the blank"
+		return l.Sprintf("Fill in the blank")
 	case "assert":
-		return "Not yet"
+		return l.Sprintf("Not yet")
 	case "race":
-		return "Data race"
+		return l.Sprintf("Data race")
 	case "leak":
-		return "Goroutine leak"
+		return l.Sprintf("Goroutine leak")
 	case "deadlock":
-		return "Deadlock"
+		return l.Sprintf("Deadlock")
 	case "panic":
-		return "Panic"
+		return l.Sprintf("Panic")
 	case "fatal":
-		return "Fatal error"
+		return l.Sprintf("Fatal error")
 	case "compile":
-		return "Does not compile"
+		return l.Sprintf("Does not compile")
 	case "vet":
-		return "go vet"
+		return l.Sprintf("go vet")
 	case "timeout":
-		return "Never finished"
+		return l.Sprintf("Never finished")
 	case "missing":
-		return "Missing koan"
+		return l.Sprintf("Missing koan")
 	case "skipped":
-		return "Skipped"
+		return l.Sprintf("Skipped")
 	}
-	return "Failed"
+	return l.Sprintf("Failed")
 }
 
-func next(v Verdict) string {
+func next(v Verdict, l lang.Lang) string {
 	switch v.Kind {
 	case "missing":
-		return "Restore the koan, then run `make koans` again."
+		return l.Sprintf("Restore the koan, then run `make koans` again.")
 	case "compile":
-		return fmt.Sprintf("Make %s compile again, then run `make koans` (or keep `make watch` running).", v.File)
+		return l.Sprintf("Make %s compile again, then run `make koans` (or keep `make watch` running).", v.File)
 	}
-	return fmt.Sprintf("Meditate on %s, edit it, and run `make koans` again (or keep `make watch` running).\nStuck? `make hint` offers a nudge.", v.File)
+	return l.Sprintf("Meditate on %s, edit it, and run `make koans` again (or keep `make watch` running).\nStuck? `make hint` offers a nudge.", v.File)
 }
 
 func firstUpper(s string) string {
@@ -175,5 +185,5 @@ func (p *printer) progress(passed, total int) {
 		filled = passed * width / total
 	}
 	bar := p.s.green(strings.Repeat("#", filled)) + p.s.dim(strings.Repeat(".", width-filled))
-	p.line(fmt.Sprintf("Progress [%s] %d/%d", bar, passed, total))
+	p.line(p.s.Lang.Sprintf("Progress [%s] %d/%d", bar, passed, total))
 }

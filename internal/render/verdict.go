@@ -8,13 +8,17 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
 // A Verdict is the runner's stable, machine-readable answer: where the
 // learner stands. `go tool koans -json` prints it as one JSON object on the
 // last line of its output. Fields may be added; none is ever renamed or
-// dropped.
+// dropped. The field names and the values of Status and Kind never depend
+// on the learner's language; Message and Details are in it (Chinese under a
+// Chinese locale, see internal/lang), so a tool matches on Kind, never on
+// the words.
 type Verdict struct {
 	// Status is "failing" while a koan fails, "enlightened" when all pass.
 	Status string `json:"status"`
@@ -47,8 +51,11 @@ type Verdict struct {
 	Blocked []Blocked `json:"blocked,omitempty"`
 }
 
-// VerdictOf reads a standing as a verdict.
-func VerdictOf(st *walk.Standing) Verdict {
+// VerdictOf reads a standing as a verdict, in English.
+func VerdictOf(st *walk.Standing) Verdict { return VerdictIn(st, lang.English) }
+
+// VerdictIn reads a standing as a verdict whose words are in l.
+func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable}
 	if st.Current == nil {
 		return v
@@ -64,17 +71,20 @@ func VerdictOf(st *walk.Standing) Verdict {
 		if f.File != "" {
 			v.File, v.Line = f.File, f.Line
 		}
-		v.Message = f.Headline
-		v.Details = f.Details
+		v.Message = f.Headline.In(l)
+		v.Details = lang.All(f.Details, l)
 		v.Raw = strings.Join(f.Raw, "")
 		v.Blocked = blockedOf(f.WaitFor)
 	}
 	return v
 }
 
-// JSON writes the verdict as one line.
-func JSON(w io.Writer, st *walk.Standing) error {
-	data, err := json.Marshal(VerdictOf(st))
+// JSON writes the verdict as one line, in English.
+func JSON(w io.Writer, st *walk.Standing) error { return JSONIn(w, st, lang.English) }
+
+// JSONIn writes the verdict as one line, its words in l.
+func JSONIn(w io.Writer, st *walk.Standing, l lang.Lang) error {
+	data, err := json.Marshal(VerdictIn(st, l))
 	if err != nil {
 		return err
 	}

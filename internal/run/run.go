@@ -19,6 +19,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // VetChecks are the analyzers go test runs by default plus the concurrency
@@ -125,7 +127,7 @@ func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("cannot start go: %w", err)
+		return nil, lang.Errorf("cannot start go: %w", err)
 	}
 	events := make(chan Event)
 	scanErr := make(chan error, 1)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -369,7 +370,7 @@ func (v *verifier) solutionsPass(ctx context.Context, c *course.Concept) error {
 			if f.File != "" {
 				where = fmt.Sprintf("%s:%d", f.File, f.Line)
 			}
-			what += fmt.Sprintf(": %s: %s %s", f.Kind, f.Headline, strings.Join(f.Details, "; "))
+			what += fmt.Sprintf(": %s: %s %s", f.Kind, f.Headline, strings.Join(lang.All(f.Details, lang.English), "; "))
 		}
 		v.problem(where, "%s", what)
 	}

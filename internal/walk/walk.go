@@ -11,7 +11,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 )
 
@@ -130,7 +130,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 	}
 	for _, cc := range concepts {
 		if cc.BadCatalog != "" {
-			return nil, fmt.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
+			return nil, lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
 		}
 	}
 	st := &Standing{Course: c, Total: c.Total()}
@@ -354,7 +354,7 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 		return err
 	}
 	if len(res.Packages) == 0 && res.ExitCode != 0 {
-		return fmt.Errorf("go test failed before running any koan:\n%s", res.Stderr)
+		return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
 	}
 	for i := from; i < to; i++ {
 		cr := &w.st.Concepts[i]

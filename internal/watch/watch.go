@@ -11,7 +11,6 @@ package watch
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,6 +18,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // Options configure a watch.
@@ -43,12 +44,12 @@ type Options struct {
 func Watch(ctx context.Context, opt Options) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("cannot watch files here: %w", err)
+		return lang.Errorf("cannot watch files here: %w", err)
 	}
 	defer w.Close()
 	for _, d := range opt.Dirs {
 		if err := addTree(w, d); err != nil {
-			return fmt.Errorf("cannot watch %s: %w", d, err)
+			return lang.Errorf("cannot watch %s: %w", d, err)
 		}
 	}
 	if opt.Debounce == 0 {
@@ -94,7 +95,7 @@ func Watch(ctx context.Context, opt Options) error {
 			}
 		case err, ok := <-w.Errors:
 			if ok {
-				return fmt.Errorf("watching failed: %w", err)
+				return lang.Errorf("watching failed: %w", err)
 			}
 		case r, ok := <-keys:
 			if !ok {
