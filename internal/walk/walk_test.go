@@ -200,7 +200,7 @@ func TestAConceptWithoutTheHelpersTestMainIsMissingByName(t *testing.T) {
 	require.NotNil(t, st.Current)
 	assert.Equal(t, "missing", st.Current.Failure.Kind)
 	assert.Equal(t, "koans/02_second/main_test.go", st.Current.Failure.File)
-	assert.Contains(t, st.Current.Failure.Headline, "koans/02_second/main_test.go is missing")
+	assert.Contains(t, st.Current.Failure.Headline.String(), "koans/02_second/main_test.go is missing")
 	assert.Equal(t, 6, st.Total)
 	assert.Equal(t, []string{"./koans/01_first|"}, f.calls, "02 is not run")
 }
@@ -305,4 +305,37 @@ func TestAnotherGoJudgesThePassedConceptsAgain(t *testing.T) {
 	_, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
 	assert.Contains(t, f.calls, "./koans/01_first|", "01 is judged again")
+}
+
+// A race koan that just turned green runs once more, afresh, on its own:
+// a race the second run finds stands. The current concept is never taken
+// from go test's cache.
+func TestARaceKoanThatTurnsGreenIsConfirmedAfresh(t *testing.T) {
+	root := writeCourse(t)
+	cat := filepath.Join(root, "koans/02_second/catalog.toml")
+	data, err := os.ReadFile(cat)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(cat, []byte(strings.Replace(string(data), "name = \"TestB1\"\nkind = \"blank\"", "name = \"TestB1\"\nkind = \"race\"", 1)), 0o644))
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail", "TestB2": "fail"}}
+	_, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+
+	var b1Runs int
+	var counts []int
+	lucky := func(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
+		counts = append(counts, opt.Count)
+		if regexp.MustCompile(opt.Run).MatchString("TestB1") && (opt.Skip == "" || !regexp.MustCompile(opt.Skip).MatchString("TestB1")) {
+			b1Runs++
+			f.results["TestB1"] = map[bool]string{true: "pass", false: "fail"}[b1Runs == 1]
+		}
+		return f.goTest(ctx, opt, pkgs...)
+	}
+	st, err := Walk(context.Background(), Options{Root: root, Go: lucky})
+	require.NoError(t, err)
+	assert.Equal(t, 2, b1Runs, "run, then confirmed")
+	require.NotNil(t, st.Current)
+	assert.Equal(t, "TestB1", st.Current.Koan.Name, "the race found by the second run stands")
+	for _, c := range counts {
+		assert.Equal(t, 1, c, "-count=1 for the current concept")
+	}
 }
