@@ -411,6 +411,9 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 		pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
 		cr.Ran = true
 		cr.Outcomes = diagnose.Judge(cr.Concept, pkg, w.opt.Root)
+		if cr.Concept.Main == course.OwnMain && cr.Concept.Catalog == nil {
+			noLeakCheck(cr.Outcomes)
+		}
 		if pkg != nil && pkg.FailedBuild && isVet(cr.Outcomes) {
 			if err := w.rerunWithoutVet(ctx, cr, ro); err != nil {
 				return err
@@ -426,6 +429,16 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 		}
 	}
 	return nil
+}
+
+// noLeakCheck says, on each failure of a package that has a TestMain of its
+// own, that the runner could add no leak check and no hang guard to it.
+func noLeakCheck(outs []diagnose.Outcome) {
+	for _, o := range outs {
+		if o.State == diagnose.Failed && o.Failure != nil {
+			o.Failure.Details = append(o.Failure.Details, lang.Msgf("This package has a TestMain of its own, so no leak check and no hang guard ran: a goroutine it leaks goes unseen."))
+		}
+	}
 }
 
 // checkLeaksBefore: a koan that ended the test binary also ended it before

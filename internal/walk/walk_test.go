@@ -339,3 +339,22 @@ func TestARaceKoanThatTurnsGreenIsConfirmedAfresh(t *testing.T) {
 		assert.Equal(t, 1, c, "-count=1 for the current concept")
 	}
 }
+
+// A package with a TestMain of its own runs as it is; its failures say
+// that no leak check and no hang guard ran.
+func TestAPackageWithItsOwnTestMainSaysNoLeakCheckRan(t *testing.T) {
+	root := writeCourse(t)
+	require.NoError(t, os.Remove(filepath.Join(root, "koans/02_second/catalog.toml")))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "koans/02_second/main_test.go"),
+		[]byte("package p\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\nfunc TestMain(m *testing.M) { os.Exit(m.Run()) }\n"), 0o644))
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	require.NotNil(t, st.Current)
+	assert.Equal(t, "TestB1", st.Current.Koan.Name)
+	var details []string
+	for _, d := range st.Current.Failure.Details {
+		details = append(details, d.String())
+	}
+	assert.Contains(t, strings.Join(details, "\n"), "no leak check and no hang guard ran")
+}
