@@ -39,7 +39,7 @@ func (a *app) listCmd(ctx context.Context) error {
 		for _, k := range c.Koans {
 			switch {
 			case k.State == "passed" && !k.Graded && m.Shipped != "":
-				fmt.Fprintf(a.stdout, "    ✓ %s (not graded: %s)\n", k.Sentence, k.Why)
+				a.lang.Fprintf(a.stdout, "    ✓ %s (not graded: %s)\n", k.Sentence, k.Why)
 			case k.State == "passed":
 				fmt.Fprintf(a.stdout, "    ✓ %s\n", k.Sentence)
 			case k.State == "current":
@@ -137,11 +137,11 @@ func (a *app) grades(st *walk.Standing) grading {
 		switch {
 		case !strings.HasPrefix(c.Dir, "koans/"):
 			for _, k := range c.Koans {
-				g.results[k.Name] = grade.Result{Why: fmt.Sprintf("only the koans/ tree is graded, not %s", c.Dir)}
+				g.results[k.Name] = grade.Result{Why: a.lang.Sprintf("only the koans/ tree is graded, not %s", c.Dir)}
 			}
 		case err != nil:
 			for _, k := range c.Koans {
-				g.results[k.Name] = grade.Result{Why: fmt.Sprintf("not compared with the koans as shipped: %v", err)}
+				g.results[k.Name] = grade.Result{Why: a.lang.Sprintf("not compared with the koans as shipped: %v", err)}
 			}
 		default:
 			maps.Copy(g.results, grade.Concept(a.root, v, c))

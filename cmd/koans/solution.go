@@ -8,6 +8,7 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/journal"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/solution"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -25,7 +26,7 @@ func (a *app) solutionCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	if fs.NArg() > 1 {
-		return errors.New("usage: go tool koans solution [KOAN] (a koan's test name; the last koan passed if none)")
+		return lang.Errorf("usage: go tool koans solution [KOAN] (a koan's test name; the last koan passed if none)")
 	}
 	c, err := course.Load(a.root, "koans")
 	if err != nil {
@@ -34,13 +35,13 @@ func (a *app) solutionCmd(ctx context.Context, args []string) error {
 	name := fs.Arg(0)
 	if name == "" {
 		if name = lastPassed(a.root); name == "" {
-			fmt.Fprintf(a.stderr, "koans: no koan has passed since %s began: name one, as in `go tool koans solution TestName`.\n", journal.File)
+			a.lang.Fprintf(a.stderr, "koans: no koan has passed since %s began: name one, as in `go tool koans solution TestName`.\n", journal.File)
 			return errTrouble
 		}
 	}
 	k := c.Find(name)
 	if k == nil {
-		return fmt.Errorf("no koan %s in koans/ (name it as its test function is named)", name)
+		return lang.Errorf("no koan %s in koans/ (name it as its test function is named)", name)
 	}
 	o, err := a.judgeOne(ctx, k)
 	if err != nil {
@@ -48,15 +49,15 @@ func (a *app) solutionCmd(ctx context.Context, args []string) error {
 	}
 	switch {
 	case o.Unjudged:
-		fmt.Fprintf(a.stdout, "%s cannot be judged without the race detector, so its solution stays hidden.\n", k.Name)
+		a.lang.Fprintf(a.stdout, "%s cannot be judged without the race detector, so its solution stays hidden.\n", k.Name)
 		return errFailing{}
 	case o.State != diagnose.Passed:
-		fmt.Fprintf(a.stdout, "%s has not passed yet, so its solution stays hidden. `make koans` says why it fails, and `make hint` gives a nudge.\n", k.Name)
+		a.lang.Fprintf(a.stdout, "%s has not passed yet, so its solution stays hidden. `make koans` says why it fails, and `make hint` gives a nudge.\n", k.Name)
 		return errFailing{}
 	}
 	cmp, err := solution.Compare(a.root, k)
 	if errors.Is(err, solution.ErrNoSolutions) {
-		fmt.Fprintf(a.stderr, "koans: this repository has no solutions/ (a classroom copy may leave it out). The reference solution is in the course's repository, %s, in %s.\n", courseRepository, solution.SolutionFile(k))
+		a.lang.Fprintf(a.stderr, "koans: this repository has no solutions/ (a classroom copy may leave it out). The reference solution is in the course's repository, %s, in %s.\n", courseRepository, solution.SolutionFile(k))
 		return errTrouble
 	}
 	if err != nil {
@@ -83,7 +84,7 @@ func (a *app) judgeOne(ctx context.Context, k *course.Koan) (diagnose.Outcome, e
 			}
 		}
 	}
-	return diagnose.Outcome{}, fmt.Errorf("%s did not run", k.Name)
+	return diagnose.Outcome{}, lang.Errorf("%s did not run", k.Name)
 }
 
 // lastPassed is the koan the journal last saw pass, "" if none.
@@ -99,16 +100,16 @@ func lastPassed(root string) string {
 
 func writeComparison(a *app, c *solution.Comparison) {
 	w := a.stdout
-	fmt.Fprintf(w, "Solution: %s\n", c.Sentence)
+	a.lang.Fprintf(w, "Solution: %s\n", c.Sentence)
 	if c.Lesson != "" {
 		fmt.Fprintf(w, "  %s\n", c.Lesson)
 	}
-	fmt.Fprintf(w, "\n--- yours     %s:%d\n", c.Yours.File, c.Yours.Line)
-	fmt.Fprintf(w, "+++ solution  %s:%d\n\n", c.Solution.File, c.Solution.Line)
+	a.lang.Fprintf(w, "\n--- yours     %s:%d\n", c.Yours.File, c.Yours.Line)
+	a.lang.Fprintf(w, "+++ solution  %s:%d\n\n", c.Solution.File, c.Solution.Line)
 	for _, l := range c.Diff {
 		fmt.Fprintf(w, "%c %s\n", l.Op, l.Text)
 	}
 	if c.Same() {
-		fmt.Fprintf(w, "\nYours is the solution, line for line.\n")
+		a.lang.Fprintf(w, "\nYours is the solution, line for line.\n")
 	}
 }

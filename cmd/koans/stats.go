@@ -21,10 +21,10 @@ func (a *app) statsCmd() error {
 	}
 	for i, b := range broken {
 		if i == brokenShown {
-			fmt.Fprintf(a.stderr, "koans: ... and %d more broken lines.\n", len(broken)-brokenShown)
+			a.lang.Fprintf(a.stderr, "koans: ... and %d more broken lines.\n", len(broken)-brokenShown)
 			break
 		}
-		fmt.Fprintf(a.stderr, "koans: skipped %s\n", b)
+		a.lang.Fprintf(a.stderr, "koans: skipped %s\n", b)
 	}
 	s := journal.Summarize(events, len(broken))
 	if a.json {
@@ -36,7 +36,7 @@ func (a *app) statsCmd() error {
 		return nil
 	}
 	if s.Events == 0 {
-		fmt.Fprintf(a.stdout, "No journal yet: %s is written as you walk the path with `make koans`.\n", journal.File)
+		a.lang.Fprintf(a.stdout, "No journal yet: %s is written as you walk the path with `make koans`.\n", journal.File)
 		return nil
 	}
 	writeStats(a, s)
@@ -44,22 +44,22 @@ func (a *app) statsCmd() error {
 }
 
 func writeStats(a *app, s journal.Summary) {
-	w := a.stdout
-	fmt.Fprintf(w, "Journal  %d events, %s to %s (%s)\n", s.Events, s.First.Local().Format(time.DateTime), s.Last.Local().Format(time.DateTime), journal.File)
-	fmt.Fprintf(w, "\nTime per concept (first reached to last passed, breaks included)\n")
-	fmt.Fprintf(w, "  %-24s %7s %6s %5s %5s  %s\n", "concept", "reached", "passed", "runs", "hints", "time")
+	w, l := a.stdout, a.lang
+	l.Fprintf(w, "Journal  %d events, %s to %s (%s)\n", s.Events, s.First.Local().Format(time.DateTime), s.Last.Local().Format(time.DateTime), journal.File)
+	l.Fprintf(w, "\nTime per concept (first reached to last passed, breaks included)\n")
+	l.Fprintf(w, "  %-24s %7s %6s %5s %5s  %s\n", l.Sprintf("concept"), l.Sprintf("reached"), l.Sprintf("passed"), l.Sprintf("runs"), l.Sprintf("hints"), l.Sprintf("time"))
 	for _, c := range s.Concepts {
 		fmt.Fprintf(w, "  %-24s %7d %6d %5d %5d  %s\n", c.Concept, c.Koans, c.Passed, c.Runs, c.Hints, duration(c.Seconds))
 	}
-	fmt.Fprintf(w, "\nThe hardest koans\n")
+	l.Fprintf(w, "\nThe hardest koans\n")
 	for i, k := range s.Hardest {
-		fmt.Fprintf(w, "  %d. %s (%s): %d runs, %s, failed as %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds), strings.Join(k.Kinds, ", "))
+		l.Fprintf(w, "  %d. %s (%s): %d runs, %s, failed as %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds), strings.Join(k.Kinds, ", "))
 	}
-	fmt.Fprintf(w, "\nThe commonest ways to fail\n")
+	l.Fprintf(w, "\nThe commonest ways to fail\n")
 	for _, k := range s.Kinds {
-		fmt.Fprintf(w, "  %-10s %d runs\n", k.Kind, k.Runs)
+		l.Fprintf(w, "  %-10s %d runs\n", k.Kind, k.Runs)
 	}
-	fmt.Fprintf(w, "\nHints asked  %d\n", s.Hints)
+	l.Fprintf(w, "\nHints asked  %d\n", s.Hints)
 }
 
 // duration shows seconds as 1h2m3s, or "-" for none (nothing passed yet).

@@ -1,9 +1,9 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/waitfor"
 )
 
@@ -57,10 +57,11 @@ func (p *printer) waitFor(w *waitfor.Picture) {
 	if w == nil {
 		return
 	}
+	l := p.s.Lang
 	var lines []string
 	inCycle := map[int]bool{}
 	for _, c := range w.Cycles {
-		lines = append(lines, cycleLine(c))
+		lines = append(lines, cycleLineIn(c, l))
 		for _, s := range c {
 			inCycle[s.Goroutine] = true
 		}
@@ -68,9 +69,9 @@ func (p *printer) waitFor(w *waitfor.Picture) {
 	for _, b := range w.Blocked {
 		switch {
 		case b.Hopeless:
-			lines = append(lines, fmt.Sprintf("%s: %s → %s", whoOf(b.Goroutine, b.Koan), waitClause(b.Wait, b.WaitsFor, b.Line), hopelessClause(b)))
+			lines = append(lines, l.Sprintf("%s: %s → %s", whoOf(b.Goroutine, b.Koan, l), waitClause(b.Wait, b.WaitsFor, b.Line, l), hopelessClause(b, l)))
 		case len(b.Holds) > 0 && !inCycle[b.Goroutine]:
-			lines = append(lines, fmt.Sprintf("%s: %s → %s", whoOf(b.Goroutine, b.Koan), holdsClause(b.Holds), waitClause(b.Wait, b.WaitsFor, b.Line)))
+			lines = append(lines, l.Sprintf("%s: %s → %s", whoOf(b.Goroutine, b.Koan, l), holdsClause(b.Holds, l), waitClause(b.Wait, b.WaitsFor, b.Line, l)))
 		}
 	}
 	if len(lines) == 0 {
@@ -78,98 +79,102 @@ func (p *printer) waitFor(w *waitfor.Picture) {
 	}
 	if len(lines) > maxWaitLines {
 		more := len(lines) - maxWaitLines + 1
-		lines = append(lines[:maxWaitLines-1], fmt.Sprintf("... and %d more (go tool koans -json lists every blocked goroutine)", more))
+		lines = append(lines[:maxWaitLines-1], l.Sprintf("... and %d more (go tool koans -json lists every blocked goroutine)", more))
 	}
 	p.line("")
-	p.line(p.s.bold("Who waits for whom:"))
+	p.line(p.s.bold(l.Sprintf("Who waits for whom:")))
 	for _, l := range lines {
 		p.line("  " + l)
 	}
 }
 
-// cycleLine draws a cycle as one chain: what the first goroutine holds (if
-// the last one waits for it), then each wait and who keeps it waiting.
-func cycleLine(c []waitfor.Step) string {
+// cycleLine is cycleLineIn in English.
+func cycleLine(c []waitfor.Step) string { return cycleLineIn(c, lang.English) }
+
+// cycleLineIn draws a cycle as one chain, in l: what the first goroutine
+// holds (if the last one waits for it), then each wait and who keeps it
+// waiting.
+func cycleLineIn(c []waitfor.Step, l lang.Lang) string {
 	var chain []string
 	last := c[len(c)-1]
 	if last.By.Holds {
-		chain = append(chain, holdsClause([]waitfor.Hold{{Lock: last.WaitsFor, Read: last.By.Read, Line: last.By.Line}}))
+		chain = append(chain, holdsClause([]waitfor.Hold{{Lock: last.WaitsFor, Read: last.By.Read, Line: last.By.Line}}, l))
 	}
 	for i, s := range c {
 		next := c[(i+1)%len(c)]
-		chain = append(chain, waitClause(s.Wait, s.WaitsFor, s.Line), linkClause(s.By, whoOf(next.Goroutine, next.Koan)))
+		chain = append(chain, waitClause(s.Wait, s.WaitsFor, s.Line, l), linkClause(s.By, whoOf(next.Goroutine, next.Koan, l), l))
 	}
-	return fmt.Sprintf("%s: %s", whoOf(c[0].Goroutine, c[0].Koan), strings.Join(chain, " → "))
+	return l.Sprintf("%s: %s", whoOf(c[0].Goroutine, c[0].Koan, l), strings.Join(chain, " → "))
 }
 
-func whoOf(id int, koan bool) string {
+func whoOf(id int, koan bool, l lang.Lang) string {
 	if koan {
-		return "the koan itself"
+		return l.Sprintf("the koan itself")
 	}
-	return fmt.Sprintf("goroutine %d", id)
+	return l.Sprintf("goroutine %d", id)
 }
 
 // waitClause says what a goroutine waits to do, on what, where.
-func waitClause(w waitfor.Wait, what string, line int) string {
+func waitClause(w waitfor.Wait, what string, line int, l lang.Lang) string {
 	if what == "" {
 		what = "?"
 	}
 	switch w {
 	case waitfor.Lock:
-		return fmt.Sprintf("waits for %s (line %d)", what, line)
+		return l.Sprintf("waits for %s (line %d)", what, line)
 	case waitfor.RLock:
-		return fmt.Sprintf("waits to read-lock %s (line %d)", what, line)
+		return l.Sprintf("waits to read-lock %s (line %d)", what, line)
 	case waitfor.Send:
-		return fmt.Sprintf("waits to send on %s (line %d)", what, line)
+		return l.Sprintf("waits to send on %s (line %d)", what, line)
 	case waitfor.Receive:
-		return fmt.Sprintf("waits to receive from %s (line %d)", what, line)
+		return l.Sprintf("waits to receive from %s (line %d)", what, line)
 	case waitfor.WaitGroup:
-		return fmt.Sprintf("waits in %s.Wait (line %d)", what, line)
+		return l.Sprintf("waits in %s.Wait (line %d)", what, line)
 	case waitfor.Cond:
-		return fmt.Sprintf("waits in %s.Wait (line %d)", what, line)
+		return l.Sprintf("waits in %s.Wait (line %d)", what, line)
 	case waitfor.NilChan:
-		return fmt.Sprintf("waits on a nil channel (line %d)", line)
+		return l.Sprintf("waits on a nil channel (line %d)", line)
 	}
-	return fmt.Sprintf("waits (line %d)", line)
+	return l.Sprintf("waits (line %d)", line)
 }
 
 // linkClause says how the next goroutine of a cycle keeps a wait going.
-func linkClause(l waitfor.Link, who string) string {
+func linkClause(k waitfor.Link, who string, l lang.Lang) string {
 	switch {
-	case l.Holds:
-		return fmt.Sprintf("held by %s", who)
-	case l.Will == waitfor.Lock:
-		return fmt.Sprintf("%s waits to lock it before new readers (line %d)", who, l.Line)
-	case l.Will == waitfor.Receive:
-		return fmt.Sprintf("%s would receive it (line %d)", who, l.Line)
-	case l.Will == waitfor.Send:
-		return fmt.Sprintf("%s would send (line %d)", who, l.Line)
-	case l.Will == waitfor.Close:
-		return fmt.Sprintf("%s would close it (line %d)", who, l.Line)
-	case l.Will == waitfor.Done && l.Line > 0:
-		return fmt.Sprintf("%s would call Done (line %d)", who, l.Line)
+	case k.Holds:
+		return l.Sprintf("held by %s", who)
+	case k.Will == waitfor.Lock:
+		return l.Sprintf("%s waits to lock it before new readers (line %d)", who, k.Line)
+	case k.Will == waitfor.Receive:
+		return l.Sprintf("%s would receive it (line %d)", who, k.Line)
+	case k.Will == waitfor.Send:
+		return l.Sprintf("%s would send (line %d)", who, k.Line)
+	case k.Will == waitfor.Close:
+		return l.Sprintf("%s would close it (line %d)", who, k.Line)
+	case k.Will == waitfor.Done && k.Line > 0:
+		return l.Sprintf("%s would call Done (line %d)", who, k.Line)
 	}
-	return fmt.Sprintf("%s would lower the counter when it returns", who)
+	return l.Sprintf("%s would lower the counter when it returns", who)
 }
 
-func holdsClause(hs []waitfor.Hold) string {
+func holdsClause(hs []waitfor.Hold, l lang.Lang) string {
 	var parts []string
 	for _, h := range hs {
 		if h.Read {
-			parts = append(parts, fmt.Sprintf("holds %s for reading (line %d)", h.Lock, h.Line))
+			parts = append(parts, l.Sprintf("holds %s for reading (line %d)", h.Lock, h.Line))
 		} else {
-			parts = append(parts, fmt.Sprintf("holds %s (line %d)", h.Lock, h.Line))
+			parts = append(parts, l.Sprintf("holds %s (line %d)", h.Lock, h.Line))
 		}
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, l.Sprintf(", "))
 }
 
-func hopelessClause(b waitfor.Blocked) string {
+func hopelessClause(b waitfor.Blocked, l lang.Lang) string {
 	switch b.Wait {
 	case waitfor.NilChan:
-		return "nothing can ever wake it"
+		return l.Sprintf("nothing can ever wake it")
 	case waitfor.WaitGroup:
-		return fmt.Sprintf("no live goroutine can lower %s's counter: nothing can wake it", b.WaitsFor)
+		return l.Sprintf("no live goroutine can lower %s's counter: nothing can wake it", b.WaitsFor)
 	}
-	return fmt.Sprintf("no other live goroutine uses %s: nothing can wake it", b.WaitsFor)
+	return l.Sprintf("no other live goroutine uses %s: nothing can wake it", b.WaitsFor)
 }
