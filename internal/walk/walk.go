@@ -376,23 +376,26 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 	if len(pkgs) == 0 {
 		return nil
 	}
-	opt := w.runOptions(ro)
-	opt.Timeout = timeout
+	overlay := ""
 	if len(plain) > 0 {
 		ov, err := helperOverlay(w.opt.Root, plain)
 		if err != nil {
 			return err
 		}
-		opt.Overlay = ov
+		overlay = ov
 	}
-	res, err := w.opt.Go(ctx, opt, pkgs...)
+	options := func() run.Options { // again after -race turns out unavailable
+		opt := w.runOptions(ro)
+		opt.Timeout, opt.Overlay = timeout, overlay
+		return opt
+	}
+	res, err := w.opt.Go(ctx, options(), pkgs...)
 	if errors.Is(err, run.ErrNoRace) {
 		w.mu.Lock()
 		w.race = false
 		w.st.RaceUnavailable = true
 		w.mu.Unlock()
-		opt.Race = false
-		res, err = w.opt.Go(ctx, opt, pkgs...)
+		res, err = w.opt.Go(ctx, options(), pkgs...)
 	}
 	if err == nil {
 		err = ctx.Err() // go test was killed: its output judges nothing
