@@ -398,7 +398,7 @@ func access(earlier, write bool, at Place, by lang.Msg) lang.Msg {
 	return lang.Msgf("A read at %s, %s", at, by)
 }
 
-var raceLocRE = regexp.MustCompile(`^(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$`)
+var raceLocRE = regexp.MustCompile(`^(.+\.go):(\d+)(?: \+0x[0-9a-f]+)?$`)
 
 // testGoroutineInRace reports whether goroutine id in a race report was
 // started by the testing package (the test's own goroutine).
@@ -608,7 +608,7 @@ func anyFailed(out []Outcome) bool {
 	return false
 }
 
-var compileRE = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.*)$`)
+var compileRE = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): (.*)$`)
 
 // buildFailure reads compiler or vet output. Vet's block has a header "#
 // [pkg]"; the compiler's "# pkg" with no brackets first.

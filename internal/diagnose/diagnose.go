@@ -454,7 +454,7 @@ func (j *judge) traceLine(output []string) (Place, bool) {
 	return first, first.File != ""
 }
 
-var traceFrameRE = regexp.MustCompile(`^(\S+\.go):(\d+)$`)
+var traceFrameRE = regexp.MustCompile(`^(.+\.go):(\d+)$`)
 
 // comparedWith returns the source of the other argument of the assertion on
 // file:line that holds a bare __, e.g. "<-ch" for assert.Equal(t, __, <-ch).
