@@ -9,6 +9,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/grade"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -87,8 +88,8 @@ type koanMap struct {
 	// State is "passed", "current" (the first failing koan), "failing" (a
 	// later koan that fails too), "not judged" (a race koan without -race)
 	// or "not yet" (not run: an earlier koan ended its package's run).
-	State string `json:"state"`
-	Kind  string `json:"kind,omitempty"` // how it fails now, if it does
+	State string    `json:"state"`
+	Kind  kind.Kind `json:"kind,omitempty"` // how it fails now, if it does
 	// Graded is true when the koan passed within the rules: nothing but
 	// its blanks changed from the koan as shipped (internal/grade). Only
 	// graded koans earn points.

@@ -54,16 +54,16 @@ func (a *app) mutateCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	counts := map[string]int{}
+	counts := map[verify.MutantResult]int{}
 	var survivors []verify.Mutant
 	for _, m := range ms {
 		counts[m.Result]++
-		if m.Result == "survived" {
+		if m.Result == verify.Survived {
 			survivors = append(survivors, m)
 		}
 	}
 	fmt.Fprintf(a.stdout, "%d mutants in %v: %d killed, %d survived, %d do not compile.\n",
-		len(ms), time.Since(start).Round(time.Second), counts["killed"], counts["survived"], counts["does not compile"])
+		len(ms), time.Since(start).Round(time.Second), counts[verify.Killed], counts[verify.Survived], counts[verify.NoCompile])
 	unexplained := 0
 	if len(survivors) > 0 {
 		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)

@@ -26,15 +26,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 )
-
-// Kinds are the ways a koan can fail. They are part of the runner's stable
-// -json output; add to them, never rename one.
-var Kinds = []string{
-	"blank", "assert", "race", "leak", "deadlock", "panic", "fatal",
-	"compile", "vet", "timeout", "missing", "skipped",
-}
 
 // CatalogFile is the name of a concept's catalog, beside its koans.
 const CatalogFile = "catalog.toml"
@@ -93,11 +87,11 @@ func (c *Concept) ImportPath(module string) string { return module + "/" + c.Dir
 
 // A Koan is one Test function.
 type Koan struct {
-	Name    string // TestAnUnbufferedSendWaitsForAReceiver
-	File    string // repository-relative
-	Line    int    // the line of func
-	EndLine int    // the line of the closing brace
-	Kind    string // how it fails as shipped, from the catalog ("" if unlisted)
+	Name    string    // TestAnUnbufferedSendWaitsForAReceiver
+	File    string    // repository-relative
+	Line    int       // the line of func
+	EndLine int       // the line of the closing brace
+	Kind    kind.Kind // how it fails as shipped, from the catalog ("" if unlisted)
 	Hints   []string
 	HintsZh []string // the Chinese twins of Hints, in the same order
 	Notes   string
@@ -121,9 +115,9 @@ type Catalog struct {
 
 // A CatalogEntry describes one koan.
 type CatalogEntry struct {
-	Name  string   `toml:"name"`
-	Kind  string   `toml:"kind"`
-	Hints []string `toml:"hints"`
+	Name  string    `toml:"name"`
+	Kind  kind.Kind `toml:"kind"`
+	Hints []string  `toml:"hints"`
 	// HintsZh are the Chinese twins of Hints, as many and in the same order.
 	HintsZh []string `toml:"hints_zh"`
 	Notes   string   `toml:"notes"`

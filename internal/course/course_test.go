@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -40,7 +41,7 @@ func TestLoadFindsKoansInTheOrderGoTestRunsThem(t *testing.T) {
 	assert.Equal(t, "internal/diagnose/testdata/koans/01_blank/blank_test.go", k.File)
 	assert.Equal(t, 15, k.Line)
 	assert.Equal(t, 19, k.EndLine)
-	assert.Equal(t, "blank", k.Kind)
+	assert.Equal(t, kind.Blank, k.Kind)
 	assert.Len(t, k.Hints, 2)
 	assert.Same(t, k, blank.KoanAt(k.File, 17))
 	assert.Nil(t, blank.KoanAt(k.File, 14))

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/traceback"
@@ -56,7 +57,7 @@ func MarkRaceUnjudged(outs []Outcome) {
 
 // A Failure says why a koan failed, in the learner's terms.
 type Failure struct {
-	Kind string // one of course.Kinds
+	Kind kind.Kind
 	File string // repository-relative: the learner's file
 	Line int    // the learner's line in it, 0 if unknown
 	// Headline is one sentence: what went wrong. It and the details are
@@ -77,13 +78,7 @@ type Failure struct {
 // hang guard, a synctest deadlock, a panic, a fatal error, go test's
 // timeout): the koans after it do not run, and the leak check at the end
 // of the package's run does not happen.
-func (f *Failure) EndsRun() bool {
-	switch f.Kind {
-	case "deadlock", "timeout", "panic", "fatal":
-		return true
-	}
-	return false
-}
+func (f *Failure) EndsRun() bool { return f.Kind.EndsRun() }
 
 // EndedEarly reports whether a koan of outs ended the test binary.
 func EndedEarly(outs []Outcome) bool {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
@@ -37,7 +38,7 @@ var updateGolden = flag.Bool("update-golden", false, "rewrite the golden files f
 // koans or in ./...), with the verdict the runner must reach.
 var fixtures = []struct {
 	concept string
-	kind    string
+	kind    kind.Kind
 	koan    string
 	line    int // in the fixture's file
 	file    string

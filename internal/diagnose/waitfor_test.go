@@ -12,6 +12,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
 )
@@ -36,7 +37,7 @@ func TestADeadlockDrawsWhoWaitsForWhom(t *testing.T) {
 		t.Run(fx.concept, func(t *testing.T) {
 			st := walkFixtureIn(t, waitTree, filepath.Join("testdata", "streams", "waits"), fx.concept)
 			v := render.VerdictOf(st)
-			require.Equal(t, "deadlock", v.Kind)
+			require.Equal(t, kind.Deadlock, v.Kind)
 			var text, js bytes.Buffer
 			render.Text(&text, st, render.Style{})
 			require.NoError(t, render.JSON(&js, st))

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -97,8 +97,8 @@ func TestAgentsMdKnowsTheRunner(t *testing.T) {
 	for _, cmd := range []string{"go tool koans -json", "go tool koans hint", "go tool koans list -json", "go tool koans reset"} {
 		assert.Contains(t, agents, cmd)
 	}
-	for _, kind := range course.Kinds {
-		assert.Contains(t, agents, "`"+kind+"`", "AGENTS.md does not name the kind %s", kind)
+	for _, k := range kind.All {
+		assert.Contains(t, agents, "`"+string(k)+"`", "AGENTS.md does not name the kind %s", k)
 	}
 	assert.Contains(t, read(t, "llms.txt"), "[AGENTS.md](AGENTS.md)")
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -104,35 +105,7 @@ func where(v Verdict) string {
 }
 
 // kindTitle names the kind of failure as the learner reads it.
-func kindTitle(kind string, l lang.Lang) string {
-	switch kind {
-	case "blank":
-		return l.Sprintf("Fill in the blank")
-	case "assert":
-		return l.Sprintf("Not yet")
-	case "race":
-		return l.Sprintf("Data race")
-	case "leak":
-		return l.Sprintf("Goroutine leak")
-	case "deadlock":
-		return l.Sprintf("Deadlock")
-	case "panic":
-		return l.Sprintf("Panic")
-	case "fatal":
-		return l.Sprintf("Fatal error")
-	case "compile":
-		return l.Sprintf("Does not compile")
-	case "vet":
-		return l.Sprintf("go vet")
-	case "timeout":
-		return l.Sprintf("Never finished")
-	case "missing":
-		return l.Sprintf("Missing koan")
-	case "skipped":
-		return l.Sprintf("Skipped")
-	}
-	return l.Sprintf("Failed")
-}
+func kindTitle(k kind.Kind, l lang.Lang) string { return k.Title().In(l) }
 
 func next(v Verdict, l lang.Lang) string {
 	switch v.Kind {

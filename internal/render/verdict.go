@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -31,7 +32,7 @@ type Verdict struct {
 	Line int    `json:"line"`
 	// Kind is how the koan failed: one of blank, assert, race, leak,
 	// deadlock, panic, fatal, compile, vet, timeout, missing, skipped.
-	Kind string `json:"kind"`
+	Kind kind.Kind `json:"kind"`
 	// Message says why, in a sentence or a few lines.
 	Message string `json:"message"`
 	// Passed and Total count koans on the whole path.

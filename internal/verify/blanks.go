@@ -176,7 +176,7 @@ func verdictOf(sc *course.Concept, pkg *run.Package, name, root string) string {
 	}
 	for _, o := range diagnose.Judge(sc, pkg, root) {
 		if o.Failure != nil && (o.Koan.Name == name || pkg.FailedBuild) {
-			return "fails (" + o.Failure.Kind + ")"
+			return "fails (" + string(o.Failure.Kind) + ")"
 		}
 	}
 	return "fails"

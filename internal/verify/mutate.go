@@ -10,7 +10,17 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/run"
+)
+
+// A MutantResult is what became of a mutant.
+type MutantResult string
+
+const (
+	Killed    MutantResult = "killed"           // the koan failed, as it must
+	Survived  MutantResult = "survived"         // the koan still passed
+	NoCompile MutantResult = "does not compile" // the line cannot simply go
 )
 
 // A Mutant is a solution with one line of synchronisation taken out.
@@ -19,10 +29,8 @@ type Mutant struct {
 	File   string // repository-relative
 	Line   int
 	Change string // what was done, e.g. "removed close(done)"
-	// Result is "killed" (the koan failed, as it must), "survived" (it still
-	// passed), or "does not compile" (the line cannot simply go).
-	Result string
-	Kind   string // how the koan failed, when killed
+	Result MutantResult
+	Kind   kind.Kind // how the koan failed, when killed
 	// Explained is the catalog's reason why a survivor's line is not needed.
 	Explained string
 
@@ -119,7 +127,7 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 			}
 			pkg := res.Packages[sc.ImportPath(sols.Module)]
 			outs := diagnose.Judge(sc, pkg, opt.Root)
-			m.Result = "survived"
+			m.Result = Survived
 			for _, o := range outs {
 				if o.State != diagnose.Failed || o.Failure == nil {
 					continue
@@ -129,15 +137,15 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 					// vet (lostcancel, copylocks...) caught the mutant; a
 					// compile error means the line cannot simply go. Both
 					// name the mutant's file, not its koan.
-					m.Result, m.Kind = "killed", o.Failure.Kind
+					m.Result, m.Kind = Killed, o.Failure.Kind
 					if o.Failure.Kind == "compile" {
-						m.Result = "does not compile"
+						m.Result = NoCompile
 					}
 				case o.Koan.Name == m.Koan:
-					m.Result, m.Kind = "killed", o.Failure.Kind
+					m.Result, m.Kind = Killed, o.Failure.Kind
 				}
 			}
-			if m.Result == "survived" && kc != nil {
+			if m.Result == Survived && kc != nil {
 				if e, ok := kc.Entry(m.Koan); ok {
 					m.Explained = e.Needless[m.text]
 				}

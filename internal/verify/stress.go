@@ -108,7 +108,7 @@ func Stress(ctx context.Context, opt StressOptions) (*StressReport, error) {
 				case o.Failure == nil:
 					flake("koans", k.Name, "passed as shipped", opt.KoanRuns)
 				case o.Failure.Kind != k.Kind:
-					flake("koans", k.Name, "failed as "+o.Failure.Kind, opt.KoanRuns)
+					flake("koans", k.Name, "failed as "+string(o.Failure.Kind), opt.KoanRuns)
 				}
 			}
 		}

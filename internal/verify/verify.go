@@ -17,16 +17,11 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/walk"
 )
-
-// ShippedKinds are the kinds a koan may name in its catalog entry: the ways
-// a koan can fail as shipped. timeout is for a loop that never ends (a
-// busy loop: nothing is blocked, so it is not a deadlock). compile, missing
-// and skipped are kinds of trouble, not of lessons.
-var ShippedKinds = []string{"blank", "assert", "race", "leak", "deadlock", "timeout", "panic", "fatal", "vet"}
 
 // A Problem is one thing wrong with the course.
 type Problem struct {
@@ -41,7 +36,7 @@ type Row struct {
 	Concept string
 	Koans   int
 	// Kinds counts the koans by the kind their catalog names.
-	Kinds map[string]int
+	Kinds map[kind.Kind]int
 	// Detected counts the koans a detector judges (race, leak, deadlock,
 	// panic, fatal, vet), not an assertion.
 	Detected int
@@ -108,7 +103,7 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 	}
 	v.uniqueNames(concepts)
 	for _, c := range concepts {
-		row := Row{Concept: c.Name, Koans: len(c.Koans), Kinds: map[string]int{}}
+		row := Row{Concept: c.Name, Koans: len(c.Koans), Kinds: map[kind.Kind]int{}}
 		before := len(r.Problems)
 		opt.Log("checking " + c.Name)
 		v.catalog(c, &row)
@@ -189,8 +184,8 @@ func (v *verifier) catalog(c *course.Concept, row *Row) {
 			continue
 		}
 		inCatalog = append(inCatalog, e.Name)
-		if !slices.Contains(ShippedKinds, e.Kind) {
-			v.problem(c.Dir+"/"+course.CatalogFile, "%s: kind %q is not one of %s", k.Name, e.Kind, strings.Join(ShippedKinds, ", "))
+		if !e.Kind.Shipped() {
+			v.problem(c.Dir+"/"+course.CatalogFile, "%s: kind %q is not one of %s", k.Name, e.Kind, shippedKinds())
 		}
 		if n := len(e.Hints); n < 2 || n > 3 {
 			v.problem(c.Dir+"/"+course.CatalogFile, "%s: has %d hint(s): write two or three, from gentle to strong", k.Name, n)
@@ -202,7 +197,7 @@ func (v *verifier) catalog(c *course.Concept, row *Row) {
 			v.problem(c.Dir+"/"+course.CatalogFile, "%s: has %d Chinese hint(s) (hints_zh) for %d hint(s): each hint needs its Chinese twin, in the same order", k.Name, len(e.HintsZh), len(e.Hints))
 		}
 		row.Kinds[e.Kind]++
-		if isDetector(e.Kind) {
+		if e.Kind.Detector() {
 			row.Detected++
 		}
 	}
@@ -211,12 +206,16 @@ func (v *verifier) catalog(c *course.Concept, row *Row) {
 	}
 }
 
-func isDetector(kind string) bool {
-	switch kind {
-	case "race", "leak", "deadlock", "timeout", "panic", "fatal", "vet":
-		return true
+// shippedKinds lists the kinds a koan may name in its catalog entry: the
+// ways a koan can fail as shipped (kind.Kind.Shipped).
+func shippedKinds() string {
+	var names []string
+	for _, k := range kind.All {
+		if k.Shipped() {
+			names = append(names, string(k))
+		}
 	}
-	return false
+	return strings.Join(names, ", ")
 }
 
 var blankRE = regexp.MustCompile(`\b__\b`)

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/run"
 )
 
@@ -159,7 +160,7 @@ func TestATestNameIsUsedOnceInTheCourse(t *testing.T) {
 func TestAKoanHasTwoOrThreeHints(t *testing.T) {
 	v := fixture(t)
 	for _, c := range v.koans.Concepts {
-		v.catalog(c, &Row{Kinds: map[string]int{}})
+		v.catalog(c, &Row{Kinds: map[kind.Kind]int{}})
 	}
 	assert.Equal(t, []string{
 		fixtureKoans + "/02_echoes/catalog.toml: TestAReceiveGetsTheValueSent: has 4 hint(s): write two or three, from gentle to strong",
@@ -168,7 +169,7 @@ func TestAKoanHasTwoOrThreeHints(t *testing.T) {
 	c := v.koans.Concepts[0]
 	c.Catalog.Koans[0].Hints = []string{"only one"}
 	c.Catalog.Koans[1].Hints = []string{"one", ""}
-	v.catalog(c, &Row{Kinds: map[string]int{}})
+	v.catalog(c, &Row{Kinds: map[kind.Kind]int{}})
 	assert.Equal(t, []string{
 		fixtureKoans + "/01_sums/catalog.toml: TestEveryBlankIsNeeded: has 1 hint(s): write two or three, from gentle to strong",
 		fixtureKoans + "/01_sums/catalog.toml: TestEveryBlankIsNeeded: has 2 Chinese hint(s) (hints_zh) for 1 hint(s): each hint needs its Chinese twin, in the same order",

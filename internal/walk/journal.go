@@ -22,7 +22,7 @@ func record(root string, last position, st *Standing) {
 	if st.Current != nil {
 		w.Current = journal.Koan{Concept: st.CurrentConcept.Name, Name: st.Current.Koan.Name}
 		if f := st.Current.Failure; f != nil {
-			w.Kind = f.Kind
+			w.Kind = string(f.Kind)
 		}
 	}
 	_ = journal.Record(root, w)

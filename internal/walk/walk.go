@@ -21,6 +21,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 )
@@ -283,13 +284,7 @@ func (w *walker) confirmRace(ctx context.Context, ci int, name string) error {
 // failsFast: a koan that fails this way costs its concept's run little,
 // and lets the run go on to the leak check at its end (a panic or a fatal
 // error would end the run before it).
-func failsFast(kind string) bool {
-	switch kind {
-	case "blank", "assert", "race", "vet":
-		return true
-	}
-	return false
-}
+func failsFast(k kind.Kind) bool { return k.FailsFast() }
 
 func runPattern(names []string) string { return "^(" + strings.Join(names, "|") + ")$" }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/run"
 )
 
@@ -198,7 +199,7 @@ func TestAConceptWithoutTheHelpersTestMainIsMissingByName(t *testing.T) {
 	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
 	require.NotNil(t, st.Current)
-	assert.Equal(t, "missing", st.Current.Failure.Kind)
+	assert.Equal(t, kind.Missing, st.Current.Failure.Kind)
 	assert.Equal(t, "koans/02_second/main_test.go", st.Current.Failure.File)
 	assert.Contains(t, st.Current.Failure.Headline.String(), "koans/02_second/main_test.go is missing")
 	assert.Equal(t, 6, st.Total)
@@ -215,7 +216,7 @@ func TestADeletedConceptIsMissingAndStillCounts(t *testing.T) {
 	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
 	require.NotNil(t, st.Current)
-	assert.Equal(t, "missing", st.Current.Failure.Kind)
+	assert.Equal(t, kind.Missing, st.Current.Failure.Kind)
 	assert.Equal(t, "koans/02_second", st.Current.Failure.File)
 	assert.Equal(t, 6, st.Total, "the deleted concept's koans still count")
 	assert.Equal(t, 2, st.Passed)
