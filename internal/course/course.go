@@ -224,61 +224,75 @@ func loadConcept(root, tree, name string) (*Concept, error) {
 	slices.Sort(files)
 	fset := token.NewFileSet()
 	for _, f := range files {
-		rel, _ := filepath.Rel(root, f)
-		rel = filepath.ToSlash(rel)
-		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
-		if af == nil {
-			c.Problems = append(c.Problems, err.Error())
-			continue
-		}
-		if err != nil {
-			c.Problems = append(c.Problems, err.Error())
-		}
-		if c.Package == "" {
-			c.Package = af.Name.Name
-		}
-		for _, d := range af.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if ok && fd.Recv == nil && fd.Name.Name == "TestMain" {
-				// A TestMain of another shape (a peer's test named so) is
-				// still a TestMain to the compiler: none can be added.
-				c.Main = max(c.Main, OwnMain)
-				if !takesT(fd) {
-					c.Main = mainOf(fd)
-				}
-			}
-			if !ok || fd.Recv != nil || !isTestName(fd.Name.Name) || !takesT(fd) {
-				continue
-			}
-			c.Koans = append(c.Koans, &Koan{
-				Name:    fd.Name.Name,
-				File:    rel,
-				Line:    fset.Position(fd.Pos()).Line,
-				EndLine: fset.Position(fd.End()).Line,
-				Concept: c,
-			})
-		}
+		c.readFile(root, fset, f)
 	}
 	if isFile(catPath) {
-		cat := &Catalog{}
 		rel, _ := filepath.Rel(root, catPath)
-		if _, err := toml.DecodeFile(catPath, cat); err != nil {
-			c.BadCatalog = catalogProblem(filepath.ToSlash(rel), err)
-			c.Problems = append(c.Problems, c.BadCatalog)
-		} else {
-			c.Catalog = cat
-			c.applyCatalog()
-			if cat.Timeout != "" {
-				d, err := time.ParseDuration(cat.Timeout)
-				if err != nil || d <= 0 {
-					c.BadCatalog = fmt.Sprintf("%s: timeout %q is not a duration such as \"10s\"", filepath.ToSlash(rel), cat.Timeout)
-					c.Problems = append(c.Problems, c.BadCatalog)
-				}
-				c.Timeout = max(d, 0)
-			}
-		}
+		c.readCatalog(catPath, filepath.ToSlash(rel))
 	}
 	return c, nil
+}
+
+// readFile adds the koans of one test file, in source order, and notes its
+// package name and whether it holds a TestMain.
+func (c *Concept) readFile(root string, fset *token.FileSet, f string) {
+	rel, _ := filepath.Rel(root, f)
+	rel = filepath.ToSlash(rel)
+	af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+	if err != nil {
+		c.Problems = append(c.Problems, err.Error())
+	}
+	if af == nil {
+		return
+	}
+	if c.Package == "" {
+		c.Package = af.Name.Name
+	}
+	for _, d := range af.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil {
+			continue
+		}
+		if fd.Name.Name == "TestMain" {
+			// A TestMain of another shape (a peer's test named so) is
+			// still a TestMain to the compiler: none can be added.
+			c.Main = max(c.Main, OwnMain)
+			if !takesT(fd) {
+				c.Main = mainOf(fd)
+			}
+		}
+		if !isTestName(fd.Name.Name) || !takesT(fd) {
+			continue
+		}
+		c.Koans = append(c.Koans, &Koan{
+			Name:    fd.Name.Name,
+			File:    rel,
+			Line:    fset.Position(fd.Pos()).Line,
+			EndLine: fset.Position(fd.End()).Line,
+			Concept: c,
+		})
+	}
+}
+
+// readCatalog applies the catalog at path (rel to the root); one that does
+// not parse, or holds a timeout that is not a duration, is a BadCatalog.
+func (c *Concept) readCatalog(path, rel string) {
+	cat := &Catalog{}
+	if _, err := toml.DecodeFile(path, cat); err != nil {
+		c.BadCatalog = catalogProblem(rel, err)
+		c.Problems = append(c.Problems, c.BadCatalog)
+		return
+	}
+	c.Catalog = cat
+	c.applyCatalog()
+	if cat.Timeout != "" {
+		d, err := time.ParseDuration(cat.Timeout)
+		if err != nil || d <= 0 {
+			c.BadCatalog = fmt.Sprintf("%s: timeout %q is not a duration such as \"10s\"", rel, cat.Timeout)
+			c.Problems = append(c.Problems, c.BadCatalog)
+		}
+		c.Timeout = max(d, 0)
+	}
 }
 
 // catalogProblem says where a catalog does not parse: file:line: what.

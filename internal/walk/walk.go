@@ -108,35 +108,11 @@ func (opt Options) learner() bool {
 
 // Walk runs the path and returns where the learner stands.
 func Walk(ctx context.Context, opt Options) (*Standing, error) {
-	if opt.Tree == "" {
-		opt.Tree = "koans"
-	}
-	if opt.Timeout == 0 {
-		opt.Timeout = TimeoutFromEnv()
-	}
-	if opt.Timeout == 0 {
-		opt.Timeout = DefaultTimeout
-	}
-	if opt.Go == nil {
-		opt.Go = run.Go
-	}
+	opt = opt.withDefaults()
 	began := time.Now()
-	c, err := course.Load(opt.Root, opt.Tree)
+	st, err := standingAtStart(opt)
 	if err != nil {
 		return nil, err
-	}
-	concepts, err := c.Select(opt.Concepts)
-	if err != nil {
-		return nil, err
-	}
-	for _, cc := range concepts {
-		if cc.BadCatalog != "" {
-			return nil, lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
-		}
-	}
-	st := &Standing{Course: c, Total: c.Total()}
-	for _, cc := range concepts {
-		st.Concepts = append(st.Concepts, ConceptResult{Concept: cc, Outcomes: notRun(cc)})
 	}
 	w := &walker{opt: opt, st: st, race: !opt.NoRace}
 	if opt.All {
@@ -178,6 +154,45 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 		}
 		writeState(opt.Root, opt.Tree, now)
 		record(opt.Root, last, st)
+	}
+	return st, nil
+}
+
+func (opt Options) withDefaults() Options {
+	if opt.Tree == "" {
+		opt.Tree = "koans"
+	}
+	if opt.Timeout == 0 {
+		opt.Timeout = TimeoutFromEnv()
+	}
+	if opt.Timeout == 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.Go == nil {
+		opt.Go = run.Go
+	}
+	return opt
+}
+
+// standingAtStart loads the course and lists its selected concepts, none of
+// them run yet. A catalog that does not parse stops the walk at its line.
+func standingAtStart(opt Options) (*Standing, error) {
+	c, err := course.Load(opt.Root, opt.Tree)
+	if err != nil {
+		return nil, err
+	}
+	concepts, err := c.Select(opt.Concepts)
+	if err != nil {
+		return nil, err
+	}
+	for _, cc := range concepts {
+		if cc.BadCatalog != "" {
+			return nil, lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
+		}
+	}
+	st := &Standing{Course: c, Total: c.Total()}
+	for _, cc := range concepts {
+		st.Concepts = append(st.Concepts, ConceptResult{Concept: cc, Outcomes: notRun(cc)})
 	}
 	return st, nil
 }
@@ -347,10 +362,56 @@ func (w *walker) runBatch(ctx context.Context, from, to int) error {
 	return w.run(ctx, from, to, runOptions{})
 }
 
+// run runs the concepts [from, to) in one go test call and judges them.
 func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
-	var pkgs []string
+	b, err := w.batch(from, to)
+	if err != nil || len(b.pkgs) == 0 {
+		return err
+	}
+	options := func() run.Options { // again after -race turns out unavailable
+		opt := w.runOptions(ro)
+		opt.Timeout, opt.Overlay = b.timeout, b.overlay
+		return opt
+	}
+	res, err := w.opt.Go(ctx, options(), b.pkgs...)
+	if errors.Is(err, run.ErrNoRace) {
+		w.mu.Lock()
+		w.race = false
+		w.st.RaceUnavailable = true
+		w.mu.Unlock()
+		res, err = w.opt.Go(ctx, options(), b.pkgs...)
+	}
+	if err == nil {
+		err = ctx.Err() // go test was killed: its output judges nothing
+	}
+	if err != nil {
+		return err
+	}
+	if len(res.Packages) == 0 && res.ExitCode != 0 {
+		return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
+	}
+	for i := from; i < to; i++ {
+		if err := w.judge(ctx, &w.st.Concepts[i], res, ro); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A batch is what one go test call runs: the packages, the deadline the
+// slowest of them allows, and the overlay that gives plain packages the
+// koan helper's TestMain.
+type batch struct {
+	pkgs    []string
+	timeout time.Duration
+	overlay string
+}
+
+// batch gathers the concepts [from, to) that can run; one that cannot (its
+// directory or its helper file is gone) is failed here, by name.
+func (w *walker) batch(from, to int) (batch, error) {
+	b := batch{timeout: w.opt.Timeout}
 	var plain []*course.Concept
-	timeout := w.opt.Timeout
 	for i := range w.st.Concepts[from:to] {
 		cr := &w.st.Concepts[from+i]
 		c := cr.Concept
@@ -363,68 +424,46 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 		if c.Catalog == nil && c.Main == course.NoMain {
 			plain = append(plain, c)
 		}
-		if c.Timeout > timeout && timeout != NoTimeout {
-			timeout = c.Timeout
+		if c.Timeout > b.timeout && b.timeout != NoTimeout {
+			b.timeout = c.Timeout
 		}
-		pkgs = append(pkgs, "./"+c.Dir)
+		b.pkgs = append(b.pkgs, "./"+c.Dir)
 	}
-	if len(pkgs) == 0 {
-		return nil
-	}
-	overlay := ""
 	if len(plain) > 0 {
 		ov, err := helperOverlay(w.opt.Root, plain)
 		if err != nil {
+			return b, err
+		}
+		b.overlay = ov
+	}
+	return b, nil
+}
+
+// judge reads one concept's outcomes from go test's result, and runs it
+// again where the first run could not say everything: without vet after a
+// vet finding, and the koans before a crash for the leak check it cut off.
+func (w *walker) judge(ctx context.Context, cr *ConceptResult, res *run.Result, ro runOptions) error {
+	if diagnose.Unrunnable(cr.Concept) != nil {
+		return nil
+	}
+	pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
+	cr.Ran = true
+	cr.Outcomes = diagnose.Judge(cr.Concept, pkg, w.opt.Root)
+	if cr.Concept.Main == course.OwnMain && cr.Concept.Catalog == nil {
+		noLeakCheck(cr.Outcomes)
+	}
+	if pkg != nil && pkg.FailedBuild && isVet(cr.Outcomes) {
+		if err := w.rerunWithoutVet(ctx, cr, ro); err != nil {
 			return err
 		}
-		overlay = ov
 	}
-	options := func() run.Options { // again after -race turns out unavailable
-		opt := w.runOptions(ro)
-		opt.Timeout, opt.Overlay = timeout, overlay
-		return opt
-	}
-	res, err := w.opt.Go(ctx, options(), pkgs...)
-	if errors.Is(err, run.ErrNoRace) {
-		w.mu.Lock()
-		w.race = false
-		w.st.RaceUnavailable = true
-		w.mu.Unlock()
-		res, err = w.opt.Go(ctx, options(), pkgs...)
-	}
-	if err == nil {
-		err = ctx.Err() // go test was killed: its output judges nothing
-	}
-	if err != nil {
-		return err
-	}
-	if len(res.Packages) == 0 && res.ExitCode != 0 {
-		return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
-	}
-	for i := from; i < to; i++ {
-		cr := &w.st.Concepts[i]
-		if diagnose.Unrunnable(cr.Concept) != nil {
-			continue
+	if diagnose.EndedEarly(cr.Outcomes) {
+		if err := w.checkLeaksBefore(ctx, cr); err != nil {
+			return err
 		}
-		pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
-		cr.Ran = true
-		cr.Outcomes = diagnose.Judge(cr.Concept, pkg, w.opt.Root)
-		if cr.Concept.Main == course.OwnMain && cr.Concept.Catalog == nil {
-			noLeakCheck(cr.Outcomes)
-		}
-		if pkg != nil && pkg.FailedBuild && isVet(cr.Outcomes) {
-			if err := w.rerunWithoutVet(ctx, cr, ro); err != nil {
-				return err
-			}
-		}
-		if diagnose.EndedEarly(cr.Outcomes) {
-			if err := w.checkLeaksBefore(ctx, cr); err != nil {
-				return err
-			}
-		}
-		if !w.raceOn() {
-			diagnose.MarkRaceUnjudged(cr.Outcomes)
-		}
+	}
+	if !w.raceOn() {
+		diagnose.MarkRaceUnjudged(cr.Outcomes)
 	}
 	return nil
 }
