@@ -41,6 +41,7 @@ func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error
 		*poll = true
 		note = a.lang.Sprintf("Watching by polling: %s is on a %s mount, where file events are not reliable.", dir, fstype)
 	}
+	// show runs the path; Ctrl-C (ctx ended) cuts it short without a word.
 	show := func(ctx context.Context) {
 		if tty {
 			fmt.Fprint(a.stdout, "\x1b[H\x1b[2J") // clear the screen
@@ -67,21 +68,7 @@ func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error
 		Keys: keys,
 		Runs: *runs,
 		Run:  show,
-		Key: func(ctx context.Context, r rune) bool {
-			switch r {
-			case 'q', 'Q': // Ctrl-C is the watch's own
-				return false
-			case 'h', 'H':
-				fmt.Fprintln(a.stdout)
-				_ = a.hint(ctx)
-			case 'l', 'L':
-				fmt.Fprintln(a.stdout)
-				_ = a.listCmd(ctx)
-			case 'r', 'R':
-				show(ctx)
-			}
-			return true
-		},
+		Key:  a.watchKeys(show),
 	})
 	if errors.Is(err, watch.ErrInterrupted) {
 		return errInterrupted
@@ -90,6 +77,26 @@ func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error
 		return lang.Errorf("%w\nWatching does not work here; run `make koans` after each save instead", err)
 	}
 	return nil
+}
+
+// watchKeys answers watch's keys; show runs the path again. Ctrl-C is the
+// watch's own.
+func (a *app) watchKeys(show func(context.Context)) func(context.Context, rune) bool {
+	return func(ctx context.Context, r rune) bool {
+		switch r {
+		case 'q', 'Q':
+			return false
+		case 'h', 'H':
+			fmt.Fprintln(a.stdout)
+			_ = a.hint(ctx)
+		case 'l', 'L':
+			fmt.Fprintln(a.stdout)
+			_ = a.listCmd(ctx)
+		case 'r', 'R':
+			show(ctx)
+		}
+		return true
+	}
 }
 
 func isTerminal(w io.Writer) bool {

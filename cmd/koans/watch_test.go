@@ -259,3 +259,32 @@ func waitForFile(t *testing.T, file string, cmd *exec.Cmd) {
 	_ = cmd.Process.Kill()
 	t.Fatal("the koan never started")
 }
+
+// watch -poll looks at the files' times, as file events never do (a change
+// of time alone is no event worth a run): a touch runs the koans again.
+func TestWatchPollSeesWhatEventsDoNot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	dir, bin := watchCourse(t)
+	cmd := exec.Command(bin, "watch", "-poll", "-runs", "2")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := readLines(out)
+	expect(t, lines, "Watching koans/ for saves")
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, "koans", "01_blank", "blank_test.go"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, lines, "Verdict  Fill in the blank")
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("watch -poll -runs 2 ended with %v", err)
+	}
+}
