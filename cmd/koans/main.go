@@ -123,6 +123,10 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	return app.status(ctx, cmd, app.command(ctx, cmd, rest, fs))
 }
 
+// errInterrupted ends a command whose run Ctrl-C cut short: exit status
+// 130, and not a word more.
+var errInterrupted = errors.New("interrupted")
+
 // errTrouble ends a command whose trouble was already told: exit status 2.
 var errTrouble = errors.New("trouble told")
 
@@ -159,9 +163,10 @@ func (a *app) command(ctx context.Context, cmd string, rest []string, fs *flag.F
 // status is the exit status of a command that returned err, after telling
 // the runner's trouble, if any.
 func (a *app) status(ctx context.Context, cmd string, err error) int {
-	if ctx.Err() != nil && cmd != "watch" {
+	if ctx.Err() != nil && cmd != "watch" || errors.Is(err, errInterrupted) {
 		// Ctrl-C: the learner knows why the run stopped, and a run cut
-		// short says nothing about the koans. (watch takes Ctrl-C as q.)
+		// short says nothing about the koans. (watch takes Ctrl-C between
+		// runs as q, and says errInterrupted when it cut a run short.)
 		return exitInterrupted
 	}
 	var failing errFailing

@@ -145,3 +145,146 @@ func TestWatchWithoutATerminal(t *testing.T) {
 		t.Fatalf("watch -runs 2 ended with %v", err)
 	}
 }
+
+// slowCourse lays out a course whose one koan writes a file named started
+// beside itself, then sleeps for a minute; it returns the course, the
+// binary and the started file.
+func slowCourse(t *testing.T) (dir, bin, started string) {
+	t.Helper()
+	dir, bin = watchCourse(t)
+	koan := filepath.Join(dir, "koans", "01_blank")
+	if err := os.RemoveAll(koan); err != nil {
+		t.Fatal(err)
+	}
+	slow := filepath.Join(dir, "koans", "01_slow")
+	if err := os.MkdirAll(slow, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := `package slow
+
+import (
+	"os"
+	"testing"
+	"time"
+)
+
+func TestSlow(t *testing.T) {
+	if err := os.WriteFile("started", nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Minute)
+}
+`
+	if err := os.WriteFile(filepath.Join(slow, "slow_test.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, bin, filepath.Join(slow, "started")
+}
+
+// Ctrl-C while a koan runs stops the run at once, in a terminal (a key
+// press in raw mode) as without one (SIGINT): exit 130, not a word after
+// the verdict that never came, nothing remembered of the run.
+func TestWatchCtrlCStopsTheRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	for _, terminal := range []bool{false, true} {
+		t.Run(map[bool]string{false: "SIGINT", true: "terminal"}[terminal], func(t *testing.T) {
+			dir, bin, started := slowCourse(t)
+			cmd := exec.Command(bin, "watch")
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "NO_COLOR=1", "KOAN_TIMEOUT=2m")
+			var out strings.Builder
+			var interrupt func() error
+			copied := make(chan struct{})
+			if terminal {
+				tty, err := pty.Start(cmd)
+				if err != nil {
+					t.Skipf("no pseudo-terminal here: %v", err)
+				}
+				defer tty.Close()
+				go func() { _, _ = io.Copy(&out, tty); close(copied) }()
+				interrupt = func() error { _, err := tty.Write([]byte{3}); return err }
+			} else {
+				cmd.Stdout = &out
+				close(copied)
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				interrupt = func() error { return cmd.Process.Signal(os.Interrupt) }
+			}
+			waitForFile(t, started, cmd)
+			if err := interrupt(); err != nil {
+				t.Fatal(err)
+			}
+			began := time.Now()
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatal("Ctrl-C did not stop the run within 10s")
+			}
+			select {
+			case <-copied: // the output is all there
+			case <-time.After(5 * time.Second):
+				t.Fatal("the terminal's output did not end")
+			}
+			if took := time.Since(began); took > 1500*time.Millisecond {
+				t.Errorf("watch took %v to end after Ctrl-C", took.Round(time.Millisecond))
+			}
+			if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
+				t.Errorf("exit %d (%v), want %d", code, err, exitInterrupted)
+			}
+			if strings.Contains(out.String(), "Watching koans/") || strings.Contains(out.String(), "Koan ") {
+				t.Errorf("output after Ctrl-C:\n%s", out.String())
+			}
+			if _, err := os.Stat(filepath.Join(dir, ".koans", "walk.json")); err == nil {
+				t.Error("the interrupted run was remembered in .koans/walk.json")
+			}
+		})
+	}
+}
+
+// waitForFile waits until the koan has started (its file is there).
+func waitForFile(t *testing.T, file string, cmd *exec.Cmd) {
+	t.Helper()
+	for deadline := time.Now().Add(3 * time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(file); err == nil {
+			return
+		}
+	}
+	_ = cmd.Process.Kill()
+	t.Fatal("the koan never started")
+}
+
+// watch -poll looks at the files' times, as file events never do (a change
+// of time alone is no event worth a run): a touch runs the koans again.
+func TestWatchPollSeesWhatEventsDoNot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	dir, bin := watchCourse(t)
+	cmd := exec.Command(bin, "watch", "-poll", "-runs", "2")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := readLines(out)
+	expect(t, lines, "Watching koans/ for saves")
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, "koans", "01_blank", "blank_test.go"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, lines, "Verdict  Fill in the blank")
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("watch -poll -runs 2 ended with %v", err)
+	}
+}

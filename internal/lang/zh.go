@@ -245,9 +245,12 @@ var chinese = map[string]string{
 	"reset only restores files under koans/, not %s": "reset 只恢复 koans/ 下的文件，不恢复 %s",
 
 	// cmd/koans: watch
-	"stop after this many runs (for scripts and tests)":                         "运行这么多次后停止（供脚本和测试使用）",
-	"Watching koans/ for saves.  h hint · l list · r run again · q quit":        "正在监视 koans/ 的保存。  h 提示 · l 列表 · r 重新运行 · q 退出",
-	"%w\nWatching does not work here; run `make koans` after each save instead": "%w\n这里无法监视文件；请在每次保存后运行 `make koans`",
+	"stop after this many runs (for scripts and tests)":                                                       "运行这么多次后停止（供脚本和测试使用）",
+	"Watching koans/ for saves.  h hint · l list · r run again · q quit":                                      "正在监视 koans/ 的保存。  h 提示 · l 列表 · r 重新运行 · q 退出",
+	"%w\nWatching does not work here; run `make koans` after each save instead":                               "%w\n这里无法监视文件；请在每次保存后运行 `make koans`",
+	"look for saves a few times a second instead of waiting for file events (for shared and network folders)": "每秒查看几次有没有保存，而不是等待文件事件（用于共享文件夹和网络文件夹）",
+	"Watching by polling: %s is on a %s mount, where file events are not reliable.":                           "以轮询方式监视：%s 位于 %s 挂载上，那里的文件事件并不可靠。",
+	"Watching by polling: file events are not available here (%v).":                                           "以轮询方式监视：这里无法使用文件事件（%v）。",
 
 	// cmd/koans: usage
 	"print the verdict as one JSON object":                                                        "把判定打印成一个 JSON 对象",

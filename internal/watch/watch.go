@@ -6,20 +6,22 @@
 // several times in a burst. Watching the directories (not the files) sees
 // all of them, and a short quiet period (the debounce) turns a burst into
 // one run.
+//
+// File events do not come everywhere: not for edits made from Windows on
+// WSL2's /mnt/c, nor on network and shared folders, and not at all when
+// inotify's limits are reached. There the watch polls instead: it looks at
+// the files' sizes and times a few times a second (PollReason tells where).
+//
+// Ctrl-C while a run is going stops it at once: the run's context is
+// cancelled and Watch returns ErrInterrupted.
 package watch
 
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
-
-	"github.com/fsnotify/fsnotify"
-
-	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // Options configure a watch.
@@ -28,42 +30,81 @@ type Options struct {
 	Dirs []string
 	// Debounce is the quiet time after the last change before a run.
 	Debounce time.Duration
-	// Keys, if not nil, is read for single-key commands.
+	// Poll watches by polling instead of file events.
+	Poll bool
+	// PollEvery is the time between two looks when polling (400 ms if 0).
+	PollEvery time.Duration
+	// FellBack, if not nil, is told why file events could not be had when
+	// the watch polls instead.
+	FellBack func(err error)
+	// Keys, if not nil, is read for single-key commands. Ctrl-C in it (byte
+	// 3, as a terminal in raw mode sends it) interrupts, like SIGINT.
 	Keys io.Reader
 	// Run runs the koans and shows the verdict. It is called once at the
-	// start, and after every burst of changes.
+	// start, and after every burst of changes. ctx ends on Ctrl-C.
 	Run func(ctx context.Context)
-	// Key handles a key press; it returns false to end the watch.
-	Key func(r rune) bool
+	// Key handles a key press; it returns false to end the watch. ctx ends
+	// on Ctrl-C.
+	Key func(ctx context.Context, r rune) bool
 	// Runs, if > 0, ends the watch after that many runs (for scripts and
 	// tests).
 	Runs int
 }
 
+// ErrInterrupted is returned when Ctrl-C (or the end of the context) came
+// while a run or a key's command was going: it was cut short.
+var ErrInterrupted = errors.New("interrupted")
+
+// ctrlC is the byte a terminal in raw mode sends for Ctrl-C.
+const ctrlC = 3
+
 // Watch runs until ctx ends, a key handler says stop, or Runs runs are done.
+// It returns ErrInterrupted if ctx ended, or Ctrl-C came, during a run.
 func Watch(ctx context.Context, opt Options) error {
-	w, err := fsnotify.NewWatcher()
+	n, err := notify(opt)
 	if err != nil {
-		return lang.Errorf("cannot watch files here: %w", err)
+		return err
 	}
-	defer w.Close()
-	for _, d := range opt.Dirs {
-		if err := addTree(w, d); err != nil {
-			return lang.Errorf("cannot watch %s: %w", d, err)
-		}
-	}
+	defer n.Close()
 	if opt.Debounce == 0 {
 		opt.Debounce = 150 * time.Millisecond
 	}
-	keys := readKeys(ctx, opt.Keys)
-	runs := 0
-	run := func() bool {
-		opt.Run(ctx)
-		runs++
-		return opt.Runs == 0 || runs < opt.Runs
+	ctx, interrupt := context.WithCancel(ctx)
+	defer interrupt()
+	l := &loop{opt: opt, n: n, keys: readKeys(ctx, opt.Keys, interrupt)}
+	return l.run(ctx)
+}
+
+// notify starts the notifier opt asks for: file events, or polling when
+// asked or when file events cannot be had.
+func notify(opt Options) (notifier, error) {
+	every := opt.PollEvery
+	if every == 0 {
+		every = defaultPollEvery
 	}
-	if !run() {
-		return nil
+	if opt.Poll {
+		return newPoller(opt.Dirs, every), nil
+	}
+	e, err := newEvents(opt.Dirs)
+	if err == nil {
+		return e, nil
+	}
+	if opt.FellBack != nil {
+		opt.FellBack(err)
+	}
+	return newPoller(opt.Dirs, every), nil
+}
+
+type loop struct {
+	opt  Options
+	n    notifier
+	keys <-chan rune
+	runs int
+}
+
+func (l *loop) run(ctx context.Context) error {
+	if done, err := l.runOnce(ctx); done {
+		return err
 	}
 	var quiet <-chan time.Time
 	var timer *time.Timer
@@ -71,84 +112,66 @@ func Watch(ctx context.Context, opt Options) error {
 		select {
 		case <-ctx.Done():
 			return nil
-		case e, ok := <-w.Events:
-			if !ok {
-				return nil
-			}
-			if e.Has(fsnotify.Create) {
-				if st, err := os.Stat(e.Name); err == nil && st.IsDir() {
-					_ = addTree(w, e.Name)
-				}
-			}
-			if !relevant(e) {
-				continue
-			}
+		case <-l.n.Changed():
 			if timer != nil {
 				timer.Stop()
 			}
-			timer = time.NewTimer(opt.Debounce)
+			timer = time.NewTimer(l.opt.Debounce)
 			quiet = timer.C
 		case <-quiet:
 			quiet = nil
-			if !run() {
-				return nil
+			if done, err := l.runOnce(ctx); done {
+				return err
 			}
-		case err, ok := <-w.Errors:
-			if ok {
-				return lang.Errorf("watching failed: %w", err)
-			}
-		case r, ok := <-keys:
+		case err := <-l.n.Errors():
+			return err
+		case r, ok := <-l.keys:
 			if !ok {
-				keys = nil // stdin ended: go on watching without keys
+				l.keys = nil // stdin ended: go on watching without keys
 				continue
 			}
-			if opt.Key != nil && !opt.Key(r) {
+			if l.opt.Key == nil {
+				continue
+			}
+			more := l.opt.Key(ctx, r)
+			if ctx.Err() != nil {
+				return ErrInterrupted
+			}
+			if !more {
 				return nil
 			}
 		}
 	}
 }
 
-// relevant: a Go file or a catalog written, created, renamed or removed. A
-// change of mode alone (a bare touch) is not a save.
-func relevant(e fsnotify.Event) bool {
-	if e.Op == fsnotify.Chmod {
-		return false
+// runOnce runs, and says whether the watch is done: the runs asked for are
+// done, or the run was interrupted.
+func (l *loop) runOnce(ctx context.Context) (done bool, err error) {
+	l.opt.Run(ctx)
+	if ctx.Err() != nil {
+		return true, ErrInterrupted
 	}
-	base := filepath.Base(e.Name)
-	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
-		return false
-	}
-	return strings.HasSuffix(base, ".go") || strings.HasSuffix(base, ".toml")
-}
-
-func addTree(w *fsnotify.Watcher, root string) error {
-	return filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			return w.Add(p)
-		}
-		return nil
-	})
+	l.runs++
+	return l.opt.Runs > 0 && l.runs >= l.opt.Runs, nil
 }
 
 // readKeys delivers the runes read from r, and closes the channel at EOF.
-func readKeys(ctx context.Context, r io.Reader) <-chan rune {
+// Ctrl-C does not wait in line: it interrupts at once, even during a run.
+func readKeys(ctx context.Context, r io.Reader, interrupt func()) <-chan rune {
 	if r == nil {
 		return nil
 	}
-	keys := make(chan rune)
+	keys := make(chan rune, 16)
 	go func() {
 		defer close(keys)
 		br := bufio.NewReader(r)
 		for {
 			c, _, err := br.ReadRune()
 			if err != nil {
+				return
+			}
+			if c == ctrlC {
+				interrupt()
 				return
 			}
 			select {
