@@ -316,57 +316,23 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 	if end := strings.Index(report, "=================="); end >= 0 {
 		report = report[:end]
 	}
-	type section struct {
-		head   string
-		frames []Place
-	}
-	var sections []*section
-	var cur *section
-	lines := strings.Split(report, "\n")
-	for i := 0; i < len(lines); i++ {
-		l := strings.TrimSpace(lines[i])
-		if raceAccessRE.MatchString(l) || raceCreatedRE.MatchString(l) {
-			cur = &section{head: l}
-			sections = append(sections, cur)
-			continue
-		}
-		if cur == nil || l == "" {
-			continue
-		}
-		// a frame: function line, then "file:line +0x.." line
-		if i+1 < len(lines) {
-			if m := raceLocRE.FindStringSubmatch(strings.TrimSpace(lines[i+1])); m != nil {
-				n, _ := strconv.Atoi(m[2])
-				cur.frames = append(cur.frames, Place{File: j.rel(m[1]), Line: n})
-				i++
+	sections := j.raceSections(report)
+	created := map[string]Place{} // goroutine id -> the learner's line that started it
+	for _, s := range sections {
+		if m := raceCreatedRE.FindStringSubmatch(s.head); m != nil {
+			if p, ok := j.firstMine(s.frames); ok {
+				created[m[1]] = p
 			}
 		}
 	}
 	first := true
-	created := map[string]Place{}
-	for _, s := range sections {
-		if m := raceCreatedRE.FindStringSubmatch(s.head); m != nil {
-			for _, p := range s.frames {
-				if j.mine(p.File) {
-					created[m[1]] = p
-					break
-				}
-			}
-		}
-	}
 	for _, s := range sections {
 		m := raceAccessRE.FindStringSubmatch(s.head)
 		if m == nil {
 			continue
 		}
-		var at Place
-		for _, p := range s.frames {
-			if j.mine(p.File) {
-				at = p
-				break
-			}
-		}
-		if at.File == "" {
+		at, ok := j.firstMine(s.frames)
+		if !ok {
 			continue
 		}
 		if first {
@@ -382,6 +348,48 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 		f.Details = append(f.Details, access(m[1] != "", strings.ToLower(m[2]) == "write", at, by))
 	}
 	return f
+}
+
+// A raceSection is one part of a race report: an access ("Read at ... by
+// goroutine 7:") or a goroutine's creation, with its frames' places.
+type raceSection struct {
+	head   string
+	frames []Place
+}
+
+// raceSections reads a race report into its sections. Each frame is two
+// lines: the function, then "file:line +0x..".
+func (j *judge) raceSections(report string) []*raceSection {
+	var sections []*raceSection
+	var cur *raceSection
+	lines := strings.Split(report, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if raceAccessRE.MatchString(l) || raceCreatedRE.MatchString(l) {
+			cur = &raceSection{head: l}
+			sections = append(sections, cur)
+			continue
+		}
+		if cur == nil || l == "" || i+1 >= len(lines) {
+			continue
+		}
+		if m := raceLocRE.FindStringSubmatch(strings.TrimSpace(lines[i+1])); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			cur.frames = append(cur.frames, Place{File: j.rel(m[1]), Line: n})
+			i++
+		}
+	}
+	return sections
+}
+
+// firstMine is the first of places in the learner's files.
+func (j *judge) firstMine(places []Place) (Place, bool) {
+	for _, p := range places {
+		if j.mine(p.File) {
+			return p, true
+		}
+	}
+	return Place{}, false
 }
 
 // access says one of the two racing accesses: a read or a write, the
