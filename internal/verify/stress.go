@@ -55,21 +55,40 @@ func Stress(ctx context.Context, opt StressOptions) (*StressReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &StressReport{}
-	flakes := map[string]*Flake{}
-	flake := func(tree, koan, note string, runs int) {
-		key := tree + "/" + koan
-		f := flakes[key]
-		if f == nil {
-			f = &Flake{Koan: koan, Tree: tree, Runs: runs}
-			flakes[key] = f
-		}
-		f.Bad++
-		if len(f.Notes) < 3 {
-			f.Notes = append(f.Notes, note)
-		}
+	fl := flakes{}
+	rep := &StressReport{KoanRuns: opt.KoanRuns}
+	if rep.SolutionRuns, err = stressSolutions(ctx, opt, concepts, fl); err != nil {
+		return nil, err
 	}
-	// The solutions: one go test call, every package, -count and -cpu.
+	if err := stressKoans(ctx, opt, koans, concepts, fl); err != nil {
+		return nil, err
+	}
+	for _, f := range fl {
+		rep.Flakes = append(rep.Flakes, *f)
+	}
+	sort.Slice(rep.Flakes, func(i, j int) bool { return rep.Flakes[i].String() < rep.Flakes[j].String() })
+	return rep, nil
+}
+
+// flakes gathers what went wrong, by tree and koan.
+type flakes map[string]*Flake
+
+func (fl flakes) add(tree, koan, note string, runs int) {
+	key := tree + "/" + koan
+	f := fl[key]
+	if f == nil {
+		f = &Flake{Koan: koan, Tree: tree, Runs: runs}
+		fl[key] = f
+	}
+	f.Bad++
+	if len(f.Notes) < 3 {
+		f.Notes = append(f.Notes, note)
+	}
+}
+
+// stressSolutions runs every solution package in one go test call, with
+// -count and -cpu, and returns how many times each test ran.
+func stressSolutions(ctx context.Context, opt StressOptions, concepts []*course.Concept, fl flakes) (int, error) {
 	var pkgs []string
 	for _, c := range concepts {
 		pkgs = append(pkgs, "./"+opt.Solutions+"/"+c.Name)
@@ -77,48 +96,47 @@ func Stress(ctx context.Context, opt StressOptions) (*StressReport, error) {
 	opt.Log(fmt.Sprintf("solutions: -count=%d -cpu=%s under -race", opt.SolutionRuns, opt.CPU))
 	res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: opt.SolutionRuns, CPU: opt.CPU, Timeout: 20 * time.Minute}, pkgs...)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	perTest := len(splitCPU(opt.CPU)) * opt.SolutionRuns
 	for _, e := range res.Events {
 		if e.Test != "" && e.Action == "fail" {
-			flake("solutions", e.Test, "failed", perTest)
+			fl.add("solutions", e.Test, "failed", perTest)
 		}
 	}
 	for path, p := range res.Packages {
 		if path != "" && p.Result != "pass" {
-			flake("solutions", path, "package did not pass (a leak, a crash or a build failure)", 1)
+			fl.add("solutions", path, "package did not pass (a leak, a crash or a build failure)", 1)
 		}
 	}
-	rep.SolutionRuns = perTest
-	// The koans: judged one by one, KoanRuns times.
+	return perTest, nil
+}
+
+// stressKoans judges every koan, one by one, KoanRuns times: each must fail
+// as its catalog says, every time.
+func stressKoans(ctx context.Context, opt StressOptions, koans *course.Course, concepts []*course.Concept, fl flakes) error {
 	v := &verifier{opt: opt.Options, r: &Report{}, koans: koans}
 	for i := 0; i < opt.KoanRuns; i++ {
 		opt.Log(fmt.Sprintf("koans: run %d of %d", i+1, opt.KoanRuns))
 		for _, c := range concepts {
 			judged, err := v.judgeEach(ctx, c)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			for _, k := range c.Koans {
 				o := judged[k.Name]
 				switch {
 				case o == nil:
-					flake("koans", k.Name, "no verdict", opt.KoanRuns)
+					fl.add("koans", k.Name, "no verdict", opt.KoanRuns)
 				case o.Failure == nil:
-					flake("koans", k.Name, "passed as shipped", opt.KoanRuns)
+					fl.add("koans", k.Name, "passed as shipped", opt.KoanRuns)
 				case o.Failure.Kind != k.Kind:
-					flake("koans", k.Name, "failed as "+string(o.Failure.Kind), opt.KoanRuns)
+					fl.add("koans", k.Name, "failed as "+string(o.Failure.Kind), opt.KoanRuns)
 				}
 			}
 		}
 	}
-	rep.KoanRuns = opt.KoanRuns
-	for _, f := range flakes {
-		rep.Flakes = append(rep.Flakes, *f)
-	}
-	sort.Slice(rep.Flakes, func(i, j int) bool { return rep.Flakes[i].String() < rep.Flakes[j].String() })
-	return rep, nil
+	return nil
 }
 
 func splitCPU(s string) []string { return strings.Split(s, ",") }
