@@ -40,9 +40,12 @@ func (a *app) hint(ctx context.Context) error {
 		fmt.Fprintf(a.stdout, "  %d. %s\n", i+1, a.lang.Pick(h, hintZh(k.HintsZh, i)))
 	}
 	fmt.Fprintln(a.stdout)
-	if level < len(k.Hints) {
+	switch {
+	case level < len(k.Hints) && viaMake():
 		a.lang.Fprintf(a.stdout, "(%d of %d. Ask again with `make hint` for a stronger one.)\n", level, len(k.Hints))
-	} else {
+	case level < len(k.Hints):
+		a.lang.Fprintf(a.stdout, "(%d of %d. Ask again with `go tool koans hint` for a stronger one.)\n", level, len(k.Hints))
+	default:
 		a.lang.Fprintf(a.stdout, "(%d of %d: that is every hint there is. The rest is meditation.)\n", level, len(k.Hints))
 	}
 	return nil
@@ -79,3 +82,8 @@ func writeHints(root string, shown map[string]int) {
 		_ = os.WriteFile(hintsPath(root), append(data, '\n'), 0o644)
 	}
 }
+
+// viaMake reports whether the learner ran the runner through make (make
+// exports MAKELEVEL to its recipes), so that what the runner says to run
+// next is what the learner can run: a make target, or else `go tool koans`.
+func viaMake() bool { return os.Getenv("MAKELEVEL") != "" }

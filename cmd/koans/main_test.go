@@ -54,6 +54,9 @@ func TestScripts(t *testing.T) {
 			env.Setenv("GOPROXY", "off")
 			env.Setenv("GOTOOLCHAIN", "local")
 			env.Setenv("NO_COLOR", "")
+			// As under make koans, so the runner names make's targets;
+			// gotool.txtar clears it to see go tool's commands named.
+			env.Setenv("MAKELEVEL", "1")
 			env.Setenv("PATH", filepath.Join(goenv["GOROOT"], "bin")+string(os.PathListSeparator)+os.Getenv("PATH"))
 			return layCourse(repo, env.WorkDir)
 		},

@@ -1,14 +1,3 @@
-// Package course is the catalog of the koans: the concepts in curriculum
-// order, the koans of each concept in the order go test runs them, and the
-// metadata beside them (title, hints, the way each koan fails as shipped).
-//
-// The koans on disk are the truth about what exists and in which order: a
-// concept is a directory koans/NN_name holding _test.go files; its koans are
-// the Test functions, files in byte order of name and functions in source
-// order, which is the order go test runs them. The catalog (catalog.toml in
-// the concept's directory) adds what the code cannot say. A concept without
-// a catalog still runs, after its neighbours in directory order, so an
-// instructor can drop in a package of their own.
 package course
 
 import (
@@ -25,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/mod/modfile"
 
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
@@ -525,15 +515,14 @@ func takesT(fd *ast.FuncDecl) bool {
 	return ok && sel.Sel.Name == "T"
 }
 
+// modulePath reads the module path from the go.mod file at gomod.
 func modulePath(gomod string) (string, error) {
 	data, err := os.ReadFile(gomod)
 	if err != nil {
 		return "", err
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "module" {
-			return strings.Trim(f[1], `"`), nil
-		}
+	if mod := modfile.ModulePath(data); mod != "" {
+		return mod, nil
 	}
 	return "", errors.New(gomod + ": no module line")
 }

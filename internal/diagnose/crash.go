@@ -638,7 +638,7 @@ func (j *judge) buildFailure() *Failure {
 		// The learner's line: the first message inside a koan, else the
 		// first in the concept, else the first at all.
 		inKoan := j.c.KoanAt(file, line) != nil
-		if f.File == "" || inKoan && j.c.KoanAt(f.File, f.Line) == nil || j.mine(file) && !j.mine(f.File) {
+		if f.File == "" || (inKoan && j.c.KoanAt(f.File, f.Line) == nil) || (j.mine(file) && !j.mine(f.File)) {
 			f.File, f.Line = file, line
 		}
 		if len(msgs) < 5 {

@@ -1,9 +1,3 @@
-// Package diagnose turns what go test printed about one koan package into a
-// judgement of each koan: passed, failed (and why, in the learner's terms,
-// at the learner's line), or not run.
-//
-// Everything here is a pure function of the course and a recorded run, so
-// it is tested on recorded streams (testdata/) without running go.
 package diagnose
 
 import (

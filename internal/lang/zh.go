@@ -147,6 +147,13 @@ var chinese = map[string]string{
 	"Meditate on %s, edit it, and run `make koans` again (or keep `make watch` running).\nStuck? `make hint` offers a nudge.": "细细琢磨 %s，修改它，再运行一次 `make koans`（或者一直开着 `make watch`）。\n卡住了？`make hint` 会给你一点提示。",
 	"Progress [%s] %d/%d": "进度 [%s] %d/%d",
 
+	// what to run next when the learner runs go tool koans, not make (render.Style.GoTool, cmd/koans hint)
+	"Restore the koan, then run `go tool koans` again.":                                                                                            "恢复这个 koan，然后再运行一次 `go tool koans`。",
+	"Make %s compile again, then run `go tool koans` (or keep `go tool koans watch` running).":                                                     "让 %s 重新通过编译，然后运行 `go tool koans`（或者一直开着 `go tool koans watch`）。",
+	"Meditate on %s, edit it, and run `go tool koans` again (or keep `go tool koans watch` running).\nStuck? `go tool koans hint` offers a nudge.": "细细琢磨 %s，修改它，再运行一次 `go tool koans`（或者一直开着 `go tool koans watch`）。\n卡住了？`go tool koans hint` 会给你一点提示。",
+	"(%d of %d. Ask again with `go tool koans hint` for a stronger one.)\n":                                                                        "（第 %d 条，共 %d 条。再运行 `go tool koans hint` 可以得到更直接的提示。）\n",
+	"%d koan(s) about data races wait for the race detector: run again without -norace.":                                                           "还有 %d 个关于数据竞争的 koan 在等竞态检测器：去掉 -norace 再运行一次。",
+
 	// internal/render: who waits for whom
 	"Who waits for whom:": "谁在等谁：",
 	"%s: %s → %s":         "%s：%s → %s",

@@ -1,6 +1,3 @@
-// Package layout holds no code: its tests check the shape of the repository
-// that no other test sees (the promises of the README, the dev container,
-// the workflows), so that they stay true as the course grows.
 package layout
 
 import (

@@ -14,7 +14,10 @@ import (
 // Style says how to write for a terminal.
 type Style struct {
 	Color bool // ANSI colour: only on a terminal, never with NO_COLOR set
-	Width int  // of the progress bar
+	// GoTool is set when the learner runs `go tool koans` rather than
+	// `make koans`: the text then names go tool's commands, which need no
+	// make. The zero value names make's targets, the course's front door.
+	GoTool bool
 	// Lang is the language the text is in; the zero value is English.
 	Lang lang.Lang
 }
@@ -47,7 +50,11 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	v := VerdictIn(st, l)
 	if v.Status == "enlightened" && v.Passed < v.Total {
 		p.line(s.green(l.Sprintf("Every koan that can be judged here holds.")))
-		p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: install a C compiler and run again.", v.Total-v.Passed))
+		if st.RaceUnavailable {
+			p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: install a C compiler and run again.", v.Total-v.Passed))
+		} else { // the learner chose -norace
+			p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: run again without -norace.", v.Total-v.Passed))
+		}
 		p.line("")
 		p.progress(v.Passed, v.Total)
 		return
@@ -83,7 +90,7 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	p.line("")
 	p.progress(v.Passed, v.Total)
 	p.line("")
-	p.line(next(v, l))
+	p.line(next(v, s))
 }
 
 // heading names the failing koan: its concept, its sentence, where, and
@@ -107,12 +114,20 @@ func where(v Verdict) string {
 // kindTitle names the kind of failure as the learner reads it.
 func kindTitle(k kind.Kind, l lang.Lang) string { return k.Title().In(l) }
 
-func next(v Verdict, l lang.Lang) string {
-	switch v.Kind {
-	case "missing":
+// next says what to do now, naming the commands the learner runs.
+func next(v Verdict, s Style) string {
+	l := s.Lang
+	switch {
+	case v.Kind == "missing" && s.GoTool:
+		return l.Sprintf("Restore the koan, then run `go tool koans` again.")
+	case v.Kind == "missing":
 		return l.Sprintf("Restore the koan, then run `make koans` again.")
-	case "compile":
+	case v.Kind == "compile" && s.GoTool:
+		return l.Sprintf("Make %s compile again, then run `go tool koans` (or keep `go tool koans watch` running).", v.File)
+	case v.Kind == "compile":
 		return l.Sprintf("Make %s compile again, then run `make koans` (or keep `make watch` running).", v.File)
+	case s.GoTool:
+		return l.Sprintf("Meditate on %s, edit it, and run `go tool koans` again (or keep `go tool koans watch` running).\nStuck? `go tool koans hint` offers a nudge.", v.File)
 	}
 	return l.Sprintf("Meditate on %s, edit it, and run `make koans` again (or keep `make watch` running).\nStuck? `make hint` offers a nudge.", v.File)
 }
@@ -149,10 +164,7 @@ func (p *printer) excerpt(root, file string, line int) {
 }
 
 func (p *printer) progress(passed, total int) {
-	width := p.s.Width
-	if width <= 0 {
-		width = 40
-	}
+	const width = 40 // characters
 	filled := 0
 	if total > 0 {
 		filled = passed * width / total

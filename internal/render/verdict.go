@@ -1,6 +1,3 @@
-// Package render turns a walk's standing into what the learner reads: the
-// terminal text, or the one-line JSON verdict that tools and graders read.
-// It is the only package that knows about colour.
 package render
 
 import (
@@ -45,7 +42,10 @@ type Verdict struct {
 	Details []string `json:"details,omitempty"`
 	// Raw is output the runner could not classify, as it came.
 	Raw string `json:"raw,omitempty"`
-	// Race is false when the race detector was unavailable.
+	// Race is false when go test could not use the race detector (no cgo
+	// or no C compiler), so race koans were not judged. It does not follow
+	// -norace: a walk the learner chose to run without the detector says
+	// true, though race koans were not judged either.
 	Race bool `json:"race"`
 	// Blocked lists, for a deadlock or a leak, each blocked goroutine of
 	// the koan: where it waits, on what, and the locks it holds.

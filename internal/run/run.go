@@ -1,10 +1,3 @@
-// Package run runs koan packages under go test -json and gathers, for each
-// package, what happened to each test: started, passed, failed, skipped, or
-// started and never finished (the binary died), with the output of each.
-//
-// It does not judge; package diagnose does. Keeping the raw events lets the
-// runner's tests record real streams and replay them (see diagnose's
-// testdata).
 package run
 
 import (
@@ -40,14 +33,15 @@ type Options struct {
 	CPU     string        // -cpu list, if any
 	Tags    string        // -tags, if any
 	Overlay string        // -overlay file, if any (mutants replace files without touching them)
-	// Waiting, if set, is called once if go test has said nothing for a
-	// while after it started (it is building), so a caller can say so.
+	// Waiting, if set, is called once if go test prints no event in its
+	// first 1.5 seconds (it is still building), so a caller can say so; it
+	// is never called once an event has come.
 	Waiting func()
 }
 
-// An Event is one line of go test -json (cmd/test2json's TestEvent, plus the
-// build events' ImportPath and the package's FailedBuild, which gotestsum's
-// testjson.TestEvent does not carry).
+// An Event is one line of go test -json: cmd/test2json's TestEvent (whose
+// FailedBuild names the build that failed a package), plus ImportPath,
+// which only the build-output and build-fail events carry.
 type Event struct {
 	Time        time.Time `json:",omitempty"`
 	Action      string
@@ -97,6 +91,8 @@ func (p *Package) Test(name string) *Test {
 
 // A Result is one go test invocation.
 type Result struct {
+	// Packages are keyed by import path; the key "" holds what came
+	// outside any package (go's own lines on stdout).
 	Packages map[string]*Package
 	Events   []Event // every event, in order, for recording
 	Stderr   string  // what go itself printed outside the JSON stream

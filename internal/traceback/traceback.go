@@ -1,11 +1,3 @@
-// Package traceback reads the goroutine dumps that the Go runtime prints
-// (after a panic, a fatal error, a test timeout, or runtime.Stack(buf, true))
-// into a small model: goroutines, their wait states, their frames and the go
-// statement that started each one.
-//
-// The parser is lenient: it picks goroutine blocks out of any surrounding text
-// and ignores lines it does not understand, because dumps reach the runner
-// interleaved with test output.
 package traceback
 
 import (
@@ -32,9 +24,6 @@ type Goroutine struct {
 	// runtime names it: "running", "chan receive", "chan send", "select",
 	// "sync.Mutex.Lock", "sync.WaitGroup.Wait", "semacquire", ...
 	State string
-	// Durable is set when the runtime marked the wait as durable: inside a
-	// testing/synctest bubble, only another bubble goroutine can end it.
-	Durable bool
 	// Bubble is the synctest bubble's number, or 0 outside any bubble.
 	Bubble int
 	// Frames lists the calls from the innermost (where it waits) outward.
@@ -102,12 +91,10 @@ func Parse(text string) []Goroutine {
 // "chan receive (durable), 2 minutes, synctest bubble 1".
 func parseState(g *Goroutine, s string) {
 	parts := strings.Split(s, ", ")
-	state := parts[0]
-	if strings.HasSuffix(state, " (durable)") {
-		g.Durable = true
-		state = strings.TrimSuffix(state, " (durable)")
-	}
-	g.State = state
+	// "(durable)" marks a wait inside a testing/synctest bubble that only
+	// another goroutine of the bubble can end; Bubble already says where
+	// the goroutine lives, so the mark is dropped from State.
+	g.State = strings.TrimSuffix(parts[0], " (durable)")
 	for _, p := range parts[1:] {
 		if m := bubbleRE.FindStringSubmatch(p); m != nil {
 			g.Bubble, _ = strconv.Atoi(m[1])

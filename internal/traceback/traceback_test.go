@@ -53,7 +53,6 @@ func TestParseReadsEveryGoroutineBlock(t *testing.T) {
 
 	b := gs[2]
 	assert.Equal(t, "chan receive", b.State)
-	assert.True(t, b.Durable)
 	assert.Equal(t, 1, b.Bubble)
 	assert.Equal(t, "TestY", b.Test())
 }

@@ -1,8 +1,3 @@
-// Package verify proves that the course is fair: every shipped koan fails,
-// and for the reason its catalog names; every solution passes under -race
-// with the leak check; koans and solutions mirror each other, differing only
-// on the lines that hold a blank; every blank of a koan is needed; no hint
-// gives an answer away; and the catalog, the READMEs and the disk agree.
 package verify
 
 import (
@@ -38,7 +33,7 @@ type Row struct {
 	// Kinds counts the koans by the kind their catalog names.
 	Kinds map[kind.Kind]int
 	// Detected counts the koans a detector judges (race, leak, deadlock,
-	// panic, fatal, vet), not an assertion.
+	// timeout, panic, fatal, vet), not an assertion.
 	Detected int
 	OK       bool
 }

@@ -1,0 +1,8 @@
+// Package run runs koan packages under go test -json and gathers, for each
+// package, what happened to each test: started, passed, failed, skipped, or
+// started and never finished (the binary died), with the output of each.
+//
+// It does not judge; package diagnose does. Keeping the raw events lets the
+// runner's tests record real streams and replay them (see diagnose's
+// testdata).
+package run

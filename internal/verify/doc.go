@@ -1,0 +1,6 @@
+// Package verify proves that the course is fair: every shipped koan fails,
+// and for the reason its catalog names; every solution passes under -race
+// with the leak check; koans and solutions mirror each other, differing only
+// on the lines that hold a blank; every blank of a koan is needed; no hint
+// gives an answer away; and the catalog, the READMEs and the disk agree.
+package verify
