@@ -55,6 +55,24 @@ func Watch(ctx context.Context, opt Options) error {
 	if opt.Debounce == 0 {
 		opt.Debounce = 150 * time.Millisecond
 	}
+	return loop(ctx, opt, source{events: w.Events, errors: w.Errors, add: func(dir string) error { return addTree(w, dir) }, after: time.After})
+}
+
+// A source is what the loop reads: the file events and errors of a
+// watcher, a way to watch a new directory, and a clock for the quiet
+// period. Tests feed events and end quiet periods by hand.
+type source struct {
+	events <-chan fsnotify.Event
+	errors <-chan error
+	add    func(dir string) error
+	// after returns a channel that delivers once d has passed.
+	after func(d time.Duration) <-chan time.Time
+}
+
+// loop runs the koans once, then after every burst of changes: each
+// relevant event starts the quiet period again, and only the end of the
+// latest one runs.
+func loop(ctx context.Context, opt Options, src source) error {
 	keys := readKeys(ctx, opt.Keys)
 	runs := 0
 	run := func() bool {
@@ -66,34 +84,29 @@ func Watch(ctx context.Context, opt Options) error {
 		return nil
 	}
 	var quiet <-chan time.Time
-	var timer *time.Timer
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case e, ok := <-w.Events:
+		case e, ok := <-src.events:
 			if !ok {
 				return nil
 			}
 			if e.Has(fsnotify.Create) {
 				if st, err := os.Stat(e.Name); err == nil && st.IsDir() {
-					_ = addTree(w, e.Name)
+					_ = src.add(e.Name)
 				}
 			}
 			if !relevant(e) {
 				continue
 			}
-			if timer != nil {
-				timer.Stop()
-			}
-			timer = time.NewTimer(opt.Debounce)
-			quiet = timer.C
+			quiet = src.after(opt.Debounce) // an earlier quiet period's end is ignored
 		case <-quiet:
 			quiet = nil
 			if !run() {
 				return nil
 			}
-		case err, ok := <-w.Errors:
+		case err, ok := <-src.errors:
 			if ok {
 				return lang.Errorf("watching failed: %w", err)
 			}
