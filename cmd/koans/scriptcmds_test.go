@@ -109,9 +109,10 @@ func cmdCat(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: cat FILE")
 	}
+	out := ts.Stdout() // from here on, stdout is this command's
 	data, err := os.ReadFile(one(ts, args[0]))
 	ts.Check(err)
-	_, err = ts.Stdout().Write(data)
+	_, err = out.Write(data)
 	ts.Check(err)
 }
 
@@ -121,6 +122,7 @@ func cmdReadlink(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 {
 		ts.Fatalf("usage: [!] readlink LINK")
 	}
+	out := ts.Stdout()
 	target, err := os.Readlink(one(ts, args[0]))
 	switch {
 	case neg && err == nil:
@@ -129,7 +131,7 @@ func cmdReadlink(ts *testscript.TestScript, neg bool, args []string) {
 		return
 	}
 	ts.Check(err)
-	fmt.Fprintln(ts.Stdout(), target)
+	fmt.Fprintln(out, target)
 }
 
 // grepv REGEXP FILE: the lines of FILE that do not match REGEXP, on stdout
@@ -138,11 +140,12 @@ func cmdGrepV(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: grepv REGEXP FILE")
 	}
+	out := ts.Stdout() // even when no line is printed: stdout is this command's
 	re, err := regexp.Compile(args[0])
 	ts.Check(err)
 	for _, l := range lines(ts.ReadFile(args[1])) {
 		if !re.MatchString(l) {
-			fmt.Fprintln(ts.Stdout(), l)
+			fmt.Fprintln(out, l)
 		}
 	}
 }
@@ -153,6 +156,7 @@ func cmdRepeated(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: repeated REGEXP FILE")
 	}
+	out := ts.Stdout() // even when no line is printed: stdout is this command's
 	re, err := regexp.Compile(args[0])
 	ts.Check(err)
 	seen := map[string]int{}
@@ -169,7 +173,7 @@ func cmdRepeated(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	slices.Sort(twice)
 	for _, l := range twice {
-		fmt.Fprintln(ts.Stdout(), l)
+		fmt.Fprintln(out, l)
 	}
 }
 
@@ -226,6 +230,12 @@ func exits(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// The commands above do what they say, on a small tree of their own
+// (testdata/cmds), without go.
+func TestScriptCommands(t *testing.T) {
+	testscript.Run(t, testscript.Params{Dir: filepath.Join("testdata", "cmds"), Cmds: scriptCmds, RequireExplicitExec: true})
 }
 
 // The scripts use the commands above, not the shell's: no script runs
