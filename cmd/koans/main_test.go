@@ -18,6 +18,7 @@ var updateScripts = flag.Bool("update", false, "rewrite the scripts' expected ou
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"koans": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
+		"exits": func() { os.Exit(exits(os.Args[1:])) },
 	})
 }
 
@@ -46,6 +47,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		UpdateScripts:       *updateScripts,
 		RequireExplicitExec: true,
+		Cmds:                scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			for k, v := range goenv {
 				env.Setenv(k, v)

@@ -25,13 +25,15 @@ import (
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
-// -update runs the fixture koans with go test again, records their streams
-// in testdata/streams and rewrites the expected output in testdata/golden.
-var update = flag.Bool("update", false, "re-record the fixtures' go test -json streams and rewrite the golden files")
+// -update rewrites the expected output in testdata/golden from the recorded
+// streams, for a change of the runner's words: go is not run, so the
+// goldens change only where the runner reads the same streams differently.
+var update = flag.Bool("update", false, "rewrite the golden files from the recorded go test -json streams")
 
-// -update-golden rewrites the golden files from the recorded streams, for a
-// change of the runner's words that needs no new recording.
-var updateGolden = flag.Bool("update-golden", false, "rewrite the golden files from the recorded streams")
+// -record runs the fixture koans with go test again, records their streams
+// in testdata/streams, and rewrites the goldens from the new streams: for a
+// new fixture, or a new Go whose output differs.
+var record = flag.Bool("record", false, "re-record the fixtures' go test -json streams (and rewrite the golden files)")
 
 // fixtures is every way a koan can fail, each a package in testdata/koans
 // (behind the koanfixture build tag, and in testdata, so they never run as
@@ -87,7 +89,7 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 		t.Run(fx.concept, func(t *testing.T) {
 			start := time.Now()
 			st := walkFixture(t, fx.concept)
-			if *update {
+			if *record {
 				t.Logf("%s: %s, verdict after %v", fx.concept, fx.kind, time.Since(start).Round(10*time.Millisecond))
 			}
 			v := render.VerdictOf(st)
@@ -141,7 +143,7 @@ func TestKoansBeforeAVetFindingAreJudged(t *testing.T) {
 }
 
 // walkFixture walks one fixture concept through its recorded stream (or,
-// with -update, a fresh run of go test).
+// with -record, a fresh run of go test).
 func walkFixture(t *testing.T, concept string) *walk.Standing {
 	t.Helper()
 	return walkFixtureIn(t, tree, filepath.Join("testdata", "streams"), concept)
@@ -160,7 +162,7 @@ func walkFixtureIn(t *testing.T, tree, streams, concept string) *walk.Standing {
 	return st
 }
 
-// recorder stands in for go test: with -update it runs go test and records
+// recorder stands in for go test: with -record it runs go test and records
 // the stream (absolute paths replaced by $ROOT); otherwise it replays it.
 type recorder struct {
 	root, dir, concept string
@@ -175,7 +177,7 @@ func (r *recorder) goTest(ctx context.Context, opt run.Options, pkgs ...string) 
 		name += ".rerun"
 	}
 	file := filepath.Join(r.dir, name+".jsonl")
-	if *update {
+	if *record {
 		var out bytes.Buffer
 		cmd := exec.CommandContext(ctx, "go", run.Args(opt, pkgs...)...)
 		cmd.Dir = opt.Dir
@@ -192,23 +194,23 @@ func (r *recorder) goTest(ctx context.Context, opt run.Options, pkgs ...string) 
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("no recorded stream (run go test -update): %w", err)
+		return nil, fmt.Errorf("no recorded stream (run go test -record): %w", err)
 	}
 	return run.Replay(strings.NewReader(strings.ReplaceAll(string(data), "$ROOT", r.root)))
 }
 
 // golden compares got with the file, after taking out what varies between
-// machines and runs; with -update it rewrites the file.
+// machines and runs; with -update or -record it rewrites the file.
 func golden(t *testing.T, file, got string) {
 	t.Helper()
 	got = normalize(got)
-	if *update || *updateGolden {
+	if *update || *record {
 		require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
 		require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
 		return
 	}
 	want, err := os.ReadFile(file)
-	require.NoError(t, err, "no golden file (run go test -update)")
+	require.NoError(t, err, "no golden file (run go test -update, or -record for a new fixture)")
 	assert.Equal(t, string(want), got, "output differs from %s (run go test -update to accept)", file)
 }
 
@@ -226,19 +228,47 @@ var goroutineNumber = regexp.MustCompile(`goroutine \d+`)
 
 // Strange output never makes the diagnosis panic, and is never dropped: a
 // stream cut anywhere, or lines that are not JSON, still give a verdict.
+//
+// So, for every fixture's stream cut every 97 bytes and followed by a line
+// that is not JSON and a half event: Judge does not panic; it returns one
+// outcome for every koan of the concept, in curriculum order; the lines
+// that are not JSON are kept in the result as output, not thrown away; a
+// koan is passed only where the cut stream says go test passed it (a cut
+// never invents a pass); and the whole stream with the strange lines after
+// it is judged as the whole stream.
 func TestStrangeOutputIsStillJudged(t *testing.T) {
 	root := repoRoot(t)
 	c, err := course.Load(root, tree)
 	require.NoError(t, err)
+	const strange = "\nnot json at all\n{\"Action\":"
 	for _, fx := range fixtures {
 		data, err := os.ReadFile(filepath.Join("testdata", "streams", fx.concept+".jsonl"))
 		require.NoError(t, err)
 		text := strings.ReplaceAll(string(data), "$ROOT", root)
 		concept := c.Concept(fx.concept)
-		for cut := 0; cut < len(text); cut += 97 {
-			res, _ := run.Replay(strings.NewReader(text[:cut] + "\nnot json at all\n{\"Action\":"))
-			pkg := res.Packages[concept.ImportPath(c.Module)]
-			assert.NotPanics(t, func() { diagnose.Judge(concept, pkg, root) }, "%s cut at %d", fx.concept, cut)
+		path := concept.Path()
+		judge := func(stream string, what string) []diagnose.Outcome {
+			res, _ := run.Replay(strings.NewReader(stream))
+			require.NotNil(t, res, what)
+			assert.Contains(t, strings.Join(res.Packages[""].Output, ""), "not json at all\n", "%s: the line that is not JSON is dropped", what)
+			var outs []diagnose.Outcome
+			require.NotPanics(t, func() { outs = diagnose.Judge(concept, res.Packages[concept.ImportPath(c.Module)], root) }, what)
+			require.Len(t, outs, len(path), "%s: an outcome for every koan", what)
+			for i, o := range outs {
+				assert.Same(t, path[i], o.Koan, "%s: outcome %d", what, i)
+			}
+			return outs
 		}
+		for cut := 0; cut < len(text); cut += 97 {
+			what := fmt.Sprintf("%s cut at %d", fx.concept, cut)
+			for _, o := range judge(text[:cut]+strange, what) {
+				if o.State == diagnose.Passed {
+					assert.Regexp(t, `"Action":"pass","Package":"[^"]*","Test":"`+o.Koan.Name+`"`, text[:cut], "%s: %s passed without go test saying so", what, o.Koan.Name)
+				}
+			}
+		}
+		whole, _ := run.Replay(strings.NewReader(text))
+		want := diagnose.Judge(concept, whole.Packages[concept.ImportPath(c.Module)], root)
+		assert.Equal(t, want, judge(text+strange, fx.concept+" whole"), "%s: the strange lines change the verdict", fx.concept)
 	}
 }

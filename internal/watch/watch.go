@@ -55,7 +55,7 @@ func Watch(ctx context.Context, opt Options) error {
 	}
 	ctx, interrupt := context.WithCancel(ctx)
 	defer interrupt()
-	l := &loop{opt: opt, n: n, keys: readKeys(ctx, opt.Keys, interrupt)}
+	l := &loop{opt: opt, n: n, keys: readKeys(ctx, opt.Keys, interrupt), after: time.After}
 	return l.run(ctx)
 }
 
@@ -84,6 +84,9 @@ type loop struct {
 	n    notifier
 	keys <-chan rune
 	runs int
+	// after returns a channel that delivers once d has passed: the clock
+	// of the quiet period (time.After; tests end quiet periods by hand).
+	after func(d time.Duration) <-chan time.Time
 }
 
 func (l *loop) run(ctx context.Context) error {
@@ -91,17 +94,12 @@ func (l *loop) run(ctx context.Context) error {
 		return err
 	}
 	var quiet <-chan time.Time
-	var timer *time.Timer
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-l.n.Changed():
-			if timer != nil {
-				timer.Stop()
-			}
-			timer = time.NewTimer(l.opt.Debounce)
-			quiet = timer.C
+			quiet = l.after(l.opt.Debounce) // an earlier quiet period's end is ignored
 		case <-quiet:
 			quiet = nil
 			if done, err := l.runOnce(ctx); done {
