@@ -72,3 +72,40 @@ func TestOnlyGoroutinesThatNoClockWakesAreStuck(t *testing.T) {
 	}
 	assert.False(t, allBlocked(nil))
 }
+
+// The guard's signature read from the dump's bytes is the one the parsed
+// dump gives, and a tick reads it without allocating.
+func TestTheSignatureIsReadInPlace(t *testing.T) {
+	dump := `goroutine 1 [chan receive]:
+testing.(*T).Run(0xc00001c248, {0x7b7ad2, 0x11}, 0x7cabb8)
+	/usr/local/go/src/testing/testing.go:2101 +0x4c5
+testing.runTests.func1(0xc00001c248)
+	/usr/local/go/src/testing/testing.go:2585 +0x37
+testing.tRunner(0xc00001c248, 0xc00002fa48)
+	/usr/local/go/src/testing/testing.go:2036 +0xea
+
+goroutine 8 [sync.Mutex.Lock]:
+sync.(*Mutex).Lock(0xc00001c248?)
+	/usr/local/go/src/sync/mutex.go:46 +0x74
+example.com/p.TestMutexDeadlock(0xc00001c908?)
+	/w/p/x_test.go:24 +0x65
+testing.tRunner(0xc00001c908, 0x7cabb8)
+	/usr/local/go/src/testing/testing.go:2036 +0xea
+created by testing.(*T).Run in goroutine 1
+	/usr/local/go/src/testing/testing.go:2101 +0x4c5
+
+goroutine 12 [running]:
+example.com/p_test.TestSub.func1(0xc00001c908?)
+	/w/p/x_test.go:30 +0x65
+testing.tRunner(0xc00001c908, 0x7cabb8)
+	/usr/local/go/src/testing/testing.go:2036 +0xea
+`
+	assert.Equal(t, runningTests(traceback.Parse(dump)), string(testSignature([]byte(dump), nil)))
+	assert.Equal(t, "8 12 ", string(testSignature([]byte(dump), nil)))
+	sig, in := make([]byte, 0, 64), []byte(dump)
+	allocs := testing.AllocsPerRun(100, func() { sig = testSignature(in, sig[:0]) })
+	assert.Zero(t, allocs)
+	buf := stacksInto(nil)
+	allocs = testing.AllocsPerRun(20, func() { buf = stacksInto(buf) })
+	assert.Zero(t, allocs)
+}

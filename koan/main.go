@@ -1,6 +1,7 @@
 package koan
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -114,6 +115,7 @@ func guardHangs(g guard, out io.Writer) (stop func()) {
 		start := time.Now()
 		var last string
 		var since, prev time.Time
+		var buf, sig []byte
 		for {
 			select {
 			case <-done:
@@ -125,18 +127,23 @@ func guardHangs(g guard, out io.Writer) (stop func()) {
 					since = now
 					continue
 				}
-				dump := allStacks()
-				gs := traceback.Parse(dump)
-				sig := runningTests(gs)
-				if sig == "" || sig != last {
-					last, since = sig, now
+				buf = stacksInto(buf)
+				sig := testSignature(buf, sig[:0])
+				if len(sig) == 0 || string(sig) != last {
+					last, since = string(sig), now
 					continue
 				}
-				switch {
-				case g.stuck > 0 && now.Sub(since) >= g.stuck && allBlocked(mineOf(gs)):
+				stuck := g.stuck > 0 && now.Sub(since) >= g.stuck
+				slow := g.slow > 0 && now.Sub(start) >= g.slow
+				if !stuck && !slow {
+					continue
+				}
+				dump := string(buf) // parsed only now: a tick must not allocate much (koans count allocations)
+				switch gs := traceback.Parse(dump); {
+				case stuck && allBlocked(mineOf(gs)):
 					reportStuck(out, dump, now.Sub(since))
 					os.Exit(2)
-				case g.slow > 0 && now.Sub(start) >= g.slow:
+				case slow:
 					reportSlow(out, dump, g.slow)
 					os.Exit(2)
 				}
@@ -162,20 +169,11 @@ func mineOf(gs []traceback.Goroutine) []traceback.Goroutine {
 // clock will end: not running, not asleep, not in a system call.
 func allBlocked(gs []traceback.Goroutine) bool {
 	for _, g := range gs {
-		if mayWake(g.State) {
+		if traceback.MayWake(g) {
 			return false
 		}
 	}
 	return len(gs) > 0
-}
-
-// mayWake: a goroutine in this state goes on by itself, in time.
-func mayWake(state string) bool {
-	switch state {
-	case "running", "runnable", "sleep", "syscall", "IO wait":
-		return true
-	}
-	return false
 }
 
 // stuckTest names the koan that the innermost running test belongs to.
@@ -207,6 +205,70 @@ func runningTests(gs []traceback.Goroutine) string {
 		}
 	}
 	return b.String()
+}
+
+// stacksInto writes every goroutine's stack into buf, grown as needed, and
+// returns it: the guard reuses one buffer from tick to tick.
+func stacksInto(buf []byte) []byte {
+	if cap(buf) < 64<<10 {
+		buf = make([]byte, 64<<10)
+	}
+	buf = buf[:cap(buf)]
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return buf[:n]
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
+// testSignature appends to sig the ids of the goroutines that run a test
+// (a Test function called by testing.tRunner), as runningTests does, but
+// reading the dump's bytes in place, with no allocation.
+func testSignature(dump, sig []byte) []byte {
+	for len(dump) > 0 {
+		block := dump
+		if i := bytes.Index(dump, []byte("\n\n")); i >= 0 {
+			block, dump = dump[:i], dump[i+2:]
+		} else {
+			dump = nil
+		}
+		r := bytes.Index(block, []byte("\ntesting.tRunner("))
+		if r < 0 || !bytes.HasPrefix(block, []byte("goroutine ")) {
+			continue
+		}
+		// The test's function line is two lines above: func(args)\n\tfile:line\n
+		above := block[:r]
+		if i := bytes.LastIndexByte(above, '\n'); i >= 0 {
+			above = above[:i]
+		}
+		fn := above[bytes.LastIndexByte(above, '\n')+1:]
+		if p := bytes.IndexByte(fn, '('); p >= 0 {
+			fn = fn[:p]
+		}
+		if !isTestFunc(fn) {
+			continue
+		}
+		id := block[len("goroutine "):]
+		if sp := bytes.IndexByte(id, ' '); sp >= 0 {
+			id = id[:sp]
+		}
+		sig = append(append(sig, id...), ' ')
+	}
+	return sig
+}
+
+// isTestFunc is traceback.TestName(fn) != "", on bytes.
+func isTestFunc(fn []byte) bool {
+	name := fn[bytes.LastIndexByte(fn, '/')+1:]
+	if i := bytes.IndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := bytes.IndexByte(name, '.'); i >= 0 {
+		name = name[:i]
+	}
+	return bytes.HasPrefix(name, []byte("Test")) && !bytes.Equal(name, []byte("TestMain"))
 }
 
 func allStacks() string {

@@ -217,11 +217,8 @@ func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 // call: something that goes on by itself, in time.
 func anyAwake(gs []traceback.Goroutine, mine func(string) bool) bool {
 	for _, g := range gs {
-		if _, ok := g.FirstIn(mine); ok {
-			switch g.State {
-			case "running", "runnable", "sleep", "syscall", "IO wait":
-				return true
-			}
+		if _, ok := g.FirstIn(mine); ok && traceback.MayWake(g) {
+			return true
 		}
 	}
 	return false

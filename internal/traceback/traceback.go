@@ -163,3 +163,18 @@ func (g Goroutine) FirstIn(keep func(file string) bool) (Frame, bool) {
 	}
 	return Frame{}, false
 }
+
+// MayWake reports whether g goes on by itself, in time: it runs, or waits
+// in a system call or for the network, or sleeps on the real clock. A
+// sleep in a synctest bubble waits for the bubble's fake clock, which moves
+// only when every goroutine of the bubble is durably blocked: that sleeper
+// wakes only if the others let it.
+func MayWake(g Goroutine) bool {
+	switch g.State {
+	case "running", "runnable", "syscall", "IO wait":
+		return true
+	case "sleep":
+		return g.Bubble == 0
+	}
+	return false
+}

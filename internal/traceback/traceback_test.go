@@ -101,3 +101,12 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A sleeper on the real clock wakes by itself; one in a synctest bubble
+// waits for the fake clock, which its neighbours may hold back for ever.
+func TestASleepInABubbleWaitsForItsNeighbours(t *testing.T) {
+	assert.True(t, MayWake(Goroutine{State: "sleep"}))
+	assert.False(t, MayWake(Goroutine{State: "sleep", Bubble: 3}))
+	assert.True(t, MayWake(Goroutine{State: "running", Bubble: 3}))
+	assert.False(t, MayWake(Goroutine{State: "sync.Mutex.Lock"}))
+}
