@@ -49,9 +49,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
@@ -74,12 +76,16 @@ const (
 )
 
 // Main runs the command with args and returns its exit status. A bug of
-// the runner's own ends in one plain sentence, not a stack trace.
+// the runner's own, in any of its goroutines, ends in one plain paragraph
+// that names .koans/crash.log, where the stack is (package crash).
 func Main(args []string, stdout, stderr io.Writer) (code int) {
 	l := lang.FromEnv(os.Getenv) // once: every word after this is in l
+	reporter := &crash.Reporter{Args: args, Lang: l, Stderr: stderr}
+	crash.Install(reporter)
+	testPanic := os.Getenv("KOANS_TEST_PANIC") // for the runner's tests only: main or goroutine
 	defer func() {
 		if r := recover(); r != nil {
-			l.Fprintf(stderr, "koans: the runner itself failed (%v). Your files are untouched; please report this, with the output of `go test -race -json` for the current concept.\n", r)
+			reporter.Report(r, debug.Stack())
 			code = exitTrouble
 		}
 	}()
@@ -102,6 +108,8 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		return exitTrouble
 	}
 	app.root = root
+	reporter.SetDir(filepath.Join(root, walk.StateDir))
+	panicForTest(testPanic)
 	cmd, rest := "", fs.Args()
 	if len(rest) > 0 {
 		cmd, rest = rest[0], rest[1:]
@@ -121,6 +129,19 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	return app.status(ctx, cmd, app.command(ctx, cmd, rest, fs))
+}
+
+// panicForTest makes the runner crash as a test asks (KOANS_TEST_PANIC):
+// "main" panics in Main's goroutine, "goroutine" in a goroutine the runner
+// starts, so that the scripts see the crash report of both.
+func panicForTest(where string) {
+	switch where {
+	case "main":
+		panic("KOANS_TEST_PANIC=main")
+	case "goroutine":
+		crash.Go(func() { panic("KOANS_TEST_PANIC=goroutine") })
+		select {} // the crash ends the process
+	}
 }
 
 // errTrouble ends a command whose trouble was already told: exit status 2.

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/lang"
 )
 
@@ -131,7 +132,7 @@ func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
 	}
 	events := make(chan Event)
 	scanErr := make(chan error, 1)
-	go func() { scanErr <- Scan(stdout, events) }()
+	crash.Go(func() { scanErr <- Scan(stdout, events) })
 	res := Collect(events, opt.Waiting)
 	err = errors.Join(<-scanErr, cmd.Wait())
 	res.Stderr = stderr.String()
@@ -290,7 +291,7 @@ func Collect(events <-chan Event, waiting func()) *Result {
 func Replay(r io.Reader) (*Result, error) {
 	events := make(chan Event)
 	errc := make(chan error, 1)
-	go func() { errc <- Scan(r, events) }()
+	crash.Go(func() { errc <- Scan(r, events) })
 	res := Collect(events, nil)
 	return res, <-errc
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
@@ -222,7 +223,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 			}
 		}
 	default:
-		wg.Go(func() { earlier = w.runBatch(ctx, 0, ci) })
+		wg.Go(crash.Guard(func() { earlier = w.runBatch(ctx, 0, ci) }))
 	}
 	err := w.runConcept(ctx, ci, runPattern(first))
 	wg.Wait()

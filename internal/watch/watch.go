@@ -19,6 +19,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/lang"
 )
 
@@ -143,7 +144,7 @@ func readKeys(ctx context.Context, r io.Reader) <-chan rune {
 		return nil
 	}
 	keys := make(chan rune)
-	go func() {
+	crash.Go(func() {
 		defer close(keys)
 		br := bufio.NewReader(r)
 		for {
@@ -157,6 +158,6 @@ func readKeys(ctx context.Context, r io.Reader) <-chan rune {
 				return
 			}
 		}
-	}()
+	})
 	return keys
 }
