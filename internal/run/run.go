@@ -73,8 +73,10 @@ type Package struct {
 	Tests       []*Test // in the order they started
 	// Output is the package's output outside any test (what follows PASS or
 	// FAIL, e.g. the leak check, and a crash's report when no test was
-	// running).
+	// running), its head and tail if it was long (KeepBytes).
 	Output []string
+
+	out capped
 }
 
 // A Test is one test's story.
@@ -83,7 +85,11 @@ type Test struct {
 	// Result is "pass", "fail" or "skip", or "" for a test that started
 	// and never ended: the binary died while it ran.
 	Result string
+	// Output is what the test printed, its head and tail if it was long
+	// (KeepBytes).
 	Output []string
+
+	out capped
 }
 
 // Test returns the named test's record, or nil if it never started.
@@ -99,8 +105,11 @@ func (p *Package) Test(name string) *Test {
 // A Result is one go test invocation.
 type Result struct {
 	Packages map[string]*Package
-	Events   []Event // every event, in order, for recording
-	Stderr   string  // what go itself printed outside the JSON stream
+	// Events are the events in order, for recording: all of them but the
+	// output past the first EventBytes of it, so that a koan that prints
+	// without end costs a bounded memory.
+	Events   []Event
+	Stderr   string // what go itself printed outside the JSON stream
 	ExitCode int
 }
 
@@ -221,6 +230,7 @@ func Collect(events <-chan Event, waiting func()) *Result {
 	// errors) or "p.test" (setup failures), or the missing import itself;
 	// the package's fail event ties them to it through FailedBuild.
 	builds := map[string][]string{}
+	eventBytes := 0
 	var silence <-chan time.Time
 	if waiting != nil {
 		t := time.NewTimer(1500 * time.Millisecond)
@@ -238,23 +248,26 @@ func Collect(events <-chan Event, waiting func()) *Result {
 			continue
 		}
 		if !ok {
+			res.finish()
 			return res
 		}
 		silence = nil // go test has started to report: the build is done
-		res.Events = append(res.Events, e)
+		if e.Action != "output" || eventBytes+len(e.Output) <= EventBytes {
+			res.Events = append(res.Events, e)
+			eventBytes += len(e.Output)
+		}
 		switch {
 		case e.Action == "build-output":
 			builds[e.ImportPath] = append(builds[e.ImportPath], e.Output)
 		case e.Action == "build-fail":
 		case e.Package == "":
 			// Not a test event: keep it where it will be seen.
-			p := pkg("")
-			p.Output = append(p.Output, e.Output)
+			pkg("").out.add(e.Output)
 		case e.Test == "":
 			p := pkg(e.Package)
 			switch e.Action {
 			case "output":
-				p.Output = append(p.Output, e.Output)
+				p.out.add(e.Output)
 			case "pass", "fail", "skip":
 				p.Result = e.Action
 				if e.FailedBuild != "" {
@@ -279,10 +292,20 @@ func Collect(events <-chan Event, waiting func()) *Result {
 			}
 			switch e.Action {
 			case "output":
-				t.Output = append(t.Output, e.Output)
+				t.out.add(e.Output)
 			case "pass", "fail", "skip":
 				t.Result = e.Action
 			}
+		}
+	}
+}
+
+// finish sets each package's and test's Output from what its cap kept.
+func (res *Result) finish() {
+	for _, p := range res.Packages {
+		p.Output = p.out.lines()
+		for _, t := range p.Tests {
+			t.Output = t.out.lines()
 		}
 	}
 }
