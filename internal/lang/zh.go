@@ -273,7 +273,7 @@ var chinese = map[string]string{
 	"Exit status: 0 when the path is complete, 1 while a koan fails, 2 when the runner cannot work, 130 when interrupted.\n": "退出状态：路径走完为 0，有 koan 失败为 1，runner 无法工作为 2，被中断为 130。\n",
 
 	// errors of course, walk, run and watch, printed by cmd/koans
-	"no koans here: %s is not inside the course (a folder with go.mod and koans/)": "这里没有 koan：%s 不在课程目录里（课程目录是一个含有 go.mod 和 koans/ 的文件夹）",
+	"no koans here: %s is not inside the course (a folder with go.mod and koans/).\nRun the runner from the course's folder or any folder inside it, or from anywhere with make -C path/to/course koans": "这里没有 koan：%s 不在课程目录里（课程目录是一个含有 go.mod 和 koans/ 的文件夹）。\n请在课程的文件夹或它里面的任意文件夹中运行 runner，或者在任何地方运行 make -C path/to/course koans",
 	"no concept %q in %s/":                        "%[2]s/ 中没有概念 %[1]q",
 	"cannot start go: %w":                         "无法启动 go：%w",
 	"go test failed before running any koan:\n%s": "go test 在运行任何 koan 之前就失败了：\n%s",
