@@ -65,3 +65,31 @@ func TestShortOutputIsKeptWhole(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// A guard's report in the middle of endless output (the koan's goroutines
+// print on until the binary ends) is kept whole, with the tail after it.
+func TestAReportAmidLongOutputIsKept(t *testing.T) {
+	var c capped
+	line := strings.Repeat("x", 999) + "\n"
+	for range 1000 {
+		c.add(line)
+	}
+	c.add("koan: slow: the koan has run for 3.5s\n")
+	c.add("goroutine 7 [running]:\n")
+	for range 2000 { // past the report's room
+
+		c.add(line)
+	}
+	out := strings.Join(c.lines(), "")
+	for _, want := range []string{"koan: slow: the koan has run for 3.5s\ngoroutine 7 [running]:\n", "[koans: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in what was kept", want)
+		}
+	}
+	if len(out) > 2*KeepBytes+ReportBytes+200 {
+		t.Errorf("kept %d bytes", len(out))
+	}
+	if kept := strings.Count(out, "[koans: "); kept != 2 {
+		t.Errorf("%d cut lines, want one before the report and one after", kept)
+	}
+}
