@@ -278,6 +278,7 @@ var chinese = map[string]string{
 	"cannot start go: %w":                         "无法启动 go：%w",
 	"go test failed before running any koan:\n%s": "go test 在运行任何 koan 之前就失败了：\n%s",
 	"%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s": "%s\n概念的 catalog 说明了每个 koan 会怎样失败，也存放着它的提示；没有它，runner 无法判定 %s。\n修好那一行，或者把文件恢复成发布时的样子：git checkout -- %s/%s",
+	"The koan printed %.1f MB of output before it was stopped; printing that much takes seconds by itself. Print less (or nothing) and run again.":                                           "该 koan 在被停下之前输出了 %.1f MB；光是输出这么多内容就要花好几秒。少输出一些（或者什么都不输出），再运行一次。",
 	"[%d bytes of output cut here]\n": "[此处省略了 %d 字节的输出]\n",
 	"cannot watch files here: %w":     "这里无法监视文件：%w",
 	"cannot watch %s: %w":             "无法监视 %s：%w",
