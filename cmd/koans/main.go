@@ -9,9 +9,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
@@ -34,12 +36,16 @@ const (
 )
 
 // Main runs the command with args and returns its exit status. A bug of
-// the runner's own ends in one plain sentence, not a stack trace.
+// the runner's own, in any of its goroutines, ends in one plain paragraph
+// that names .koans/crash.log, where the stack is (package crash).
 func Main(args []string, stdout, stderr io.Writer) (code int) {
 	l := lang.FromEnv(os.Getenv) // once: every word after this is in l
+	reporter := &crash.Reporter{Args: args, Lang: l, Stderr: stderr}
+	crash.Install(reporter)
+	testPanic := os.Getenv("KOANS_TEST_PANIC") // for the runner's tests only: main or goroutine
 	defer func() {
 		if r := recover(); r != nil {
-			l.Fprintf(stderr, "koans: the runner itself failed (%v). Your files are untouched; please report this, with the output of `go test -race -json` for the current concept.\n", r)
+			reporter.Report(r, debug.Stack())
 			code = exitTrouble
 		}
 	}()
@@ -62,6 +68,8 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		return exitTrouble
 	}
 	app.root = root
+	reporter.SetDir(filepath.Join(root, walk.StateDir))
+	panicForTest(testPanic)
 	cmd, rest := "", fs.Args()
 	if len(rest) > 0 {
 		cmd, rest = rest[0], rest[1:]
@@ -86,6 +94,19 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 // errInterrupted ends a command whose run Ctrl-C cut short: exit status
 // 130, and not a word more.
 var errInterrupted = errors.New("interrupted")
+
+// panicForTest makes the runner crash as a test asks (KOANS_TEST_PANIC):
+// "main" panics in Main's goroutine, "goroutine" in a goroutine the runner
+// starts, so that the scripts see the crash report of both.
+func panicForTest(where string) {
+	switch where {
+	case "main":
+		panic("KOANS_TEST_PANIC=main")
+	case "goroutine":
+		crash.Go(func() { panic("KOANS_TEST_PANIC=goroutine") })
+		select {} // the crash ends the process
+	}
+}
 
 // errTrouble ends a command whose trouble was already told: exit status 2.
 var errTrouble = errors.New("trouble told")

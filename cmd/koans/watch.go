@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/watch"
 )
@@ -31,7 +32,9 @@ func (a *app) watchCmd(ctx context.Context, args []string, stdin *os.File) error
 		// Raw mode gives single key presses without Enter; it also stops
 		// the terminal from turning "\n" into "\r\n", so we do.
 		if old, err := term.MakeRaw(int(stdin.Fd())); err == nil {
-			defer term.Restore(int(stdin.Fd()), old)
+			restore := func() { _ = term.Restore(int(stdin.Fd()), old) }
+			defer crash.OnCrash(restore)()
+			defer restore()
 			a.stdout = crlf{a.stdout}
 		}
 	}

@@ -129,7 +129,7 @@ func FindRoot(dir string) (string, error) {
 			return d, nil
 		}
 		if filepath.Dir(d) == d {
-			return "", lang.Errorf("no koans here: %s is not inside the course (a folder with go.mod and koans/)", dir)
+			return "", lang.Errorf("no koans here: %s is not inside the course (a folder with go.mod and koans/).\nRun the runner from the course's folder or any folder inside it, or from anywhere with make -C path/to/course koans", dir)
 		}
 	}
 }

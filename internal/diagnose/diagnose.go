@@ -236,7 +236,8 @@ var (
 	fatalRE    = regexp.MustCompile(`^fatal error: (.*)$`)
 )
 
-func (j *judge) testFailure(k *course.Koan, output []string) *Failure {
+func (j *judge) testFailure(k *course.Koan, output []string) (f *Failure) {
+	defer func() { noteLoudOutput(f, output) }()
 	text := strings.Join(output, "")
 	switch {
 	case strings.Contains(text, "WARNING: DATA RACE"):
@@ -257,7 +258,8 @@ func (j *judge) testFailure(k *course.Koan, output []string) *Failure {
 	return j.plainFailure(k, output)
 }
 
-func (j *judge) crash(k *course.Koan, output []string) *Failure {
+func (j *judge) crash(k *course.Koan, output []string) (f *Failure) {
+	defer func() { noteLoudOutput(f, output) }()
 	text := strings.Join(output, "")
 	switch {
 	case strings.Contains(text, koan.StuckMarker):

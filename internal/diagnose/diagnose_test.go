@@ -73,6 +73,11 @@ var fixtures = []struct {
 	// koan before it again, alone, and finds the leak, which comes first.
 	{"17_leak_then_crash", "leak", "TestALeakComesFirst", 9, "leak_test.go", []string{"waits to send on a channel"}},
 	{"16_skipped", "skipped", "TestASkippedKoanIsNotPassed", 8, "skip_test.go", []string{"It says: later"}},
+	// A koan that prints far more than the runner keeps: its failure,
+	// printed last, is still found.
+	{"40_loud_output", "assert", "TestAKoanThatPrintsALotStillFails", 18, "loud_test.go", []string{"wanted 1, got 2"}},
+	// Terminal control sequences in a failure's message are taken out.
+	{"41_escapes", "assert", "TestEscapesInAMessageDoNotReachTheTerminal", 15, "escapes_test.go", []string{"red cleared titled charset bellreturn"}},
 }
 
 const tree = "internal/diagnose/testdata/koans"
@@ -271,4 +276,25 @@ func TestStrangeOutputIsStillJudged(t *testing.T) {
 		want := diagnose.Judge(concept, whole.Packages[concept.ImportPath(c.Module)], root)
 		assert.Equal(t, want, judge(text+strange, fx.concept+" whole"), "%s: the strange lines change the verdict", fx.concept)
 	}
+}
+
+// The loud fixture prints more than the runner keeps: its recorded stream,
+// replayed, keeps the head and the tail with the cut between them.
+func TestLoudOutputIsCutToItsHeadAndTail(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "streams", "40_loud_output.jsonl"))
+	require.NoError(t, err)
+	res, err := run.Replay(bytes.NewReader(data))
+	require.NoError(t, err)
+	var cut int64
+	for _, p := range res.Packages {
+		if k := p.Test("TestAKoanThatPrintsALotStillFails"); k != nil {
+			for _, l := range k.Output {
+				if n, ok := run.CutBytes(l); ok {
+					cut = n
+				}
+			}
+			assert.Contains(t, k.Output[len(k.Output)-2], "wanted 1, got 2")
+		}
+	}
+	assert.Positive(t, cut, "no cut in the loud fixture's output")
 }

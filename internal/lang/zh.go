@@ -226,7 +226,8 @@ var chinese = map[string]string{
 	"\nHints asked  %d\n":                        "\n提示次数  %d\n",
 
 	// cmd/koans: the runner's own words and errors
-	"koans: the runner itself failed (%v). Your files are untouched; please report this, with the output of `go test -race -json` for the current concept.\n": "koans: runner 自身出错了（%v）。你的文件没有被改动；请报告这个问题，并附上当前概念的 `go test -race -json` 输出。\n",
+	"koans: the runner itself failed (%v), and could not write its crash log (%v). Your files are untouched. Please report this, with what follows:\n%s\n":                                  "koans: runner 自身出错了（%v），也没能写下崩溃日志（%v）。你的文件没有被改动。请报告这个问题，并附上下面的内容：\n%s\n",
+	"koans: the runner itself failed (%v). Your files are untouched. What went wrong is written in %s: please report it at https://github.com/gokoans/concurrency/issues with that file.\n": "koans: runner 自身出错了（%v）。你的文件没有被改动。出错的经过写在 %s 里：请到 https://github.com/gokoans/concurrency/issues 报告这个问题，并附上这个文件。\n",
 	"koans: %v\n":                       "koans: %v\n",
 	"koans: unexpected arguments: %v\n": "koans: 多余的参数：%v\n",
 	"koans: unknown command %q\n":       "koans: 未知命令 %q\n",
@@ -282,12 +283,14 @@ var chinese = map[string]string{
 	"Exit status: 0 when the path is complete, 1 while a koan fails, 2 when the runner cannot work, 130 when interrupted.\n": "退出状态：路径走完为 0，有 koan 失败为 1，runner 无法工作为 2，被中断为 130。\n",
 
 	// errors of course, walk, run and watch, printed by cmd/koans
-	"no koans here: %s is not inside the course (a folder with go.mod and koans/)": "这里没有 koan：%s 不在课程目录里（课程目录是一个含有 go.mod 和 koans/ 的文件夹）",
+	"no koans here: %s is not inside the course (a folder with go.mod and koans/).\nRun the runner from the course's folder or any folder inside it, or from anywhere with make -C path/to/course koans": "这里没有 koan：%s 不在课程目录里（课程目录是一个含有 go.mod 和 koans/ 的文件夹）。\n请在课程的文件夹或它里面的任意文件夹中运行 runner，或者在任何地方运行 make -C path/to/course koans",
 	"no concept %q in %s/":                        "%[2]s/ 中没有概念 %[1]q",
 	"cannot start go: %w":                         "无法启动 go：%w",
 	"go test failed before running any koan:\n%s": "go test 在运行任何 koan 之前就失败了：\n%s",
 	"%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s": "%s\n概念的 catalog 说明了每个 koan 会怎样失败，也存放着它的提示；没有它，runner 无法判定 %s。\n修好那一行，或者把文件恢复成发布时的样子：git checkout -- %s/%s",
-	"cannot watch files here: %w": "这里无法监视文件：%w",
-	"cannot watch %s: %w":         "无法监视 %s：%w",
-	"watching failed: %w":         "监视失败：%w",
+	"The koan printed %.1f MB of output before it was stopped; printing that much takes seconds by itself. Print less (or nothing) and run again.":                                           "该 koan 在被停下之前输出了 %.1f MB；光是输出这么多内容就要花好几秒。少输出一些（或者什么都不输出），再运行一次。",
+	"[%d bytes of output cut here]\n": "[此处省略了 %d 字节的输出]\n",
+	"cannot watch files here: %w":     "这里无法监视文件：%w",
+	"cannot watch %s: %w":             "无法监视 %s：%w",
+	"watching failed: %w":             "监视失败：%w",
 }

@@ -40,7 +40,8 @@ type Verdict struct {
 	Sentence string `json:"sentence,omitempty"`
 	// Details lists the facts behind the message, one per entry.
 	Details []string `json:"details,omitempty"`
-	// Raw is output the runner could not classify, as it came.
+	// Raw is output the runner could not classify, as it came but for
+	// terminal control sequences, and its head and tail if it was long.
 	Raw string `json:"raw,omitempty"`
 	// Race is false when go test could not use the race detector (no cgo
 	// or no C compiler), so race koans were not judged. It does not follow
@@ -72,9 +73,14 @@ func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 		if f.File != "" {
 			v.File, v.Line = f.File, f.Line
 		}
-		v.Message = f.Headline.In(l)
+		// Message, Details and Raw may quote the koan's output: cleaned
+		// here, the one place every printer of a verdict goes through.
+		v.Message = clean(f.Headline.In(l), l)
 		v.Details = lang.All(f.Details, l)
-		v.Raw = strings.Join(f.Raw, "")
+		for i, d := range v.Details {
+			v.Details[i] = clean(d, l)
+		}
+		v.Raw = clean(strings.Join(f.Raw, ""), l)
 		v.Blocked = blockedOf(f.WaitFor)
 	}
 	return v

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/lang"
 )
 
@@ -66,8 +67,10 @@ type Package struct {
 	Tests       []*Test // in the order they started
 	// Output is the package's output outside any test (what follows PASS or
 	// FAIL, e.g. the leak check, and a crash's report when no test was
-	// running).
+	// running), its head and tail if it was long (KeepBytes).
 	Output []string
+
+	out capped
 }
 
 // A Test is one test's story.
@@ -76,7 +79,11 @@ type Test struct {
 	// Result is "pass", "fail" or "skip", or "" for a test that started
 	// and never ended: the binary died while it ran.
 	Result string
+	// Output is what the test printed, its head and tail if it was long
+	// (KeepBytes).
 	Output []string
+
+	out capped
 }
 
 // Test returns the named test's record, or nil if it never started.
@@ -94,8 +101,11 @@ type Result struct {
 	// Packages are keyed by import path; the key "" holds what came
 	// outside any package (go's own lines on stdout).
 	Packages map[string]*Package
-	Events   []Event // every event, in order, for recording
-	Stderr   string  // what go itself printed outside the JSON stream
+	// Events are the events in order, for recording: all of them but the
+	// output past the first EventBytes of it, so that a koan that prints
+	// without end costs a bounded memory.
+	Events   []Event
+	Stderr   string // what go itself printed outside the JSON stream
 	ExitCode int
 }
 
@@ -127,7 +137,7 @@ func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
 	}
 	events := make(chan Event)
 	scanErr := make(chan error, 1)
-	go func() { scanErr <- Scan(stdout, events) }()
+	crash.Go(func() { scanErr <- Scan(stdout, events) })
 	res := Collect(events, opt.Waiting)
 	err = errors.Join(<-scanErr, cmd.Wait())
 	res.Stderr = stderr.String()
@@ -216,6 +226,7 @@ func Collect(events <-chan Event, waiting func()) *Result {
 	// errors) or "p.test" (setup failures), or the missing import itself;
 	// the package's fail event ties them to it through FailedBuild.
 	builds := map[string][]string{}
+	eventBytes := 0
 	var silence <-chan time.Time
 	if waiting != nil {
 		t := time.NewTimer(1500 * time.Millisecond)
@@ -233,23 +244,26 @@ func Collect(events <-chan Event, waiting func()) *Result {
 			continue
 		}
 		if !ok {
+			res.finish()
 			return res
 		}
 		silence = nil // go test has started to report: the build is done
-		res.Events = append(res.Events, e)
+		if e.Action != "output" || eventBytes+len(e.Output) <= EventBytes {
+			res.Events = append(res.Events, e)
+			eventBytes += len(e.Output)
+		}
 		switch {
 		case e.Action == "build-output":
 			builds[e.ImportPath] = append(builds[e.ImportPath], e.Output)
 		case e.Action == "build-fail":
 		case e.Package == "":
 			// Not a test event: keep it where it will be seen.
-			p := pkg("")
-			p.Output = append(p.Output, e.Output)
+			pkg("").out.add(e.Output)
 		case e.Test == "":
 			p := pkg(e.Package)
 			switch e.Action {
 			case "output":
-				p.Output = append(p.Output, e.Output)
+				p.out.add(e.Output)
 			case "pass", "fail", "skip":
 				p.Result = e.Action
 				if e.FailedBuild != "" {
@@ -274,10 +288,20 @@ func Collect(events <-chan Event, waiting func()) *Result {
 			}
 			switch e.Action {
 			case "output":
-				t.Output = append(t.Output, e.Output)
+				t.out.add(e.Output)
 			case "pass", "fail", "skip":
 				t.Result = e.Action
 			}
+		}
+	}
+}
+
+// finish sets each package's and test's Output from what its cap kept.
+func (res *Result) finish() {
+	for _, p := range res.Packages {
+		p.Output = p.out.lines()
+		for _, t := range p.Tests {
+			t.Output = t.out.lines()
 		}
 	}
 }
@@ -286,7 +310,7 @@ func Collect(events <-chan Event, waiting func()) *Result {
 func Replay(r io.Reader) (*Result, error) {
 	events := make(chan Event)
 	errc := make(chan error, 1)
-	go func() { errc <- Scan(r, events) }()
+	crash.Go(func() { errc <- Scan(r, events) })
 	res := Collect(events, nil)
 	return res, <-errc
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
@@ -231,7 +232,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 			}
 		}
 	default:
-		wg.Go(func() { earlier = w.runBatch(ctx, 0, ci) })
+		wg.Go(crash.Guard(func() { earlier = w.runBatch(ctx, 0, ci) }))
 	}
 	err := w.runConcept(ctx, ci, runPattern(first))
 	wg.Wait()

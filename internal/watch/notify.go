@@ -8,6 +8,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/lang"
 )
 
@@ -54,7 +55,7 @@ func newEvents(dirs []string) (*events, error) {
 		}
 	}
 	e := &events{w: w, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
-	go e.loop()
+	crash.Go(e.loop)
 	return e, nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"os"
 	"time"
+
+	"github.com/gokoans/concurrency/internal/crash"
 )
 
 // poller is the notifier that looks at the files' sizes and modification
@@ -31,7 +33,7 @@ func newPoller(dirs []string, every time.Duration) *poller {
 	p := &poller{dirs: dirs, changed: make(chan struct{}, 1),
 		stop: make(chan struct{}), done: make(chan struct{})}
 	first := take(dirs)
-	go p.loop(first, every)
+	crash.Go(func() { p.loop(first, every) })
 	return p
 }
 

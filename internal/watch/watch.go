@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"time"
+
+	"github.com/gokoans/concurrency/internal/crash"
 )
 
 // Options configure a watch.
@@ -144,7 +146,7 @@ func readKeys(ctx context.Context, r io.Reader, interrupt func()) <-chan rune {
 		return nil
 	}
 	keys := make(chan rune, 16)
-	go func() {
+	crash.Go(func() {
 		defer close(keys)
 		br := bufio.NewReader(r)
 		for {
@@ -162,6 +164,6 @@ func readKeys(ctx context.Context, r io.Reader, interrupt func()) <-chan rune {
 				return
 			}
 		}
-	}()
+	})
 	return keys
 }
