@@ -197,6 +197,12 @@ func Args(opt Options, pkgs ...string) []string {
 // output event with no package, so that nothing is lost.
 func Scan(r io.Reader, events chan<- Event) error {
 	defer close(events)
+	return scanEach(r, func(e Event) { events <- e })
+}
+
+// scanEach reads go test -json's lines and hands each one on as an Event:
+// a line that is not JSON becomes output, so nothing is lost.
+func scanEach(r io.Reader, each func(Event)) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
@@ -205,7 +211,7 @@ func Scan(r io.Reader, events chan<- Event) error {
 		if len(line) == 0 || line[0] != '{' || json.Unmarshal(line, &e) != nil {
 			e = Event{Action: "output", Output: string(line) + "\n"}
 		}
-		events <- e
+		each(e)
 	}
 	return sc.Err()
 }
@@ -213,20 +219,7 @@ func Scan(r io.Reader, events chan<- Event) error {
 // Collect folds events into a Result. If waiting is not nil, it is called
 // once when no event has come for a while.
 func Collect(events <-chan Event, waiting func()) *Result {
-	res := &Result{Packages: map[string]*Package{}}
-	pkg := func(path string) *Package {
-		p := res.Packages[path]
-		if p == nil {
-			p = &Package{ImportPath: path}
-			res.Packages[path] = p
-		}
-		return p
-	}
-	// Build events name the test binary's package as "p [p.test]" (type
-	// errors) or "p.test" (setup failures), or the missing import itself;
-	// the package's fail event ties them to it through FailedBuild.
-	builds := map[string][]string{}
-	eventBytes := 0
+	c := newCollector()
 	var silence <-chan time.Time
 	if waiting != nil {
 		t := time.NewTimer(1500 * time.Millisecond)
@@ -234,63 +227,99 @@ func Collect(events <-chan Event, waiting func()) *Result {
 		silence = t.C
 	}
 	for {
-		var e Event
-		var ok bool
 		select {
-		case e, ok = <-events:
+		case e, ok := <-events:
+			if !ok {
+				return c.result()
+			}
+			silence = nil // go test has started to report: the build is done
+			c.add(e)
 		case <-silence:
 			waiting()
 			silence = nil
-			continue
 		}
-		if !ok {
-			res.finish()
-			return res
+	}
+}
+
+// A collector folds go test's events, one by one, into a Result.
+type collector struct {
+	res *Result
+	// builds holds the build output by the name build events give the
+	// test binary's package: "p [p.test]" (type errors) or "p.test" (setup
+	// failures), or the missing import itself; the package's fail event ties
+	// them to it through FailedBuild.
+	builds     map[string][]string
+	eventBytes int
+}
+
+func newCollector() *collector {
+	return &collector{res: &Result{Packages: map[string]*Package{}}, builds: map[string][]string{}}
+}
+
+func (c *collector) result() *Result {
+	c.res.finish()
+	return c.res
+}
+
+func (c *collector) pkg(path string) *Package {
+	p := c.res.Packages[path]
+	if p == nil {
+		p = &Package{ImportPath: path}
+		c.res.Packages[path] = p
+	}
+	return p
+}
+
+// add takes one event: kept in Events (output within EventBytes), and
+// folded into its package or test.
+func (c *collector) add(e Event) {
+	if e.Action != "output" || c.eventBytes+len(e.Output) <= EventBytes {
+		c.res.Events = append(c.res.Events, e)
+		c.eventBytes += len(e.Output)
+	}
+	switch {
+	case e.Action == "build-output":
+		c.builds[e.ImportPath] = append(c.builds[e.ImportPath], e.Output)
+	case e.Action == "build-fail":
+	case e.Package == "":
+		// Not a test event: keep it where it will be seen.
+		c.pkg("").out.add(e.Output)
+	case e.Test == "":
+		c.packageEvent(c.pkg(e.Package), e)
+	default:
+		p := c.pkg(e.Package)
+		t := p.Test(e.Test)
+		if t == nil {
+			t = &Test{Name: e.Test}
+			p.Tests = append(p.Tests, t)
 		}
-		silence = nil // go test has started to report: the build is done
-		if e.Action != "output" || eventBytes+len(e.Output) <= EventBytes {
-			res.Events = append(res.Events, e)
-			eventBytes += len(e.Output)
+		switch e.Action {
+		case "output":
+			t.out.add(e.Output)
+		case "pass", "fail", "skip":
+			t.Result = e.Action
 		}
-		switch {
-		case e.Action == "build-output":
-			builds[e.ImportPath] = append(builds[e.ImportPath], e.Output)
-		case e.Action == "build-fail":
-		case e.Package == "":
-			// Not a test event: keep it where it will be seen.
-			pkg("").out.add(e.Output)
-		case e.Test == "":
-			p := pkg(e.Package)
-			switch e.Action {
-			case "output":
-				p.out.add(e.Output)
-			case "pass", "fail", "skip":
-				p.Result = e.Action
-				if e.FailedBuild != "" {
-					p.FailedBuild = true
-					p.Build = append(p.Build, builds[e.FailedBuild]...)
-					if len(builds[e.FailedBuild]) == 0 {
-						// A missing import reports under the missing
-						// package's path: keep every build line rather
-						// than none.
-						for _, lines := range builds {
-							p.Build = append(p.Build, lines...)
-						}
-					}
-				}
-			}
-		default:
-			p := pkg(e.Package)
-			t := p.Test(e.Test)
-			if t == nil {
-				t = &Test{Name: e.Test}
-				p.Tests = append(p.Tests, t)
-			}
-			switch e.Action {
-			case "output":
-				t.out.add(e.Output)
-			case "pass", "fail", "skip":
-				t.Result = e.Action
+	}
+}
+
+// packageEvent takes an event of the package itself: its output outside any
+// test, or its result, with the build output of a build that failed.
+func (c *collector) packageEvent(p *Package, e Event) {
+	switch e.Action {
+	case "output":
+		p.out.add(e.Output)
+	case "pass", "fail", "skip":
+		p.Result = e.Action
+		if e.FailedBuild == "" {
+			return
+		}
+		p.FailedBuild = true
+		p.Build = append(p.Build, c.builds[e.FailedBuild]...)
+		if len(c.builds[e.FailedBuild]) == 0 {
+			// A missing import reports under the missing package's path:
+			// keep every build line rather than none.
+			for _, lines := range c.builds {
+				p.Build = append(p.Build, lines...)
 			}
 		}
 	}
@@ -308,9 +337,7 @@ func (res *Result) finish() {
 
 // Replay folds a recorded stream (go test -json's output) into a Result.
 func Replay(r io.Reader) (*Result, error) {
-	events := make(chan Event)
-	errc := make(chan error, 1)
-	crash.Go(func() { errc <- Scan(r, events) })
-	res := Collect(events, nil)
-	return res, <-errc
+	c := newCollector()
+	err := scanEach(r, c.add)
+	return c.result(), err
 }
