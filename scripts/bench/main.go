@@ -39,100 +39,136 @@ type verdict struct {
 	Status, Concept, Koan, File string
 }
 
+// A course is the temporary copy the bench edits and runs.
+type course struct {
+	dir   string
+	v     verdict // the koan measured
+	file  string  // its file, absolute
+	orig  []byte  // as it was
+	edits int
+}
+
 func bench(n int, cold bool, at string) error {
-	root, err := os.Getwd()
+	c, err := copyCourse(at)
 	if err != nil {
 		return err
+	}
+	defer os.RemoveAll(c.dir)
+	if err := c.findKoan(); err != nil {
+		return err
+	}
+	var tk, tm, tb []time.Duration
+	for i := 0; i < n; i++ {
+		d, err := c.timeIt(func() error { _, err := c.koans(); return err })
+		if err != nil {
+			return err
+		}
+		tk = append(tk, d)
+		if d, err = c.timeIt(c.make); err != nil {
+			return fmt.Errorf("make koans: %w", err)
+		}
+		tm = append(tm, d)
+		d, _ = c.timeIt(func() error { c.bare(); return nil })
+		tb = append(tb, d)
+	}
+	report(n, c.v, tk, tm, tb)
+	if cold {
+		return c.cold()
+	}
+	return nil
+}
+
+// copyCourse copies the course to a temporary folder; with at, the
+// concepts before it are solved there (their packages pass, cached).
+func copyCourse(at string) (*course, error) {
+	root, err := os.Getwd()
+	if err != nil {
+		return nil, err
 	}
 	dir, err := os.MkdirTemp("", "koans-bench")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	c := &course{dir: dir}
 	for _, p := range []string{"go.mod", "go.sum", "cmd", "internal", "koan", "koans", "Makefile"} {
 		if err := exec.Command("cp", "-R", filepath.Join(root, p), filepath.Join(dir, p)).Run(); err != nil {
-			return fmt.Errorf("copying %s: %w", p, err)
+			return c, fmt.Errorf("copying %s: %w", p, err)
 		}
 	}
-	if at != "" { // the concepts before it solved: their packages pass, cached
-		dirs, _ := filepath.Glob(filepath.Join(root, "solutions", "*"))
-		for _, d := range dirs {
-			if filepath.Base(d) >= at {
-				continue
+	if at == "" {
+		return c, nil
+	}
+	dirs, _ := filepath.Glob(filepath.Join(root, "solutions", "*"))
+	for _, d := range dirs {
+		if filepath.Base(d) >= at {
+			continue
+		}
+		files, _ := filepath.Glob(filepath.Join(d, "*_test.go"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return c, err
 			}
-			files, _ := filepath.Glob(filepath.Join(d, "*_test.go"))
-			for _, f := range files {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					return err
-				}
-				if err := os.WriteFile(filepath.Join(dir, "koans", filepath.Base(d), filepath.Base(f)), data, 0o644); err != nil {
-					return err
-				}
+			if err := os.WriteFile(filepath.Join(dir, "koans", filepath.Base(d), filepath.Base(f)), data, 0o644); err != nil {
+				return c, err
 			}
 		}
 	}
-	koans := func(env ...string) (verdict, error) {
-		cmd := exec.Command("go", "tool", "koans", "-json")
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), env...)
-		out, _ := cmd.Output()
-		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		var v verdict
-		err := json.Unmarshal([]byte(lines[len(lines)-1]), &v)
-		return v, err
-	}
-	v, err := koans() // warm: builds the tool and the packages
+	return c, nil
+}
+
+// findKoan runs the koans once (building the tool and the packages) and
+// keeps the failing koan they stop at.
+func (c *course) findKoan() error {
+	v, err := c.koans()
 	if err != nil {
 		return fmt.Errorf("go tool koans -json: %w", err)
 	}
 	if v.Status != "failing" {
 		return fmt.Errorf("no failing koan to measure")
 	}
-	file := filepath.Join(dir, v.File)
-	original, err := os.ReadFile(file)
-	if err != nil {
-		return err
+	c.v, c.file = v, filepath.Join(c.dir, v.File)
+	c.orig, err = os.ReadFile(c.file)
+	return err
+}
+
+func (c *course) koans(env ...string) (verdict, error) {
+	cmd := exec.Command("go", "tool", "koans", "-json")
+	cmd.Dir = c.dir
+	cmd.Env = append(os.Environ(), env...)
+	out, _ := cmd.Output()
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var v verdict
+	err := json.Unmarshal([]byte(lines[len(lines)-1]), &v)
+	return v, err
+}
+
+func (c *course) make() error {
+	cmd := exec.Command("make", "-s", "koans")
+	cmd.Dir = c.dir
+	return cmd.Run() // make koans exits 0 while a koan fails
+}
+
+// bare is the fastest plain go test of the same koan.
+func (c *course) bare(env ...string) {
+	cmd := exec.Command("go", "test", "-race", "-run", "^"+c.v.Koan+"$", "./koans/"+c.v.Concept)
+	cmd.Dir, cmd.Env = c.dir, append(append(os.Environ(), "GORACE=atexit_sleep_ms=0"), env...)
+	_ = cmd.Run() // the koan fails: that is its job
+}
+
+// timeIt saves the koan's file (new content, so go must rebuild), then
+// times run.
+func (c *course) timeIt(run func() error) (time.Duration, error) {
+	c.edits++
+	if err := os.WriteFile(c.file, append(c.orig, fmt.Sprintf("\n// edit %d\n", c.edits)...), 0o644); err != nil {
+		return 0, err
 	}
-	edits := 0
-	save := func() error { // a real save: new content, so go must rebuild
-		edits++
-		return os.WriteFile(file, append(original, fmt.Sprintf("\n// edit %d\n", edits)...), 0o644)
-	}
-	bare := exec.Command("go", "test", "-race", "-run", "^"+v.Koan+"$", "./koans/"+v.Concept)
-	bare.Dir = dir
-	timeIt := func(run func() error) (time.Duration, error) {
-		if err := save(); err != nil {
-			return 0, err
-		}
-		start := time.Now()
-		err := run()
-		return time.Since(start), err
-	}
-	var tk, tm, tb []time.Duration
-	for i := 0; i < n; i++ {
-		d, err := timeIt(func() error { _, err := koans(); return err })
-		if err != nil {
-			return err
-		}
-		tk = append(tk, d)
-		d, err = timeIt(func() error {
-			c := exec.Command("make", "-s", "koans")
-			c.Dir = dir
-			return c.Run() // make koans exits 0 while a koan fails
-		})
-		if err != nil {
-			return fmt.Errorf("make koans: %w", err)
-		}
-		tm = append(tm, d)
-		d, _ = timeIt(func() error {
-			c := exec.Command(bare.Args[0], bare.Args[1:]...)
-			c.Dir, c.Env = dir, append(os.Environ(), "GORACE=atexit_sleep_ms=0")
-			_ = c.Run() // the koan fails: that is its job
-			return nil
-		})
-		tb = append(tb, d)
-	}
+	start := time.Now()
+	err := run()
+	return time.Since(start), err
+}
+
+func report(n int, v verdict, tk, tm, tb []time.Duration) {
 	mk, mm, mb := median(tk), median(tm), median(tb)
 	fmt.Printf("machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), goVersion())
 	fmt.Printf("koan: %s (%s)\n", v.Koan, v.File)
@@ -142,24 +178,24 @@ func bench(n int, cold bool, at string) error {
 	fmt.Printf("  GORACE=atexit_sleep_ms=0 go test -race -run %v  (all: %v)\n", mb.Round(time.Millisecond), round(tb))
 	fmt.Printf("  ratio go tool koans / bare go test          %.2f\n", float64(mk)/float64(mb))
 	fmt.Printf("  ratio make koans / bare go test             %.2f\n", float64(mm)/float64(mb))
-	if cold {
-		for _, which := range []string{"koans", "bare"} {
-			cache, err := os.MkdirTemp("", "koans-cold-cache")
-			if err != nil {
-				return err
-			}
-			start := time.Now()
-			if which == "koans" {
-				_ = os.RemoveAll(filepath.Join(dir, ".koans"))
-				_, _ = koans("GOCACHE=" + cache)
-			} else {
-				c := exec.Command(bare.Args[0], bare.Args[1:]...)
-				c.Dir, c.Env = dir, append(os.Environ(), "GOCACHE="+cache, "GORACE=atexit_sleep_ms=0")
-				_ = c.Run()
-			}
-			fmt.Printf("first run, empty build cache, %-6s %v\n", which+":", time.Since(start).Round(100*time.Millisecond))
-			os.RemoveAll(cache)
+}
+
+// cold times a first run of each with an empty build cache.
+func (c *course) cold() error {
+	for _, which := range []string{"koans", "bare"} {
+		cache, err := os.MkdirTemp("", "koans-cold-cache")
+		if err != nil {
+			return err
 		}
+		start := time.Now()
+		if which == "koans" {
+			_ = os.RemoveAll(filepath.Join(c.dir, ".koans"))
+			_, _ = c.koans("GOCACHE=" + cache)
+		} else {
+			c.bare("GOCACHE=" + cache)
+		}
+		fmt.Printf("first run, empty build cache, %-6s %v\n", which+":", time.Since(start).Round(100*time.Millisecond))
+		os.RemoveAll(cache)
 	}
 	return nil
 }
