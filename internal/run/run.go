@@ -118,6 +118,7 @@ var ErrNoRace = errors.New("the race detector needs cgo and a C compiler")
 func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
 	args := Args(opt, pkgs...)
 	cmd := exec.CommandContext(ctx, "go", args...)
+	ownGroup(cmd)
 	cmd.Dir = opt.Dir
 	cmd.Env = os.Environ()
 	if opt.Race {
