@@ -1,10 +1,15 @@
 package koan
 
 import (
+	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/gokoans/concurrency/internal/traceback"
 )
@@ -108,4 +113,33 @@ testing.tRunner(0xc00001c908, 0x7cabb8)
 	buf := stacksInto(nil)
 	allocs = testing.AllocsPerRun(20, func() { buf = stacksInto(buf) })
 	assert.Zero(t, allocs)
+}
+
+// goleak reports leaks only as an error's text; the ids the leak report
+// reads from it are pinned here against goleak's real output.
+func TestTheLeakedIDsAreReadFromGoleaksReport(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan int)
+	go func() {
+		started <- goroutineID()
+		<-release
+	}()
+	id := <-started
+	defer close(release)
+	err := goleak.Find() // retries for about a second before it reports
+	require.Error(t, err)
+	var ids []int
+	for _, m := range leakedIDRE.FindAllStringSubmatch(err.Error(), -1) {
+		n, _ := strconv.Atoi(m[1])
+		ids = append(ids, n)
+	}
+	assert.Contains(t, ids, id, "goleak's report: %v", err)
+}
+
+func goroutineID() int {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	f := strings.Fields(string(buf))
+	n, _ := strconv.Atoi(f[1])
+	return n
 }
