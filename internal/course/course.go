@@ -556,3 +556,13 @@ func (c *Concept) Path() []*Koan {
 	}
 	return append(out, pending...)
 }
+
+// SourceLines reads a repository-relative file of the course as lines; nil
+// if it cannot be read.
+func SourceLines(root, file string) []string {
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+	if err != nil {
+		return nil
+	}
+	return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+}

@@ -350,7 +350,7 @@ func (j *judge) exitCall(k *course.Koan) (Place, string, bool) {
 	if k.File == "" {
 		return Place{}, "", false
 	}
-	lines := SourceLines(j.root, k.File)
+	lines := course.SourceLines(j.root, k.File)
 	for n := k.Line; n <= k.EndLine && n <= len(lines); n++ {
 		if m := exitCallRE.FindStringIndex(lines[n-1]); m != nil {
 			call := lines[n-1][m[0]:]

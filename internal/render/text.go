@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/walk"
@@ -148,7 +148,7 @@ func (p *printer) line(s string) { fmt.Fprintln(p.w, s) }
 
 // excerpt shows a few lines around line, the line itself marked.
 func (p *printer) excerpt(root, file string, line int) {
-	lines := diagnose.SourceLines(root, file)
+	lines := course.SourceLines(root, file)
 	if line > len(lines) {
 		return
 	}

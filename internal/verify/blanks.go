@@ -24,7 +24,7 @@ import (
 // same file that the koan calls (a helper the koan exercises, like a
 // transfer between two accounts). In the order of the file, each once.
 func blankLines(root string, k *course.Koan) []int {
-	lines := diagnose.SourceLines(root, k.File)
+	lines := course.SourceLines(root, k.File)
 	var out []int
 	seen := map[int]bool{}
 	blanksIn := func(from, to int) {
@@ -77,7 +77,7 @@ func filledBlanks(root string, k *course.Koan, sols *course.Concept) ([]filled, 
 		return nil, ""
 	}
 	solFile := sols.Dir + strings.TrimPrefix(k.File, k.Concept.Dir)
-	kl, sl := diagnose.SourceLines(root, k.File), diagnose.SourceLines(root, solFile)
+	kl, sl := course.SourceLines(root, k.File), course.SourceLines(root, solFile)
 	if len(kl) != len(sl) {
 		return nil, solFile
 	}
@@ -110,7 +110,7 @@ func (v *verifier) blanksNeeded(ctx context.Context, c *course.Concept) error {
 		if len(blanks) < 2 {
 			continue
 		}
-		sl := diagnose.SourceLines(v.opt.Root, solFile)
+		sl := course.SourceLines(v.opt.Root, solFile)
 		for _, b := range blanks {
 			if certainToFail(b.koan) {
 				continue

@@ -51,7 +51,7 @@ var (
 func Mutants(root string, sols *course.Concept) []Mutant {
 	var ms []Mutant
 	for _, k := range sols.Koans {
-		lines := diagnose.SourceLines(root, k.File)
+		lines := course.SourceLines(root, k.File)
 		for n := k.Line + 1; n < k.EndLine && n <= len(lines); n++ {
 			t := strings.TrimSpace(lines[n-1])
 			if i := strings.Index(t, " //"); i >= 0 {
@@ -117,7 +117,7 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 	for _, sc := range concepts {
 		kc := koans.Concept(sc.Name)
 		for _, m := range Mutants(opt.Root, sc) {
-			ov, err := writeOverlay(tmp, opt.Root, m.File, m.apply(diagnose.SourceLines(opt.Root, m.File)))
+			ov, err := writeOverlay(tmp, opt.Root, m.File, m.apply(course.SourceLines(opt.Root, m.File)))
 			if err != nil {
 				return nil, err
 			}

@@ -241,8 +241,8 @@ func (v *verifier) mirror(c *course.Concept) {
 		if !slices.Contains(sFiles, f) {
 			continue
 		}
-		kl := diagnose.SourceLines(v.opt.Root, c.Dir+"/"+f)
-		sl := diagnose.SourceLines(v.opt.Root, sc.Dir+"/"+f)
+		kl := course.SourceLines(v.opt.Root, c.Dir+"/"+f)
+		sl := course.SourceLines(v.opt.Root, sc.Dir+"/"+f)
 		if len(kl) != len(sl) {
 			v.problem(sc.Dir+"/"+f, "has %d lines, the koan %d: a solution fills each blank in place, line for line", len(sl), len(kl))
 			continue
