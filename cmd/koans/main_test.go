@@ -68,7 +68,7 @@ func TestScripts(t *testing.T) {
 // layCourse lays out a course without koans in dir: go.mod, go.sum, the koan
 // helper and what it imports, and the fixtures under fixtures/.
 func layCourse(repo, dir string) error {
-	for _, p := range []string{"go.mod", "go.sum", "koan", "internal/traceback"} {
+	for _, p := range []string{"go.mod", "go.sum", "koan", "internal/traceback", "internal/lang"} {
 		if err := copyTree(filepath.Join(repo, p), filepath.Join(dir, p), false); err != nil {
 			return err
 		}
@@ -116,7 +116,7 @@ func TestSolutionsOverKoansAreEnlightened(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for _, p := range []string{"go.mod", "go.sum", "koan", "internal/traceback", "koans"} {
+	for _, p := range []string{"go.mod", "go.sum", "koan", "internal/traceback", "internal/lang", "koans"} {
 		if err := copyTree(filepath.Join(repo, p), filepath.Join(dir, p), false); err != nil {
 			t.Fatal(err)
 		}

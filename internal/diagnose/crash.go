@@ -251,9 +251,9 @@ func (j *judge) describeBlocked(f *Failure, gs []traceback.Goroutine) {
 			f.File, f.Line = at.File, at.Line
 			first = false
 		}
-		d := lang.Msgf("%s %s at %s", who(g), waitWords(g.State), at)
+		d := lang.Msgf("%s %s at %s", who(g), g.Waiting(), at)
 		if j.mineAbs(g.CreatedBy.File) {
-			d = lang.Msgf("%s %s at %s (started at line %d)", who(g), waitWords(g.State), at, g.CreatedBy.Line)
+			d = lang.Msgf("%s %s at %s (started at line %d)", who(g), g.Waiting(), at, g.CreatedBy.Line)
 		}
 		f.Details = append(f.Details, d)
 	}
@@ -264,41 +264,6 @@ func who(g traceback.Goroutine) lang.Msg {
 		return lang.Msgf("the koan itself")
 	}
 	return lang.Msgf("goroutine %d", g.ID)
-}
-
-// waitWords says what a goroutine's wait state means.
-func waitWords(state string) lang.Msg {
-	switch state {
-	case "chan send":
-		return lang.Msgf("waits to send on a channel")
-	case "chan receive":
-		return lang.Msgf("waits to receive from a channel")
-	case "chan send (nil chan)":
-		return lang.Msgf("waits for ever to send on a nil channel")
-	case "chan receive (nil chan)":
-		return lang.Msgf("waits for ever to receive from a nil channel")
-	case "select":
-		return lang.Msgf("waits in a select")
-	case "select (no cases)":
-		return lang.Msgf("waits for ever in an empty select")
-	case "sync.WaitGroup.Wait":
-		return lang.Msgf("waits in WaitGroup.Wait")
-	case "sync.Mutex.Lock":
-		return lang.Msgf("waits to lock a Mutex")
-	case "sync.RWMutex.Lock":
-		return lang.Msgf("waits to lock an RWMutex for writing")
-	case "sync.RWMutex.RLock":
-		return lang.Msgf("waits to lock an RWMutex for reading")
-	case "sync.Cond.Wait":
-		return lang.Msgf("waits in Cond.Wait")
-	case "sleep":
-		return lang.Msgf("sleeps")
-	case "running", "runnable":
-		return lang.Msgf("is running, not blocked,")
-	case "semacquire":
-		return lang.Msgf("waits on a semaphore")
-	}
-	return lang.Msgf("waits (%s)", state)
 }
 
 var raceAccessRE = regexp.MustCompile(`^(Previous )?(read|write|Read|Write)( at 0x[0-9a-f]+)? by (goroutine (\d+)|main goroutine):$`)

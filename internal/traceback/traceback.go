@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // A Frame is one call in a goroutine's stack.
@@ -177,4 +179,40 @@ func MayWake(g Goroutine) bool {
 		return g.Bubble == 0
 	}
 	return false
+}
+
+// Waiting says, in the learner's words, what the goroutine's state means:
+// what it waits for, or that it runs.
+func (g Goroutine) Waiting() lang.Msg {
+	switch g.State {
+	case "chan send":
+		return lang.Msgf("waits to send on a channel")
+	case "chan receive":
+		return lang.Msgf("waits to receive from a channel")
+	case "chan send (nil chan)":
+		return lang.Msgf("waits for ever to send on a nil channel")
+	case "chan receive (nil chan)":
+		return lang.Msgf("waits for ever to receive from a nil channel")
+	case "select":
+		return lang.Msgf("waits in a select")
+	case "select (no cases)":
+		return lang.Msgf("waits for ever in an empty select")
+	case "sync.WaitGroup.Wait":
+		return lang.Msgf("waits in WaitGroup.Wait")
+	case "sync.Mutex.Lock":
+		return lang.Msgf("waits to lock a Mutex")
+	case "sync.RWMutex.Lock":
+		return lang.Msgf("waits to lock an RWMutex for writing")
+	case "sync.RWMutex.RLock":
+		return lang.Msgf("waits to lock an RWMutex for reading")
+	case "sync.Cond.Wait":
+		return lang.Msgf("waits in Cond.Wait")
+	case "sleep":
+		return lang.Msgf("sleeps")
+	case "running", "runnable":
+		return lang.Msgf("is running, not blocked,")
+	case "semacquire":
+		return lang.Msgf("waits on a semaphore")
+	}
+	return lang.Msgf("waits (%s)", g.State)
 }
