@@ -1,41 +1,56 @@
 # Go Concurrency Koans. `make koans` to walk the path, `make test` for every check.
-# Everything runs through `go tool`, so the first call of a target builds what it needs.
+# Everything runs through `go`, so the first call of a target builds what it needs.
 
 SHELL := bash
 GO    ?= go
 # The Go packages of the machinery (the koans and solutions are judged by verify).
 CODE  := ./cmd/... ./internal/... ./koan/... ./scripts/...
 
+# The learner's commands run the runner from bin/, built again only when one of
+# its source files is newer: `go tool koans` would ask go to check the whole
+# build for staleness on every save, a few tenths of a second each time.
+ifeq ($(OS),Windows_NT)
+EXE := .exe
+endif
+KOANS     := bin/koans$(EXE)
+KOANS_SRC := $(shell find cmd internal koan -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*') go.mod go.sum
+# A new Go release builds it again too (its VERSION file, where go has one).
+KOANS_SRC += $(wildcard $(dir $(shell command -v $(GO)))../VERSION)
+
 .DEFAULT_GOAL := koans
 .PHONY: koans watch hint list reset stats solution test unit verify lint stress mutate bench solutions-branch help
 
 ## koans: run the path and show the next failing koan (the learner's main command)
-koans:
-	@$(GO) tool koans; s=$$?; [ $$s -le 1 ] || exit $$s
+koans: $(KOANS)
+	@$(KOANS); s=$$?; [ $$s -le 1 ] || exit $$s
 
 ## watch: run again on every save (keys: h hint, l list, r run, q quit)
-watch:
-	@$(GO) tool koans watch
+watch: $(KOANS)
+	@$(KOANS) watch
 
 ## hint: a nudge for the current koan (ask again for a stronger one)
-hint:
-	@$(GO) tool koans hint
+hint: $(KOANS)
+	@$(KOANS) hint
 
 ## list: the map of the path, every koan passed, current or not yet
-list:
-	@$(GO) tool koans list
+list: $(KOANS)
+	@$(KOANS) list
 
 ## reset: restore a koan's file as shipped, keeping yours: make reset KOAN=TestName (or a file)
-reset:
-	@$(GO) tool koans reset $(KOAN)
+reset: $(KOANS)
+	@$(KOANS) reset $(KOAN)
 
 ## stats: your journal summed up: time per concept, the hardest koans, the commonest ways to fail
-stats:
-	@$(GO) tool koans stats
+stats: $(KOANS)
+	@$(KOANS) stats
 
 ## solution: a passed koan's solution against yours: make solution (the last passed) or KOAN=TestName
-solution:
-	@$(GO) tool koans solution $(KOAN); s=$$?; [ $$s -le 1 ] || exit $$s
+solution: $(KOANS)
+	@$(KOANS) solution $(KOAN); s=$$?; [ $$s -le 1 ] || exit $$s
+
+$(KOANS): $(KOANS_SRC)
+	@echo "Building the koans runner (once, and again when it changes)..." >&2
+	@$(GO) build -o $@ ./cmd/koans
 
 ## test: every check: the runner's tests, the course's proof, and the linters
 test: unit verify lint
