@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/verify"
@@ -21,24 +19,12 @@ func (a *app) stressCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	start := time.Now()
-	rep, err := verify.Stress(ctx, verify.StressOptions{
-		Options:      *opt,
-		SolutionRuns: *count, CPU: *cpu, KoanRuns: *koanRuns,
-	})
+	sopt := verify.StressOptions{Options: *opt, SolutionRuns: *count, CPU: *cpu, KoanRuns: *koanRuns}
+	rep, err := verify.Stress(ctx, sopt)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Each solution ran %d times (-count=%d at -cpu=%s, -race); each koan was judged %d times; %v.\n",
-		rep.SolutionRuns, *count, *cpu, rep.KoanRuns, time.Since(start).Round(time.Second))
-	if len(rep.Flakes) == 0 {
-		fmt.Fprintln(a.stdout, "No flakes: every solution passed every time, every koan failed every time for its reason.")
-		return nil
-	}
-	fmt.Fprintf(a.stdout, "\n%d flaky koan(s):\n", len(rep.Flakes))
-	for _, f := range rep.Flakes {
-		fmt.Fprintf(a.stdout, "  %s\n", f)
-	}
-	return errFailing{}
+	return a.verdict(verify.WriteStress(a.stdout, rep, sopt, time.Since(start)))
 }
 
 // mutateCmd takes each line of synchronisation out of the solutions in
@@ -54,32 +40,5 @@ func (a *app) mutateCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	counts := map[verify.MutantResult]int{}
-	var survivors []verify.Mutant
-	for _, m := range ms {
-		counts[m.Result]++
-		if m.Result == verify.Survived {
-			survivors = append(survivors, m)
-		}
-	}
-	fmt.Fprintf(a.stdout, "%d mutants in %v: %d killed, %d survived, %d do not compile.\n",
-		len(ms), time.Since(start).Round(time.Second), counts[verify.Killed], counts[verify.Survived], counts[verify.NoCompile])
-	unexplained := 0
-	if len(survivors) > 0 {
-		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "\nSURVIVOR\tCHANGE\tEXPLAINED IN THE CATALOG")
-		for _, m := range survivors {
-			why := m.Explained
-			if why == "" {
-				why = "no: the koan does not test this line"
-				unexplained++
-			}
-			fmt.Fprintf(tw, "%s:%d\t%s\t%s\n", m.File, m.Line, m.Change, why)
-		}
-		tw.Flush()
-	}
-	if unexplained > 0 {
-		return errFailing{}
-	}
-	return nil
+	return a.verdict(verify.WriteMutants(a.stdout, ms, time.Since(start)))
 }

@@ -4,10 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/verify"
@@ -25,33 +22,14 @@ func (a *app) verifyCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CONCEPT\tKOANS\tDETECTOR-JUDGED\tEXPECTED KINDS\tRESULT")
-	total, detected := 0, 0
-	for _, r := range rep.Rows {
-		var kinds []string
-		for _, k := range slices.Sorted(maps.Keys(r.Kinds)) {
-			kinds = append(kinds, fmt.Sprintf("%s %d", k, r.Kinds[k]))
-		}
-		result := "ok"
-		if !r.OK {
-			result = "PROBLEMS"
-		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.Concept, r.Koans, r.Detected, strings.Join(kinds, ", "), result)
-		total += r.Koans
-		detected += r.Detected
+	return a.verdict(verify.WriteReport(a.stdout, rep, time.Since(start)))
+}
+
+// verdict is the error of an instructors' command that found all well, or not.
+func (a *app) verdict(ok bool) error {
+	if !ok {
+		return errFailing
 	}
-	fmt.Fprintf(tw, "total\t%d\t%d\t\t\n", total, detected)
-	tw.Flush()
-	fmt.Fprintf(a.stdout, "\nverified in %v\n", time.Since(start).Round(100*time.Millisecond))
-	if len(rep.Problems) > 0 {
-		fmt.Fprintf(a.stdout, "\n%d problem(s):\n", len(rep.Problems))
-		for _, p := range rep.Problems {
-			fmt.Fprintf(a.stdout, "  %s\n", p)
-		}
-		return errFailing{}
-	}
-	fmt.Fprintln(a.stdout, "Every koan fails for its reason; every solution passes; the mirror holds; every blank is needed; no hint gives an answer away.")
 	return nil
 }
 
