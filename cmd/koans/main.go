@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 
+	"github.com/gokoans/concurrency/internal/cli"
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/lang"
@@ -21,15 +21,6 @@ func main() {
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// exit codes
-const (
-	exitEnlightened = 0
-	exitFailing     = 1
-	exitTrouble     = 2
-	exitInterrupted = 130 // 128 + SIGINT, as shells report it
-	exitUsage       = 0   // the usage, asked for with -h
-)
-
 // Main runs the command with args and returns its exit status. A bug of
 // the runner's own, in any of its goroutines, ends in one plain paragraph
 // that names .koans/crash.log, where the stack is (package crash).
@@ -40,30 +31,57 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			reporter.Report(r, debug.Stack())
-			code = exitTrouble
+			code = cli.ExitTrouble
 		}
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	a := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout), lang: l}
+	a.cli = &cli.Line{Commands: a.commands(), Lang: l, Stdout: stdout, Stderr: stderr}
 	return a.main(ctx, args, reporter)
+}
+
+// commands are the runner's commands, in the order its usage lists them.
+func (a *app) commands() []cli.Command {
+	return []cli.Command{
+		{Name: "run", Common: true, Run: a.runCmd,
+			Say: lang.Msgf("run the path, stop at the first failing koan, explain it (the default)")},
+		{Name: "hint", Common: true, Run: a.hintCmd,
+			Say: lang.Msgf("a hint for the current koan; ask again for a stronger one")},
+		{Name: "watch", Args: "[-runs N]", Run: a.watchCmd,
+			Say: lang.Msgf("run again on every save; keys h hint, l list, r run, q quit")},
+		{Name: "list", Common: true, Run: a.listCmd,
+			Say: lang.Msgf("the map of the path: every koan, passed, current or not yet")},
+		{Name: "stats", Args: "[-json]", Common: true, Run: a.statsCmd,
+			Say: lang.Msgf("your journal summed up: time per concept, the hardest koans, the commonest ways to fail")},
+		{Name: "solution", Args: "[KOAN]", Run: a.solutionCmd,
+			Say: lang.Msgf("a passed koan's reference solution against your own (the last koan passed if none is named)")},
+		{Name: "reset", Args: "[-y] KOAN|FILE", Run: a.resetCmd,
+			Say: lang.Msgf("restore a koan's file as shipped, keeping yours in .koans/backups")},
+		{Name: "verify", Args: "[-concepts A,B]", Run: a.verifyCmd,
+			Say: lang.Msgf("for instructors: every koan fails for its reason, every solution passes")},
+		{Name: "stress", Args: "[-count N] [-cpu LIST] [-koan-runs N] [-concepts A,B]", Run: a.stressCmd,
+			Say: lang.Msgf("solutions many times at several -cpu values, koans judged again and again: flakes by koan")},
+		{Name: "mutate", Args: "[-concepts A,B]", Run: a.mutateCmd,
+			Say: lang.Msgf("take each line of synchronisation out of the solutions: the koan must fail")},
+	}
 }
 
 // main parses the runner's flags, finds the course and runs the command
 // args name, from the table of commands.
 func (a *app) main(ctx context.Context, args []string, reporter *crash.Reporter) int {
 	testPanic := os.Getenv("KOANS_TEST_PANIC") // for the runner's tests only: main or goroutine
-	fs := a.newFlags("koans")
+	fs := a.cli.NewFlags("koans")
 	fs.BoolVar(&a.json, "json", false, a.lang.Sprintf("print the verdict as one JSON object"))
 	fs.BoolVar(&a.noRace, "norace", false, a.lang.Sprintf("run without the race detector (race koans are then not judged)"))
 	fs.StringVar(&a.tree, "tree", "koans", a.lang.Sprintf("which tree to walk: koans or solutions"))
-	if err := a.parseFlags(fs, args); err != nil {
-		return flagStatus(err)
+	if err := a.cli.Parse(fs, args); err != nil {
+		return cli.FlagStatus(err)
 	}
 	root, err := course.FindRoot(".")
 	if err != nil {
 		a.lang.Fprintf(a.stderr, "koans: %v\n", err)
-		return exitTrouble
+		return cli.ExitTrouble
 	}
 	a.root = root
 	reporter.SetDir(state.Of(root).Path())
@@ -72,22 +90,22 @@ func (a *app) main(ctx context.Context, args []string, reporter *crash.Reporter)
 	if len(rest) > 0 {
 		name, rest = rest[0], rest[1:]
 	}
-	c := lookup(name)
+	c := a.cli.Lookup(name)
 	if c == nil {
 		a.lang.Fprintf(a.stderr, "koans: unknown command %q\n", name)
-		usage(a.stderr, fs, a.lang)
-		return exitTrouble
+		a.cli.Usage(a.stderr, fs)
+		return cli.ExitTrouble
 	}
-	if c.common { // the runner's flags after the command too: koans list -json
-		if err := a.parseFlags(fs, rest); err != nil {
-			return flagStatus(err)
+	if c.Common { // the runner's flags after the command too: koans list -json
+		if err := a.cli.Parse(fs, rest); err != nil {
+			return cli.FlagStatus(err)
 		}
 		if fs.NArg() > 0 {
 			a.lang.Fprintf(a.stderr, "koans: unexpected arguments: %v\n", fs.Args())
-			return exitTrouble
+			return cli.ExitTrouble
 		}
 	}
-	return a.status(ctx, name, c.run(a, ctx, rest))
+	return a.cli.Status(ctx, name, c.Run(ctx, rest))
 }
 
 // panicForTest makes the runner crash as a test asks (KOANS_TEST_PANIC):
@@ -103,51 +121,8 @@ func panicForTest(where string) {
 	}
 }
 
-var (
-	// errInterrupted ends a command whose run Ctrl-C cut short: exit
-	// status 130, and not a word more.
-	errInterrupted = errors.New("interrupted")
-	// errTrouble ends a command whose trouble was already told: exit
-	// status 2.
-	errTrouble = errors.New("trouble told")
-	// errFailing ends a walk that found a failing koan: not a trouble of
-	// the runner, only exit status 1.
-	errFailing = errors.New("a koan fails")
-)
-
-// status is the exit status of command cmd that returned err, after
-// telling the runner's trouble, if any.
-func (a *app) status(ctx context.Context, cmd string, err error) int {
-	if ctx.Err() != nil && cmd != "watch" || errors.Is(err, errInterrupted) {
-		// Ctrl-C: the learner knows why the run stopped, and a run cut
-		// short says nothing about the koans. (watch takes Ctrl-C between
-		// runs as q, and says errInterrupted when it cut a run short.)
-		return exitInterrupted
-	}
-	switch {
-	case errors.Is(err, errHelp):
-		return exitUsage
-	case errors.Is(err, errFailing):
-		return exitFailing
-	case errors.Is(err, errTrouble):
-		return exitTrouble
-	case err != nil:
-		a.lang.Fprintf(a.stderr, "koans: %v\n", err)
-		return exitTrouble
-	}
-	return exitEnlightened
-}
-
-// flagStatus is the exit status after the runner's own flags failed to
-// parse: the usage was asked for, or the flag package named the mistake.
-func flagStatus(err error) int {
-	if errors.Is(err, errHelp) {
-		return exitUsage
-	}
-	return exitTrouble
-}
-
 type app struct {
+	cli    *cli.Line
 	root   string
 	tree   string
 	json   bool
@@ -192,7 +167,7 @@ func (a *app) runCmd(ctx context.Context, _ []string) error {
 		render.Text(a.stdout, st, a.style())
 	}
 	if st.Current != nil {
-		return errFailing
+		return cli.ErrFailing
 	}
 	return nil
 }
