@@ -2,38 +2,24 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
-	"strings"
 
+	"github.com/gokoans/concurrency/internal/cli"
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/crash"
-	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
-	"github.com/gokoans/concurrency/internal/shipped"
+	"github.com/gokoans/concurrency/internal/state"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
 func main() {
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
 }
-
-// exit codes
-const (
-	exitEnlightened = 0
-	exitFailing     = 1
-	exitTrouble     = 2
-	exitInterrupted = 130 // 128 + SIGINT, as shells report it
-	exitUsage       = 0   // the usage, asked for with -h
-)
 
 // Main runs the command with args and returns its exit status. A bug of
 // the runner's own, in any of its goroutines, ends in one plain paragraph
@@ -42,58 +28,85 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	l := lang.FromEnv(os.Getenv) // once: every word after this is in l
 	reporter := &crash.Reporter{Args: args, Lang: l, Stderr: stderr}
 	crash.Install(reporter)
-	testPanic := os.Getenv("KOANS_TEST_PANIC") // for the runner's tests only: main or goroutine
 	defer func() {
 		if r := recover(); r != nil {
 			reporter.Report(r, debug.Stack())
-			code = exitTrouble
+			code = cli.ExitTrouble
 		}
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	app := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout), lang: l}
-	fs := app.newFlags("koans")
-	fs.BoolVar(&app.json, "json", false, l.Sprintf("print the verdict as one JSON object"))
-	fs.BoolVar(&app.noRace, "norace", false, l.Sprintf("run without the race detector (race koans are then not judged)"))
-	fs.StringVar(&app.tree, "tree", "koans", l.Sprintf("which tree to walk: koans or solutions"))
-	switch err := app.parseFlags(fs, args); {
-	case errors.Is(err, errHelp):
-		return exitUsage
-	case err != nil:
-		return exitTrouble
+	a := &app{stdout: stdout, stderr: stderr, color: isTerminal(stdout), lang: l}
+	a.cli = &cli.Line{Commands: a.commands(), Lang: l, Stdout: stdout, Stderr: stderr}
+	return a.main(ctx, args, reporter)
+}
+
+// commands are the runner's commands, in the order its usage lists them.
+func (a *app) commands() []cli.Command {
+	return []cli.Command{
+		{Name: "run", Common: true, Run: a.runCmd,
+			Say: lang.Msgf("run the path, stop at the first failing koan, explain it (the default)")},
+		{Name: "hint", Common: true, Run: a.hintCmd,
+			Say: lang.Msgf("a hint for the current koan; ask again for a stronger one")},
+		{Name: "watch", Args: "[-runs N]", Run: a.watchCmd,
+			Say: lang.Msgf("run again on every save; keys h hint, l list, r run, q quit")},
+		{Name: "list", Common: true, Run: a.listCmd,
+			Say: lang.Msgf("the map of the path: every koan, passed, current or not yet")},
+		{Name: "stats", Args: "[-json]", Common: true, Run: a.statsCmd,
+			Say: lang.Msgf("your journal summed up: time per concept, the hardest koans, the commonest ways to fail")},
+		{Name: "solution", Args: "[KOAN]", Run: a.solutionCmd,
+			Say: lang.Msgf("a passed koan's reference solution against your own (the last koan passed if none is named)")},
+		{Name: "reset", Args: "[-y] KOAN|FILE", Run: a.resetCmd,
+			Say: lang.Msgf("restore a koan's file as shipped, keeping yours in .koans/backups")},
+		{Name: "verify", Args: "[-concepts A,B]", Run: a.verifyCmd,
+			Say: lang.Msgf("for instructors: every koan fails for its reason, every solution passes")},
+		{Name: "stress", Args: "[-count N] [-cpu LIST] [-koan-runs N] [-concepts A,B]", Run: a.stressCmd,
+			Say: lang.Msgf("solutions many times at several -cpu values, koans judged again and again: flakes by koan")},
+		{Name: "mutate", Args: "[-concepts A,B]", Run: a.mutateCmd,
+			Say: lang.Msgf("take each line of synchronisation out of the solutions: the koan must fail")},
+	}
+}
+
+// main parses the runner's flags, finds the course and runs the command
+// args name, from the table of commands.
+func (a *app) main(ctx context.Context, args []string, reporter *crash.Reporter) int {
+	testPanic := os.Getenv("KOANS_TEST_PANIC") // for the runner's tests only: main or goroutine
+	fs := a.cli.NewFlags("koans")
+	fs.BoolVar(&a.json, "json", false, a.lang.Sprintf("print the verdict as one JSON object"))
+	fs.BoolVar(&a.noRace, "norace", false, a.lang.Sprintf("run without the race detector (race koans are then not judged)"))
+	fs.StringVar(&a.tree, "tree", "koans", a.lang.Sprintf("which tree to walk: koans or solutions"))
+	if err := a.cli.Parse(fs, args); err != nil {
+		return cli.FlagStatus(err)
 	}
 	root, err := course.FindRoot(".")
 	if err != nil {
-		l.Fprintf(stderr, "koans: %v\n", err)
-		return exitTrouble
+		a.lang.Fprintf(a.stderr, "koans: %v\n", err)
+		return cli.ExitTrouble
 	}
-	app.root = root
-	reporter.SetDir(filepath.Join(root, walk.StateDir))
+	a.root = root
+	reporter.SetDir(state.Of(root).Path())
 	panicForTest(testPanic)
-	cmd, rest := "", fs.Args()
+	name, rest := "run", fs.Args()
 	if len(rest) > 0 {
-		cmd, rest = rest[0], rest[1:]
+		name, rest = rest[0], rest[1:]
 	}
-	switch cmd {
-	case "", "run", "hint", "list", "stats":
-		// These take the common flags after the command too: koans list -json.
-		switch err := app.parseFlags(fs, rest); {
-		case errors.Is(err, errHelp):
-			return exitUsage
-		case err != nil:
-			return exitTrouble
+	c := a.cli.Lookup(name)
+	if c == nil {
+		a.lang.Fprintf(a.stderr, "koans: unknown command %q\n", name)
+		a.cli.Usage(a.stderr, fs)
+		return cli.ExitTrouble
+	}
+	if c.Common { // the runner's flags after the command too: koans list -json
+		if err := a.cli.Parse(fs, rest); err != nil {
+			return cli.FlagStatus(err)
 		}
 		if fs.NArg() > 0 {
-			l.Fprintf(stderr, "koans: unexpected arguments: %v\n", fs.Args())
-			return exitTrouble
+			a.lang.Fprintf(a.stderr, "koans: unexpected arguments: %v\n", fs.Args())
+			return cli.ExitTrouble
 		}
 	}
-	return app.status(ctx, cmd, app.command(ctx, cmd, rest, fs))
+	return a.cli.Status(ctx, name, c.Run(ctx, rest))
 }
-
-// errInterrupted ends a command whose run Ctrl-C cut short: exit status
-// 130, and not a word more.
-var errInterrupted = errors.New("interrupted")
 
 // panicForTest makes the runner crash as a test asks (KOANS_TEST_PANIC):
 // "main" panics in Main's goroutine, "goroutine" in a goroutine the runner
@@ -108,70 +121,8 @@ func panicForTest(where string) {
 	}
 }
 
-// errTrouble ends a command whose trouble was already told: exit status 2.
-var errTrouble = errors.New("trouble told")
-
-// command runs one of the runner's commands; fs is the runner's flag set,
-// for the usage after an unknown command.
-func (a *app) command(ctx context.Context, cmd string, rest []string, fs *flag.FlagSet) error {
-	switch cmd {
-	case "", "run":
-		return a.run(ctx)
-	case "hint":
-		return a.hint(ctx)
-	case "list":
-		return a.listCmd(ctx)
-	case "watch":
-		return a.watchCmd(ctx, rest, os.Stdin)
-	case "reset":
-		return a.resetCmd(rest, os.Stdin)
-	case "verify":
-		return a.verifyCmd(ctx, rest)
-	case "stress":
-		return a.stressCmd(ctx, rest)
-	case "mutate":
-		return a.mutateCmd(ctx, rest)
-	case "stats":
-		return a.statsCmd()
-	case "solution":
-		return a.solutionCmd(ctx, rest)
-	}
-	a.lang.Fprintf(a.stderr, "koans: unknown command %q\n", cmd)
-	usage(a.stderr, fs, a.lang)
-	return errTrouble
-}
-
-// status is the exit status of a command that returned err, after telling
-// the runner's trouble, if any.
-func (a *app) status(ctx context.Context, cmd string, err error) int {
-	if ctx.Err() != nil && cmd != "watch" || errors.Is(err, errInterrupted) {
-		// Ctrl-C: the learner knows why the run stopped, and a run cut
-		// short says nothing about the koans. (watch takes Ctrl-C between
-		// runs as q, and says errInterrupted when it cut a run short.)
-		return exitInterrupted
-	}
-	var failing errFailing
-	switch {
-	case errors.Is(err, errHelp):
-		return exitUsage
-	case errors.As(err, &failing):
-		return exitFailing
-	case errors.Is(err, errTrouble):
-		return exitTrouble
-	case err != nil:
-		a.lang.Fprintf(a.stderr, "koans: %v\n", err)
-		return exitTrouble
-	}
-	return exitEnlightened
-}
-
-// errFailing is the error of a walk that found a failing koan: not a
-// trouble of the runner, only a non-zero exit.
-type errFailing struct{}
-
-func (errFailing) Error() string { return "a koan fails" }
-
 type app struct {
+	cli    *cli.Line
 	root   string
 	tree   string
 	json   bool
@@ -187,83 +138,23 @@ func (a *app) style() render.Style {
 	return render.Style{Color: color, GoTool: !viaMake(), Lang: a.lang}
 }
 
+// options are the walk's options for this run of the runner.
+func (a *app) options() walk.Options {
+	return walk.Options{Root: a.root, Tree: a.tree, NoRace: a.noRace, Waiting: run.Waiting(a.stderr, a.lang)}
+}
+
+// walk walks the learner's path, after the first run's build in this clone.
 func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
-	a.warm(ctx)
-	st, err := walk.Walk(ctx, walk.Options{
-		Root: a.root, Tree: a.tree, NoRace: a.noRace,
-		Waiting: a.waiting,
-	})
+	walk.Warm(ctx, a.options(), run.Progress(a.stderr, isTerminal(a.stderr), a.lang))
+	st, err := walk.Walk(ctx, a.options())
 	if err == nil {
-		placeMissing(a.root, st)
+		st.PlaceMissing(a.root)
 	}
 	return st, err
 }
 
-// placeMissing names the file a deleted current koan was in, as shipped,
-// so the advice restores that file and no other. Only a missing koan pays
-// for the git look-up.
-func placeMissing(root string, st *walk.Standing) {
-	o := st.Current
-	if o == nil || o.Failure == nil || o.Failure.Kind != "missing" || o.Koan.File != "" || !strings.HasPrefix(st.CurrentConcept.Dir, "koans/") {
-		return
-	}
-	v, err := shipped.Find(root)
-	if err != nil {
-		return
-	}
-	if file, err := v.Locate(st.CurrentConcept.Dir, o.Koan.Name); err == nil {
-		o.Failure = diagnose.Missing(st.CurrentConcept, o.Koan, file)
-	}
-}
-
-// warm builds what the koans need with the race detector, with a progress
-// line, the first time the runner runs in this clone (a new machine: over a
-// minute on two cores). Later runs skip the check.
-func (a *app) warm(ctx context.Context) {
-	if _, err := os.Stat(filepath.Join(a.root, walk.StateDir, "walk.json")); err == nil {
-		return
-	}
-	c, err := course.Load(a.root, a.tree)
-	if err != nil || len(c.Concepts) == 0 {
-		return
-	}
-	var pkgs []string
-	for _, cc := range c.Concepts {
-		pkgs = append(pkgs, "./"+cc.Dir)
-	}
-	tty := isTerminal(a.stderr)
-	last := -1
-	_ = run.Warm(ctx, a.root, !a.noRace, pkgs, func(done, total int, race bool) {
-		pct := 100 * done / total
-		switch {
-		case done == 0 && race:
-			a.lang.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a minute or two on a small machine).\n", total)
-		case done == 0:
-			a.lang.Fprintf(a.stderr, "First run here: building Go's standard library and the koans' dependencies (%d packages; a minute or two on a small machine).\n", total)
-		case tty:
-			a.lang.Fprintf(a.stderr, "\r  built %d of %d packages (%d%%)", done, total, pct)
-			if done == total {
-				fmt.Fprintln(a.stderr)
-			}
-		case pct/10 != last/10 || done == total: // a line per tenth when not a terminal
-			a.lang.Fprintf(a.stderr, "  built %d of %d packages (%d%%)\n", done, total, pct)
-		}
-		last = pct
-	})
-}
-
-// waiting tells the learner why nothing shows yet: the first run on a new
-// machine builds the standard library with the race detector, when there
-// is one (it needs cgo).
-func (a *app) waiting(race bool) {
-	if race {
-		a.lang.Fprintf(a.stderr, "Building the koans with the race detector...\n")
-	} else {
-		a.lang.Fprintf(a.stderr, "Building the koans...\n")
-	}
-}
-
-func (a *app) run(ctx context.Context) error {
+// runCmd walks the path and prints the verdict.
+func (a *app) runCmd(ctx context.Context, _ []string) error {
 	st, err := a.walk(ctx)
 	if err != nil {
 		return err
@@ -276,7 +167,7 @@ func (a *app) run(ctx context.Context) error {
 		render.Text(a.stdout, st, a.style())
 	}
 	if st.Current != nil {
-		return errFailing{}
+		return cli.ErrFailing
 	}
 	return nil
 }

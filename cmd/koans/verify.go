@@ -4,64 +4,68 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
+	"github.com/gokoans/concurrency/internal/cli"
 	"github.com/gokoans/concurrency/internal/verify"
 )
 
-// verifyCmd proves the course fair (see package verify) and prints a table.
+// The instructors' commands (package verify), in English on purpose:
+// their readers write the course in English.
+
+// verifyCmd proves the course fair and prints a table.
 func (a *app) verifyCmd(ctx context.Context, args []string) error {
-	fs := a.newFlags("verify")
-	opt := a.verifyOptions(fs)
-	if err := a.parseFlags(fs, args); err != nil {
-		return err
-	}
-	start := time.Now()
-	rep, err := verify.Verify(ctx, *opt)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CONCEPT\tKOANS\tDETECTOR-JUDGED\tEXPECTED KINDS\tRESULT")
-	total, detected := 0, 0
-	for _, r := range rep.Rows {
-		var kinds []string
-		for _, k := range slices.Sorted(maps.Keys(r.Kinds)) {
-			kinds = append(kinds, fmt.Sprintf("%s %d", k, r.Kinds[k]))
-		}
-		result := "ok"
-		if !r.OK {
-			result = "PROBLEMS"
-		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.Concept, r.Koans, r.Detected, strings.Join(kinds, ", "), result)
-		total += r.Koans
-		detected += r.Detected
-	}
-	fmt.Fprintf(tw, "total\t%d\t%d\t\t\n", total, detected)
-	tw.Flush()
-	fmt.Fprintf(a.stdout, "\nverified in %v\n", time.Since(start).Round(100*time.Millisecond))
-	if len(rep.Problems) > 0 {
-		fmt.Fprintf(a.stdout, "\n%d problem(s):\n", len(rep.Problems))
-		for _, p := range rep.Problems {
-			fmt.Fprintf(a.stdout, "  %s\n", p)
-		}
-		return errFailing{}
-	}
-	fmt.Fprintln(a.stdout, "Every koan fails for its reason; every solution passes; the mirror holds; every blank is needed; no hint gives an answer away.")
-	return nil
+	return a.instructors("verify", args, nil, func(opt verify.Options, start time.Time) (bool, error) {
+		rep, err := verify.Verify(ctx, opt)
+		return err == nil && verify.WriteReport(a.stdout, rep, time.Since(start)), err
+	})
 }
 
-// verifyOptions are the options verify, stress and mutate share, with the
-// -concepts flag on fs to narrow them; read them after fs.Parse.
-func (a *app) verifyOptions(fs *flag.FlagSet) *verify.Options {
-	opt := &verify.Options{Root: a.root, Log: func(s string) { fmt.Fprintln(a.stderr, s) }}
+// stressCmd runs the solutions many times and judges the koans many times;
+// it reports flakes by koan.
+func (a *app) stressCmd(ctx context.Context, args []string) error {
+	var sopt verify.StressOptions
+	flags := func(fs *flag.FlagSet) {
+		fs.IntVar(&sopt.SolutionRuns, "count", 50, "runs of each solution at each -cpu value")
+		fs.StringVar(&sopt.CPU, "cpu", "1,2,4,8", "GOMAXPROCS values for the solutions")
+		fs.IntVar(&sopt.KoanRuns, "koan-runs", 10, "times each shipped koan is judged")
+	}
+	return a.instructors("stress", args, flags, func(opt verify.Options, start time.Time) (bool, error) {
+		sopt.Options = opt
+		rep, err := verify.Stress(ctx, sopt)
+		return err == nil && verify.WriteStress(a.stdout, rep, sopt, time.Since(start)), err
+	})
+}
+
+// mutateCmd takes each line of synchronisation out of the solutions in
+// turn; the koan must then fail.
+func (a *app) mutateCmd(ctx context.Context, args []string) error {
+	return a.instructors("mutate", args, nil, func(opt verify.Options, start time.Time) (bool, error) {
+		ms, err := verify.Mutate(ctx, opt)
+		return err == nil && verify.WriteMutants(a.stdout, ms, time.Since(start)), err
+	})
+}
+
+// instructors runs an instructors' command: its flags (flags adds its
+// own to the -concepts they share), then work, which says whether all is
+// well (exit status 1 if not).
+func (a *app) instructors(name string, args []string, flags func(*flag.FlagSet), work func(verify.Options, time.Time) (bool, error)) error {
+	fs := a.cli.NewFlags(name)
+	if flags != nil {
+		flags(fs)
+	}
+	opt := verify.Options{Root: a.root, Log: func(s string) { fmt.Fprintln(a.stderr, s) }}
 	fs.Func("concepts", "comma-separated concept names (default: all)", func(s string) error {
 		opt.Concepts = strings.Split(s, ",")
 		return nil
 	})
-	return opt
+	if err := a.cli.Parse(fs, args); err != nil {
+		return err
+	}
+	ok, err := work(opt, time.Now())
+	if err != nil {
+		return err
+	}
+	return cli.Verdict(ok)
 }

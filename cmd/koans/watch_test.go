@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+
+	"github.com/gokoans/concurrency/internal/cli"
 )
 
 // watchCourse lays out a course with one failing koan (a blank) and builds
@@ -235,8 +237,8 @@ func TestWatchCtrlCStopsTheRun(t *testing.T) {
 			if took := time.Since(began); took > 1500*time.Millisecond {
 				t.Errorf("watch took %v to end after Ctrl-C", took.Round(time.Millisecond))
 			}
-			if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
-				t.Errorf("exit %d (%v), want %d", code, err, exitInterrupted)
+			if code := cmd.ProcessState.ExitCode(); code != cli.ExitInterrupted {
+				t.Errorf("exit %d (%v), want %d", code, err, cli.ExitInterrupted)
 			}
 			if strings.Contains(out.String(), "Watching koans/") || strings.Contains(out.String(), "Koan ") {
 				t.Errorf("output after Ctrl-C:\n%s", out.String())

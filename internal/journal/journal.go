@@ -10,10 +10,12 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/gokoans/concurrency/internal/state"
 )
 
 // File is the journal's path, relative to the repository root.
-const File = ".koans/journal.jsonl"
+const File = state.JournalFile
 
 // The kinds of event.
 const (

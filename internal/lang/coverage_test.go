@@ -18,7 +18,7 @@ import (
 // the verdict, and the command. Every word printed there goes through the
 // printer; elsewhere (course, walk, run, watch) only the errors a learner may
 // read do, and the scan checks the formats given to the printer there too.
-var spoken = []string{"../diagnose", "../render", "../../cmd/koans"}
+var spoken = []string{"../diagnose", "../render", "../../cmd/koans", "../cli", "../hint", "../reset"}
 
 // sources are the directories of the runner's Go source, lang's own aside.
 func sources(t *testing.T) []string {

@@ -5,9 +5,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // Warm builds the dependencies of pkgs with the race detector (the standard
@@ -81,4 +85,41 @@ func staleDeps(ctx context.Context, dir string, race bool, pkgs []string) ([]byt
 		return nil, ErrNoRace
 	}
 	return out, err
+}
+
+// Progress is a progress function for Warm that tells the learner on w, in
+// l, what the first run builds and how far along it is: a line redrawn in
+// place on a terminal (tty), else a line per tenth.
+func Progress(w io.Writer, tty bool, l lang.Lang) func(done, total int, race bool) {
+	last := -1
+	return func(done, total int, race bool) {
+		pct := 100 * done / total
+		switch {
+		case done == 0 && race:
+			l.Fprintf(w, "First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a minute or two on a small machine).\n", total)
+		case done == 0:
+			l.Fprintf(w, "First run here: building Go's standard library and the koans' dependencies (%d packages; a minute or two on a small machine).\n", total)
+		case tty:
+			l.Fprintf(w, "\r  built %d of %d packages (%d%%)", done, total, pct)
+			if done == total {
+				fmt.Fprintln(w)
+			}
+		case pct/10 != last/10 || done == total: // a line per tenth when not a terminal
+			l.Fprintf(w, "  built %d of %d packages (%d%%)\n", done, total, pct)
+		}
+		last = pct
+	}
+}
+
+// Waiting is a function that tells the learner on w, in l, why nothing
+// shows yet: the first run on a new machine builds the standard library
+// with the race detector, when there is one (it needs cgo).
+func Waiting(w io.Writer, l lang.Lang) func(race bool) {
+	return func(race bool) {
+		if race {
+			l.Fprintf(w, "Building the koans with the race detector...\n")
+		} else {
+			l.Fprintf(w, "Building the koans...\n")
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/state"
 )
 
 // helperMainFile is the name under which a package without a TestMain gets
@@ -21,7 +22,7 @@ const helperMainFile = "zz_koan_helper_main_test.go"
 // guard too. The contents are the same on every walk, so go test's cache
 // still answers for a package that did not change.
 func helperOverlay(root string, concepts []*course.Concept) (string, error) {
-	dir := filepath.Join(root, StateDir, "overlay")
+	dir := state.Of(root).Overlay()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}

@@ -2,7 +2,6 @@ package walk
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/state"
 )
 
 // Options say how to walk.
@@ -119,7 +119,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 	next := 0
 	var last position
 	if opt.learner() { // only the learner's own walk resumes where it stood
-		last = readState(opt.Root, opt.Tree)
+		last = state.Of(opt.Root).Position(opt.Tree)
 	}
 	for i, cr := range st.Concepts {
 		if cr.Concept.Name == last.Concept && cr.Concept.Koan(last.Koan) != nil {
@@ -146,7 +146,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name, Verified: began,
 				Go: runtime.Version(), Race: w.raceOn()}
 		}
-		writeState(opt.Root, opt.Tree, now)
+		state.Of(opt.Root).SetPosition(opt.Tree, now)
 		record(opt.Root, last, st)
 	}
 	return st, nil
@@ -569,23 +569,9 @@ func notRun(c *course.Concept) []diagnose.Outcome {
 	return outs
 }
 
-// StateDir holds the runner's small memory (where the learner stood, which
-// hints were shown, backups). Git ignores it.
-const StateDir = ".koans"
-
-// A position is where a walk stopped: the first failing koan.
-type position struct {
-	Concept string `json:"concept"`
-	Koan    string `json:"koan"`
-	// Verified is when the walk that stopped there began: every koan before
-	// it passed, as the files were then.
-	Verified time.Time `json:"verified"`
-	// Go and Race say what judged it: the Go release, and whether the race
-	// detector ran. A walk under another Go, or with -race where there was
-	// none, judges every concept again.
-	Go   string `json:"go,omitempty"`
-	Race bool   `json:"race"`
-}
+// A position is where a walk stopped: the first failing koan (kept in
+// .koans/walk.json by package state).
+type position = state.Position
 
 // changedSince reports whether a file the concepts before ci build from
 // (their own files, the koan helper, go.mod, go.sum) is newer than t, or
@@ -627,34 +613,4 @@ func (w *walker) changedSince(ci int, last position) bool {
 		}
 	}
 	return false
-}
-
-type state struct {
-	Current map[string]position `json:"current"` // tree -> where it stopped
-}
-
-func statePath(root string) string { return filepath.Join(root, StateDir, "walk.json") }
-
-func readState(root, tree string) position {
-	var s state
-	data, err := os.ReadFile(statePath(root))
-	if err != nil || json.Unmarshal(data, &s) != nil {
-		return position{}
-	}
-	return s.Current[tree]
-}
-
-func writeState(root, tree string, p position) {
-	s := state{}
-	if data, err := os.ReadFile(statePath(root)); err == nil {
-		_ = json.Unmarshal(data, &s)
-	}
-	if s.Current == nil {
-		s.Current = map[string]position{}
-	}
-	s.Current[tree] = p
-	data, _ := json.MarshalIndent(s, "", "  ")
-	if os.MkdirAll(filepath.Dir(statePath(root)), 0o755) == nil {
-		_ = os.WriteFile(statePath(root), append(data, '\n'), 0o644)
-	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/state"
 )
 
 // fakeGo stands in for go test: each koan named in results passes or fails
@@ -103,7 +104,7 @@ func TestAFirstWalkStopsAtTheFirstFailingKoan(t *testing.T) {
 	assert.Equal(t, 3, st.Passed)
 	assert.Equal(t, 6, st.Total)
 	assert.Equal(t, []string{"./koans/01_first|", "./koans/02_second|"}, f.calls)
-	pos := readState(root, "koans")
+	pos := state.Of(root).Position("koans")
 	assert.Equal(t, "02_second", pos.Concept)
 	assert.Equal(t, "TestB2", pos.Koan)
 	assert.False(t, pos.Verified.IsZero())
@@ -135,7 +136,7 @@ func TestPassedConceptsAreNotRunAgainUntilTheyChange(t *testing.T) {
 // the next one if it fails fast; the earlier concepts are checked beside it.
 func TestASaveRunsOnlyUpToTheCurrentKoan(t *testing.T) {
 	root := writeCourse(t)
-	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	state.Of(root).SetPosition("koans", position{Concept: "02_second", Koan: "TestB1"})
 	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail", "TestB2": "fail", "TestB3": "fail", "TestB4": "fail"}}
 	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
@@ -149,7 +150,7 @@ func TestASaveRunsOnlyUpToTheCurrentKoan(t *testing.T) {
 // not left out), and the verdicts of the first part stand.
 func TestWhenTheCurrentKoanPassesTheRestRuns(t *testing.T) {
 	root := writeCourse(t)
-	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	state.Of(root).SetPosition("koans", position{Concept: "02_second", Koan: "TestB1"})
 	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "pass", "TestB2": "pass", "TestB3": "fail", "TestB4": "fail"}}
 	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
@@ -162,19 +163,19 @@ func TestWhenTheCurrentKoanPassesTheRestRuns(t *testing.T) {
 // what it asked for, wherever the learner's saved position is.
 func TestASelectedWalkIgnoresTheLearnersPosition(t *testing.T) {
 	root := writeCourse(t)
-	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	state.Of(root).SetPosition("koans", position{Concept: "02_second", Koan: "TestB1"})
 	f := &fakeGo{results: map[string]string{"TestB1": "fail", "TestB2": "fail", "TestB3": "fail", "TestB4": "fail"}}
 	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest, Concepts: []string{"02_second"}, Run: "^(TestB3|TestB4)$"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"./koans/02_second|^(TestB3|TestB4)$"}, f.calls)
 	assert.Equal(t, "TestB3", st.Current.Koan.Name)
-	assert.Equal(t, position{Concept: "02_second", Koan: "TestB1"}, readState(root, "koans"), "the learner's position is not changed")
+	assert.Equal(t, position{Concept: "02_second", Koan: "TestB1"}, state.Of(root).Position("koans"), "the learner's position is not changed")
 }
 
 // A learner who breaks an earlier concept is sent back to it.
 func TestABrokenEarlierConceptComesFirst(t *testing.T) {
 	root := writeCourse(t)
-	writeState(root, "koans", position{Concept: "02_second", Koan: "TestB1"})
+	state.Of(root).SetPosition("koans", position{Concept: "02_second", Koan: "TestB1"})
 	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "fail", "TestB1": "fail"}}
 	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
@@ -296,12 +297,12 @@ func TestAnotherGoJudgesThePassedConceptsAgain(t *testing.T) {
 	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "fail"}}
 	_, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
-	pos := readState(root, "koans")
+	pos := state.Of(root).Position("koans")
 	assert.Equal(t, runtime.Version(), pos.Go)
 	assert.True(t, pos.Race)
 
 	pos.Go = "go1.0"
-	writeState(root, "koans", pos)
+	state.Of(root).SetPosition("koans", pos)
 	f.calls = nil
 	_, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)

@@ -1,51 +1,53 @@
-package main
+package journal
 
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
-	"github.com/gokoans/concurrency/internal/journal"
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
-// brokenShown is how many broken lines of the journal stats names.
+// brokenShown is how many broken lines of the journal Report names.
 const brokenShown = 5
 
-// statsCmd sums up the learner's journal: time and runs per concept, the
-// hardest koans, the commonest ways to fail, hints asked. It runs no koan.
-func (a *app) statsCmd() error {
-	events, broken, err := journal.Read(a.root)
+// Report sums up root's journal for `koans stats`: as one line of JSON
+// when asJSON, else as text in l (time and runs per concept, the hardest
+// koans, the commonest ways to fail, hints asked). The lines it could not
+// read are named on stderr.
+func Report(stdout, stderr io.Writer, root string, asJSON bool, l lang.Lang) error {
+	events, broken, err := Read(root)
 	if err != nil {
 		return err
 	}
 	for i, b := range broken {
 		if i == brokenShown {
-			a.lang.Fprintf(a.stderr, "koans: ... and %d more broken lines.\n", len(broken)-brokenShown)
+			l.Fprintf(stderr, "koans: ... and %d more broken lines.\n", len(broken)-brokenShown)
 			break
 		}
-		a.lang.Fprintf(a.stderr, "koans: skipped %s\n", b)
+		l.Fprintf(stderr, "koans: skipped %s\n", b)
 	}
-	s := journal.Summarize(events, len(broken))
-	if a.json {
+	s := Summarize(events, len(broken))
+	if asJSON {
 		data, err := json.Marshal(s)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, string(data))
+		fmt.Fprintln(stdout, string(data))
 		return nil
 	}
 	if s.Events == 0 {
-		a.lang.Fprintf(a.stdout, "No journal yet: %s is written as you walk the path with `make koans`.\n", journal.File)
+		l.Fprintf(stdout, "No journal yet: %s is written as you walk the path with `make koans`.\n", File)
 		return nil
 	}
-	writeStats(a, s)
+	writeSummary(stdout, s, l)
 	return nil
 }
 
-func writeStats(a *app, s journal.Summary) {
-	w, l := a.stdout, a.lang
-	l.Fprintf(w, "Journal  %d events, %s to %s (%s)\n", s.Events, s.First.Local().Format(time.DateTime), s.Last.Local().Format(time.DateTime), journal.File)
+func writeSummary(w io.Writer, s Summary, l lang.Lang) {
+	l.Fprintf(w, "Journal  %d events, %s to %s (%s)\n", s.Events, s.First.Local().Format(time.DateTime), s.Last.Local().Format(time.DateTime), File)
 	l.Fprintf(w, "\nTime per concept (first reached to last passed, breaks included)\n")
 	l.Fprintf(w, "  %-24s %7s %6s %5s %5s  %s\n", l.Sprintf("concept"), l.Sprintf("reached"), l.Sprintf("passed"), l.Sprintf("runs"), l.Sprintf("hints"), l.Sprintf("time"))
 	for _, c := range s.Concepts {
@@ -68,4 +70,15 @@ func duration(seconds int64) string {
 		return "-"
 	}
 	return (time.Duration(seconds) * time.Second).String()
+}
+
+// LastPassed is the koan root's journal last saw pass, "" if none.
+func LastPassed(root string) string {
+	events, _, _ := Read(root)
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Event == Passed {
+			return events[i].Koan
+		}
+	}
+	return ""
 }

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/term"
+
+	"github.com/gokoans/concurrency/internal/cli"
+
+	"github.com/gokoans/concurrency/internal/grade"
+	"github.com/gokoans/concurrency/internal/hint"
+	"github.com/gokoans/concurrency/internal/journal"
+	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/render"
+	"github.com/gokoans/concurrency/internal/reset"
+	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/internal/watch"
+)
+
+// hintCmd prints the current koan's hints up to one level more than last
+// time: a nudge first, stronger ones after, never the answer.
+func (a *app) hintCmd(ctx context.Context, _ []string) error {
+	st, err := a.walk(ctx)
+	if err == nil {
+		hint.Show(a.stdout, st, hint.Options{Root: a.root, Tree: a.tree, Lang: a.lang, ViaMake: viaMake()})
+	}
+	return err
+}
+
+// listCmd prints the map of the path, graded; it runs every concept.
+func (a *app) listCmd(ctx context.Context, _ []string) error {
+	opt := a.options()
+	opt.All = true
+	st, err := walk.Walk(ctx, opt)
+	if err != nil {
+		return err
+	}
+	m := render.MapOf(st, grade.Path(a.root, st, a.lang))
+	if a.json {
+		return render.ListJSON(a.stdout, m)
+	}
+	render.List(a.stdout, m, a.style())
+	return nil
+}
+
+// statsCmd sums up the learner's journal. It runs no koan.
+func (a *app) statsCmd(context.Context, []string) error {
+	return journal.Report(a.stdout, a.stderr, a.root, a.json, a.lang)
+}
+
+// resetCmd restores the shipped version of a koan's file, after asking,
+// keeping the learner's in a backup (package reset).
+func (a *app) resetCmd(_ context.Context, args []string) error {
+	fs := a.cli.NewFlags("reset")
+	yes := fs.Bool("y", false, a.lang.Sprintf("do not ask for confirmation"))
+	if err := a.cli.Parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return lang.Errorf("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
+	}
+	return reset.Reset(reset.Options{Root: a.root, Arg: fs.Arg(0), Yes: *yes, In: os.Stdin, Out: a.stdout, Lang: a.lang})
+}
+
+// viaMake reports whether the learner ran the runner through make (make
+// exports MAKELEVEL to its recipes), so that what the runner says to run
+// next is what the learner can run: a make target, or else `go tool koans`.
+func viaMake() bool { return os.Getenv("MAKELEVEL") != "" }
+
+// watchCmd re-runs the path on every save and answers single keys
+// (package watch).
+func (a *app) watchCmd(ctx context.Context, args []string) error {
+	fs := a.cli.NewFlags("watch")
+	runs := fs.Int("runs", 0, a.lang.Sprintf("stop after this many runs (for scripts and tests)"))
+	poll := fs.Bool("poll", false, a.lang.Sprintf("look for saves a few times a second instead of waiting for file events (for shared and network folders)"))
+	if err := a.cli.Parse(fs, args); err != nil {
+		return err
+	}
+	tty := isTerminal(a.stdout)
+	out, restore := watch.Raw(os.Stdin, a.stdout)
+	defer restore()
+	a.stdout = out
+	err := watch.Learner{
+		Dir: filepath.Join(a.root, "koans"), Keys: os.Stdin, Out: out, Tty: tty,
+		Lang: a.lang, Dim: a.style().Dim, Poll: *poll, Runs: *runs,
+		Run: func(ctx context.Context) error {
+			if err := a.runCmd(ctx, nil); !errors.Is(err, cli.ErrFailing) {
+				return err
+			}
+			return nil
+		},
+		Hint: func(ctx context.Context) { _ = a.hintCmd(ctx, nil) },
+		List: func(ctx context.Context) { _ = a.listCmd(ctx, nil) },
+	}.Watch(ctx)
+	if errors.Is(err, watch.ErrInterrupted) {
+		return cli.ErrInterrupted
+	}
+	return err
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

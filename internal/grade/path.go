@@ -1,0 +1,45 @@
+package grade
+
+import (
+	"maps"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/shipped"
+	"github.com/gokoans/concurrency/internal/walk"
+)
+
+// A Grading is what grading says of every koan of a walk, and the shipped
+// version it compared them with.
+type Grading struct {
+	// Shipped names the version compared with, "" when none was found.
+	Shipped string
+	Results map[string]Result // by koan name
+}
+
+// Path compares every koan of the koans tree in st with its shipped
+// version. Without one, or outside koans/, every koan says why it cannot
+// be graded, in l.
+func Path(root string, st *walk.Standing, l lang.Lang) Grading {
+	g := Grading{Results: map[string]Result{}}
+	v, err := shipped.Find(root)
+	for _, cr := range st.Concepts {
+		c := cr.Concept
+		switch {
+		case !strings.HasPrefix(c.Dir, "koans/"):
+			for _, k := range c.Koans {
+				g.Results[k.Name] = Result{Why: l.Sprintf("only the koans/ tree is graded, not %s", c.Dir)}
+			}
+		case err != nil:
+			for _, k := range c.Koans {
+				g.Results[k.Name] = Result{Why: l.Sprintf("not compared with the koans as shipped: %v", err)}
+			}
+		default:
+			maps.Copy(g.Results, Concept(root, v, c))
+		}
+	}
+	if err == nil {
+		g.Shipped = v.Name
+	}
+	return g
+}

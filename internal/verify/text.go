@@ -1,0 +1,92 @@
+package verify
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// These write the instructors' reports, in English on purpose: their
+// readers write the course in English. Each reports whether all is well.
+
+// WriteReport writes verify's table, the time it took and its problems.
+func WriteReport(w io.Writer, rep *Report, took time.Duration) bool {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CONCEPT\tKOANS\tDETECTOR-JUDGED\tEXPECTED KINDS\tRESULT")
+	total, detected := 0, 0
+	for _, r := range rep.Rows {
+		var kinds []string
+		for _, k := range slices.Sorted(maps.Keys(r.Kinds)) {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, r.Kinds[k]))
+		}
+		result := "ok"
+		if !r.OK {
+			result = "PROBLEMS"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.Concept, r.Koans, r.Detected, strings.Join(kinds, ", "), result)
+		total += r.Koans
+		detected += r.Detected
+	}
+	fmt.Fprintf(tw, "total\t%d\t%d\t\t\n", total, detected)
+	tw.Flush()
+	fmt.Fprintf(w, "\nverified in %v\n", took.Round(100*time.Millisecond))
+	if len(rep.Problems) > 0 {
+		fmt.Fprintf(w, "\n%d problem(s):\n", len(rep.Problems))
+		for _, p := range rep.Problems {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+		return false
+	}
+	fmt.Fprintln(w, "Every koan fails for its reason; every solution passes; the mirror holds; every blank is needed; no hint gives an answer away.")
+	return true
+}
+
+// WriteStress writes what stress found with opt, and the flakes by koan.
+func WriteStress(w io.Writer, rep *StressReport, opt StressOptions, took time.Duration) bool {
+	fmt.Fprintf(w, "Each solution ran %d times (-count=%d at -cpu=%s, -race); each koan was judged %d times; %v.\n",
+		rep.SolutionRuns, opt.SolutionRuns, opt.CPU, rep.KoanRuns, took.Round(time.Second))
+	if len(rep.Flakes) == 0 {
+		fmt.Fprintln(w, "No flakes: every solution passed every time, every koan failed every time for its reason.")
+		return true
+	}
+	fmt.Fprintf(w, "\n%d flaky koan(s):\n", len(rep.Flakes))
+	for _, f := range rep.Flakes {
+		fmt.Fprintf(w, "  %s\n", f)
+	}
+	return false
+}
+
+// WriteMutants writes what mutate found: the counts, and the survivors
+// with whether the catalog explains each. Only unexplained survivors are
+// a problem.
+func WriteMutants(w io.Writer, ms []Mutant, took time.Duration) bool {
+	counts := map[MutantResult]int{}
+	var survivors []Mutant
+	for _, m := range ms {
+		counts[m.Result]++
+		if m.Result == Survived {
+			survivors = append(survivors, m)
+		}
+	}
+	fmt.Fprintf(w, "%d mutants in %v: %d killed, %d survived, %d do not compile.\n",
+		len(ms), took.Round(time.Second), counts[Killed], counts[Survived], counts[NoCompile])
+	unexplained := 0
+	if len(survivors) > 0 {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "\nSURVIVOR\tCHANGE\tEXPLAINED IN THE CATALOG")
+		for _, m := range survivors {
+			why := m.Explained
+			if why == "" {
+				why = "no: the koan does not test this line"
+				unexplained++
+			}
+			fmt.Fprintf(tw, "%s:%d\t%s\t%s\n", m.File, m.Line, m.Change, why)
+		}
+		tw.Flush()
+	}
+	return unexplained == 0
+}
