@@ -127,6 +127,9 @@ func (c *course) findKoan() error {
 	if v.Status != "failing" {
 		return fmt.Errorf("no failing koan to measure")
 	}
+	if err := c.make(); err != nil { // warm: builds bin/koans
+		return fmt.Errorf("make koans: %w", err)
+	}
 	c.v, c.file = v, filepath.Join(c.dir, v.File)
 	c.orig, err = os.ReadFile(c.file)
 	return err
