@@ -143,3 +143,18 @@ func goroutineID() int {
 	n, _ := strconv.Atoi(f[1])
 	return n
 }
+
+// A pause of the whole process (a debugger's breakpoint) shows as one late
+// tick: the pause counts neither toward being stuck nor toward being slow.
+func TestAPauseOfTheWholeProcessCountsForNothing(t *testing.T) {
+	t0 := time.Now()
+	const every = 100 * time.Millisecond
+	c := clock{start: t0, since: t0}
+	assert.False(t, c.tick(t0.Add(every), every))
+	assert.False(t, c.tick(t0.Add(2*every), every), "an ordinary tick")
+	resumed := t0.Add(2*every + 30*time.Second)
+	assert.True(t, c.tick(resumed, every), "thirty seconds at a breakpoint")
+	assert.Equal(t, resumed, c.since, "the stuck count starts again")
+	assert.Equal(t, 2*every+every, resumed.Sub(c.start), "the slow count goes on as if the pause had not been")
+	assert.False(t, c.tick(resumed.Add(every), every), "and the ticks after it are ordinary")
+}

@@ -112,36 +112,32 @@ func guardHangs(g guard, out io.Writer) (stop func()) {
 		const every = 100 * time.Millisecond
 		tick := time.NewTicker(every)
 		defer tick.Stop()
-		start := time.Now()
+		c := clock{start: time.Now()}
 		var last string
-		var since, prev time.Time
 		var buf, sig []byte
 		for {
 			select {
 			case <-done:
 				return
 			case now := <-tick.C:
-				paused := !prev.IsZero() && now.Sub(prev) > 10*every
-				prev = now
-				if paused {
-					since = now
-					continue
+				if c.tick(now, every) {
+					continue // the whole process was paused: that time counts for nothing
 				}
 				buf = stacksInto(buf)
-				sig := testSignature(buf, sig[:0])
+				sig = testSignature(buf, sig[:0])
 				if len(sig) == 0 || string(sig) != last {
-					last, since = string(sig), now
+					last, c.since = string(sig), now
 					continue
 				}
-				stuck := g.stuck > 0 && now.Sub(since) >= g.stuck
-				slow := g.slow > 0 && now.Sub(start) >= g.slow
+				stuck := g.stuck > 0 && now.Sub(c.since) >= g.stuck
+				slow := g.slow > 0 && now.Sub(c.start) >= g.slow
 				if !stuck && !slow {
 					continue
 				}
 				dump := string(buf) // parsed only now: a tick must not allocate much (koans count allocations)
 				switch gs := traceback.Parse(dump); {
 				case stuck && allBlocked(mineOf(gs)):
-					reportStuck(out, dump, now.Sub(since))
+					reportStuck(out, dump, now.Sub(c.since))
 					os.Exit(2)
 				case slow:
 					reportSlow(out, dump, g.slow)
@@ -151,6 +147,24 @@ func guardHangs(g guard, out io.Writer) (stop func()) {
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// A clock keeps the guard's times: when the binary started, when the set
+// of running tests last changed, and the last tick.
+type clock struct{ start, since, prev time.Time }
+
+// tick moves the clock to now. A tick much later than the one before means
+// the whole process was stopped (a debugger's breakpoint, a suspended
+// terminal job): the pause is taken out of both counts, and tick says so.
+func (c *clock) tick(now time.Time, every time.Duration) (paused bool) {
+	defer func() { c.prev = now }()
+	if c.prev.IsZero() || now.Sub(c.prev) <= 10*every {
+		return false
+	}
+	gap := now.Sub(c.prev) - every
+	c.start = c.start.Add(gap)
+	c.since = now
+	return true
 }
 
 // mineOf keeps the goroutines of the innermost running koan.
