@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 )
 
@@ -13,7 +14,7 @@ import (
 func Unrunnable(c *course.Concept) *Failure {
 	switch {
 	case c.Gone:
-		return &Failure{Kind: "missing", File: c.Dir,
+		return &Failure{Kind: kind.Missing, File: c.Dir,
 			Headline: lang.Msgf("The concept %s is gone: its directory was deleted or moved.", c.Dir),
 			Details: []lang.Msg{
 				lang.Msgf("Its %d koans still count on the path. Bring it back as shipped with", len(c.Koans)),
@@ -21,7 +22,7 @@ func Unrunnable(c *course.Concept) *Failure {
 			}}
 	case c.Catalog != nil && c.Main != course.HelperMain:
 		file := c.Dir + "/main_test.go"
-		return &Failure{Kind: "missing", File: file,
+		return &Failure{Kind: kind.Missing, File: file,
 			Headline: lang.Msgf("%s is missing, or its TestMain no longer calls koan.Main.", file),
 			Details: []lang.Msg{
 				lang.Msgf("That file defines the blank __ and runs the koans with the leak check and the hang guard: without it no koan here can be judged."),

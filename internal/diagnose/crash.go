@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/traceback"
 	"github.com/gokoans/concurrency/internal/waitfor"
@@ -60,7 +61,7 @@ func (j *judge) panicked(k *course.Koan, output []string, text string) *Failure 
 	if strings.HasPrefix(msg, "deadlock: ") {
 		return j.bubbleDeadlock(k, msg, gs)
 	}
-	f := &Failure{Kind: "panic", File: k.File, Line: k.Line}
+	f := &Failure{Kind: kind.Panic, File: k.File, Line: k.Line}
 	f.Headline = lang.Msgf("The koan panicked: %s", msg)
 	if say, ok := explain(msg); ok {
 		f.Details = append(f.Details, say)
@@ -94,7 +95,7 @@ func (j *judge) fatal(k *course.Koan, output []string, text string) *Failure {
 			break
 		}
 	}
-	f := &Failure{Kind: "fatal", File: k.File, Line: k.Line,
+	f := &Failure{Kind: kind.Fatal, File: k.File, Line: k.Line,
 		Headline: lang.Msgf("The runtime ended the program: fatal error: %s", msg)}
 	if say, ok := explain(msg); ok {
 		f.Details = append(f.Details, say)
@@ -113,7 +114,7 @@ func (j *judge) fatal(k *course.Koan, output []string, text string) *Failure {
 // bubbleDeadlock: testing/synctest found every goroutine of the bubble
 // durably blocked, or blocked goroutines left behind when it returned.
 func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Goroutine) *Failure {
-	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
+	f := &Failure{Kind: kind.Deadlock, File: k.File, Line: k.Line}
 	if strings.Contains(msg, "exited but blocked goroutines remain") {
 		f.Headline = lang.Msgf("The koan's synctest bubble ended while goroutines it started were still blocked.")
 	} else {
@@ -133,11 +134,11 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 // stuck: the koan helper's hang guard ended the binary, every goroutine of
 // the koan blocked.
 func (j *judge) stuck(k *course.Koan, text string) *Failure {
-	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line}
+	f := &Failure{Kind: kind.Deadlock, File: k.File, Line: k.Line}
 	all := traceback.Parse(text[strings.Index(text, koan.StuckMarker):])
 	gs := j.koanGoroutines(k, text[strings.Index(text, koan.StuckMarker):])
 	if anyRunning(gs, j.mineAbs) { // a helper older than the slow report
-		f.Kind = "timeout"
+		f.Kind = kind.Timeout
 		f.Headline = lang.Msgf("The koan never finished: a goroutine is still running after a long while (a loop that never ends?).")
 	} else {
 		f.Headline = lang.Msgf("The koan is blocked, and no goroutine can wake it.")
@@ -155,7 +156,7 @@ func (j *judge) slow(k *course.Koan, text string) *Failure {
 	if m := ranForRE.FindStringSubmatch(text); m != nil {
 		headline = lang.Msgf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", m[1], m[2])
 	}
-	f := &Failure{Kind: "timeout", File: k.File, Line: k.Line, Headline: headline}
+	f := &Failure{Kind: kind.Timeout, File: k.File, Line: k.Line, Headline: headline}
 	j.describeBlocked(f, j.koanGoroutines(k, text))
 	f.Details = append(f.Details, j.moreTime())
 	return f
@@ -193,16 +194,16 @@ func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 	if m := timedOutRE.FindStringSubmatch(text); m != nil {
 		after = m[1]
 	}
-	f := &Failure{Kind: "deadlock", File: k.File, Line: k.Line,
+	f := &Failure{Kind: kind.Deadlock, File: k.File, Line: k.Line,
 		Headline: lang.Msgf("The koan blocked until the time limit (%s), and no goroutine could wake it.", after)}
 	if len(gs) == 0 {
-		f.Kind = "timeout"
+		f.Kind = kind.Timeout
 		f.Headline = lang.Msgf("The koan ran out of time (%s), and the goroutine dump does not say where it waited.", after)
 		f.Details = []lang.Msg{j.moreTime()}
 		return f
 	}
 	if anyAwake(gs, j.mineAbs) {
-		f.Kind = "timeout"
+		f.Kind = kind.Timeout
 		f.Headline = lang.Msgf("The koan ran for %s, the runner's time limit, and it is not blocked: it is slow, or a loop never ends.", after)
 		j.describeBlocked(f, gs)
 		f.Details = append(f.Details, j.moreTime())
@@ -272,7 +273,7 @@ var raceCreatedRE = regexp.MustCompile(`^Goroutine (\d+) \((running|finished)\) 
 // race: the race detector's report, as the two conflicting accesses and
 // where their goroutines were started.
 func (j *judge) race(k *course.Koan, text string) *Failure {
-	f := &Failure{Kind: "race", File: k.File, Line: k.Line,
+	f := &Failure{Kind: kind.Race, File: k.File, Line: k.Line,
 		Headline: lang.Msgf("Two goroutines touched the same variable, at least one of them writing, and nothing ordered the two (no happens-before).")}
 	report := text[strings.Index(text, "WARNING: DATA RACE"):]
 	if end := strings.Index(report, "=================="); end >= 0 {
@@ -407,7 +408,7 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 			if k == nil {
 				continue
 			}
-			f := &Failure{Kind: "leak", File: k.File, Line: k.Line,
+			f := &Failure{Kind: kind.Leak, File: k.File, Line: k.Line,
 				Headline: lang.Msgf("The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it.")}
 			if anyRunning(byKoan[name], j.mineAbs) {
 				f.Headline = lang.Msgf("The koan returned, but a goroutine it started is still running: a loop that never ends outlived it.")
@@ -518,7 +519,7 @@ func (j *judge) unblamed(out []Outcome) []Outcome {
 func (j *judge) packageFailure() *Failure {
 	output := j.pkg.Output
 	if !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: ") && exitStatus(output) == "" {
-		return &Failure{Kind: "fatal", Headline: lang.Msgf("The package failed, but no koan was blamed. Here is what it printed:"),
+		return &Failure{Kind: kind.Fatal, Headline: lang.Msgf("The package failed, but no koan was blamed. Here is what it printed:"),
 			Raw: trimRunLines(output)}
 	}
 	f := j.crash(&course.Koan{Concept: j.c}, output)
@@ -583,10 +584,10 @@ var compileRE = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): (.*)$`)
 // buildFailure reads compiler or vet output. Vet's block has a header "#
 // [pkg]"; the compiler's "# pkg" with no brackets first.
 func (j *judge) buildFailure() *Failure {
-	f := &Failure{Kind: "compile"}
+	f := &Failure{Kind: kind.Compile}
 	for _, l := range j.pkg.Build {
 		if strings.HasPrefix(l, "# [") {
-			f.Kind = "vet"
+			f.Kind = kind.Vet
 		}
 	}
 	var msgs []lang.Msg
@@ -607,7 +608,7 @@ func (j *judge) buildFailure() *Failure {
 			msgs = append(msgs, lang.Verbatim(fmt.Sprintf("%s:%s:%s: %s", file, m[2], m[3], m[4])))
 		}
 	}
-	if f.Kind == "vet" {
+	if f.Kind == kind.Vet {
 		f.Headline = lang.Msgf("go vet found a mistake that the tests alone might not show:")
 	} else {
 		f.Headline = lang.Msgf("The koan does not compile yet:")

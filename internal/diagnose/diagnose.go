@@ -43,7 +43,7 @@ type Outcome struct {
 // detector as not judged: without -race a race goes unseen.
 func MarkRaceUnjudged(outs []Outcome) {
 	for i := range outs {
-		if outs[i].Koan.Kind == "race" && outs[i].State != Failed {
+		if outs[i].Koan.Kind == kind.Race && outs[i].State != Failed {
 			outs[i].Unjudged = true
 		}
 	}
@@ -284,7 +284,7 @@ func (j *judge) crash(k *course.Koan, output []string) (f *Failure) {
 // nothing else (an exit in init or TestMain); the line shows when the log
 // names it (log.Lshortfile), else the koan's own source holds the call.
 func (j *judge) exited(k *course.Koan, output []string) *Failure {
-	f := &Failure{Kind: "fatal", File: k.File, Line: k.Line}
+	f := &Failure{Kind: kind.Fatal, File: k.File, Line: k.Line}
 	code := exitStatus(output)
 	call := ""
 	if p, c, ok := j.exitCall(k); ok {
@@ -401,7 +401,7 @@ func hasLinePrefix(lines []string, prefix string) bool {
 
 // blank: testify compared an unfilled __ with something.
 func (j *judge) blank(k *course.Koan, output []string) *Failure {
-	f := &Failure{Kind: "blank", File: k.File, Line: k.Line}
+	f := &Failure{Kind: kind.Blank, File: k.File, Line: k.Line}
 	if p, ok := j.traceLine(output); ok {
 		f.File, f.Line = p.File, p.Line
 	}
@@ -500,7 +500,7 @@ func splitArgs(s string) []string {
 
 // assertion: a testify assertion failed on a value the learner gave.
 func (j *judge) assertion(k *course.Koan, output []string) *Failure {
-	f := &Failure{Kind: "assert", File: k.File, Line: k.Line}
+	f := &Failure{Kind: kind.Assert, File: k.File, Line: k.Line}
 	if p, ok := j.traceLine(output); ok {
 		f.File, f.Line = p.File, p.Line
 	}
@@ -536,7 +536,7 @@ var testifyFieldRE = regexp.MustCompile(`^\s*(Error Trace|Error|Test|Messages):\
 
 // plainFailure: t.Error, t.Fatal and friends, outside testify.
 func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
-	f := &Failure{Kind: "assert", File: k.File, Line: k.Line, Headline: lang.Msgf("The koan reported a failure.")}
+	f := &Failure{Kind: kind.Assert, File: k.File, Line: k.Line, Headline: lang.Msgf("The koan reported a failure.")}
 	base := filepath.Base(k.File)
 	found := false
 	for _, l := range output {
@@ -572,7 +572,7 @@ func trimRunLines(output []string) []string {
 }
 
 func (j *judge) skipped(k *course.Koan, output []string) *Failure {
-	f := &Failure{Kind: "skipped", File: k.File, Line: k.Line,
+	f := &Failure{Kind: kind.Skipped, File: k.File, Line: k.Line,
 		Headline: lang.Msgf("The koan skips itself, so it has taught nothing yet: remove the t.Skip.")}
 	for _, l := range output {
 		if m := fileLineRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
@@ -592,7 +592,7 @@ func missing(c *course.Concept, k *course.Koan) *Failure { return Missing(c, k, 
 // names it and restores that one file, with a backup, never the whole
 // concept (which would throw away every answer in it).
 func Missing(c *course.Concept, k *course.Koan, file string) *Failure {
-	f := &Failure{Kind: "missing", File: c.Dir,
+	f := &Failure{Kind: kind.Missing, File: c.Dir,
 		Headline: lang.Msgf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir)}
 	if file == "" {
 		f.Details = []lang.Msg{

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 )
@@ -10,7 +11,7 @@ import (
 // end): printing megabytes through go test takes seconds by itself, so the
 // time limit may have caught a koan that was only busy writing.
 func noteLoudOutput(f *Failure, output []string) {
-	if f == nil || f.Kind != "timeout" && f.Kind != "deadlock" {
+	if f == nil || f.Kind != kind.Timeout && f.Kind != kind.Deadlock {
 		return
 	}
 	var cut, kept int64

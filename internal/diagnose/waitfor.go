@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/traceback"
 	"github.com/gokoans/concurrency/internal/waitfor"
 )
@@ -9,7 +10,7 @@ import (
 // leak, with the learner's relative paths. It sets nothing for the other
 // kinds (a loop that never ends is not a wait).
 func (j *judge) waitFor(f *Failure, gs []traceback.Goroutine) {
-	if f.Kind != "deadlock" && f.Kind != "leak" {
+	if f.Kind != kind.Deadlock && f.Kind != kind.Leak {
 		return
 	}
 	p := waitfor.Analyze(gs, j.mineAbs)

@@ -69,7 +69,7 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	}
 	p.heading(st, v)
 	p.line("")
-	if v.Kind != "missing" && v.Line > 0 {
+	if v.Kind != kind.Missing && v.Line > 0 {
 		p.excerpt(st.Course.Root, v.File, v.Line)
 		p.line("")
 	}
@@ -118,13 +118,13 @@ func kindTitle(k kind.Kind, l lang.Lang) string { return k.Title().In(l) }
 func next(v Verdict, s Style) string {
 	l := s.Lang
 	switch {
-	case v.Kind == "missing" && s.GoTool:
+	case v.Kind == kind.Missing && s.GoTool:
 		return l.Sprintf("Restore the koan, then run `go tool koans` again.")
-	case v.Kind == "missing":
+	case v.Kind == kind.Missing:
 		return l.Sprintf("Restore the koan, then run `make koans` again.")
-	case v.Kind == "compile" && s.GoTool:
+	case v.Kind == kind.Compile && s.GoTool:
 		return l.Sprintf("Make %s compile again, then run `go tool koans` (or keep `go tool koans watch` running).", v.File)
-	case v.Kind == "compile":
+	case v.Kind == kind.Compile:
 		return l.Sprintf("Make %s compile again, then run `make koans` (or keep `make watch` running).", v.File)
 	case s.GoTool:
 		return l.Sprintf("Meditate on %s, edit it, and run `go tool koans` again (or keep `go tool koans watch` running).\nStuck? `go tool koans hint` offers a nudge.", v.File)

@@ -138,7 +138,7 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 					// compile error means the line cannot simply go. Both
 					// name the mutant's file, not its koan.
 					m.Result, m.Kind = Killed, o.Failure.Kind
-					if o.Failure.Kind == "compile" {
+					if o.Failure.Kind == kind.Compile {
 						m.Result = NoCompile
 					}
 				case o.Koan.Name == m.Koan:

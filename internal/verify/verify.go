@@ -398,8 +398,8 @@ func (v *verifier) vet(ctx context.Context, concepts []*course.Concept) {
 		for _, f := range v.vetFindings(ctx, c) {
 			k := c.KoanAt(f.file, f.line)
 			switch {
-			case k != nil && k.Kind == "vet":
-			case k != nil && (k.Kind == "deadlock" || k.Kind == "timeout") && strings.Contains(f.msg, "unreachable code"):
+			case k != nil && k.Kind == kind.Vet:
+			case k != nil && (k.Kind == kind.Deadlock || k.Kind == kind.Timeout) && strings.Contains(f.msg, "unreachable code"):
 			default:
 				v.problem(f.where, "go vet on the koan, outside a koan that teaches it: %s", f.msg)
 			}

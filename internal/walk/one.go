@@ -6,6 +6,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/shipped"
@@ -37,7 +38,7 @@ func One(ctx context.Context, opt Options, k *course.Koan) (diagnose.Outcome, er
 // a missing koan pays for the git look-up.
 func (st *Standing) PlaceMissing(root string) {
 	o := st.Current
-	if o == nil || o.Failure == nil || o.Failure.Kind != "missing" || o.Koan.File != "" || !strings.HasPrefix(st.CurrentConcept.Dir, "koans/") {
+	if o == nil || o.Failure == nil || o.Failure.Kind != kind.Missing || o.Koan.File != "" || !strings.HasPrefix(st.CurrentConcept.Dir, "koans/") {
 		return
 	}
 	v, err := shipped.Find(root)

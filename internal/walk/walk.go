@@ -264,7 +264,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 func (w *walker) confirmRace(ctx context.Context, ci int, name string) error {
 	c := w.st.Concepts[ci].Concept
 	k := c.Koan(name)
-	if k == nil || k.Kind != "race" || !w.raceOn() {
+	if k == nil || k.Kind != kind.Race || !w.raceOn() {
 		return nil
 	}
 	idx := -1
@@ -502,7 +502,7 @@ func (w *walker) checkLeaksBefore(ctx context.Context, cr *ConceptResult) error 
 
 func isVet(outs []diagnose.Outcome) bool {
 	for _, o := range outs {
-		if o.Failure != nil && o.Failure.Kind == "vet" && o.State == diagnose.Failed {
+		if o.Failure != nil && o.Failure.Kind == kind.Vet && o.State == diagnose.Failed {
 			return true
 		}
 	}
@@ -515,7 +515,7 @@ func isVet(outs []diagnose.Outcome) bool {
 func (w *walker) rerunWithoutVet(ctx context.Context, cr *ConceptResult, ro runOptions) error {
 	var vet diagnose.Outcome
 	for _, o := range cr.Outcomes {
-		if o.Failure != nil && o.State == diagnose.Failed && o.Failure.Kind == "vet" {
+		if o.Failure != nil && o.State == diagnose.Failed && o.Failure.Kind == kind.Vet {
 			vet = o
 		}
 	}
