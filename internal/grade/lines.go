@@ -2,10 +2,12 @@ package grade
 
 import (
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/gokoans/concurrency/internal/goline"
 )
 
 // blankRE finds the blank in a comment: `// __ something must wait here`.
@@ -18,15 +20,15 @@ var blankRE = regexp.MustCompile(`\b__\b`)
 // each blank token __ of the shipped line was replaced by one expression
 // and nothing else changed.
 func Allowed(shippedLine, learnerLine string) bool {
-	if shippedLine == learnerLine || sameCode(code(shippedLine), code(learnerLine)) {
+	if shippedLine == learnerLine || slices.EqualFunc(code(shippedLine), code(learnerLine), goline.Token.Same) {
 		return true
 	}
 	holes := 0
-	for _, t := range tokens(shippedLine) {
+	for _, t := range goline.Tokens(shippedLine) {
 		switch {
-		case t.kind == token.COMMENT && blankRE.MatchString(t.text):
+		case t.Kind == token.COMMENT && blankRE.MatchString(t.Text):
 			return true
-		case t.kind == token.IDENT && t.text == "__":
+		case t.Kind == token.IDENT && t.Text == "__":
 			holes++
 		}
 	}
@@ -38,34 +40,22 @@ func Allowed(shippedLine, learnerLine string) bool {
 
 // match reports whether the learner's tokens are the shipped ones with each
 // hole (__) filled by a run of tokens that is one Go expression.
-func match(pat, got []tok, line string) bool {
+func match(pat, got []goline.Token, line string) bool {
 	if len(pat) == 0 {
 		return len(got) == 0
 	}
-	if pat[0].kind == token.IDENT && pat[0].text == "__" {
+	if pat[0].Kind == token.IDENT && pat[0].Text == "__" {
 		for n := 1; n <= len(got); n++ {
-			if isExpr(line[got[0].from:got[n-1].to]) && match(pat[1:], got[n:], line) {
+			if isExpr(line[got[0].From:got[n-1].To]) && match(pat[1:], got[n:], line) {
 				return true
 			}
 		}
 		return false
 	}
-	if len(got) == 0 || got[0].kind != pat[0].kind || got[0].text != pat[0].text {
+	if len(got) == 0 || !got[0].Same(pat[0]) {
 		return false
 	}
 	return match(pat[1:], got[1:], line)
-}
-
-func sameCode(a, b []tok) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].kind != b[i].kind || a[i].text != b[i].text {
-			return false
-		}
-	}
-	return true
 }
 
 func isExpr(s string) bool {
@@ -73,46 +63,10 @@ func isExpr(s string) bool {
 	return err == nil
 }
 
-// A tok is one Go token of a line: its kind, its text, and where it is.
-type tok struct {
-	kind     token.Token
-	text     string
-	from, to int
-}
-
-// tokens splits one line of Go into tokens, comments included; a line that
-// is not whole Go (an open brace, half a string) gives what scans.
-func tokens(line string) []tok {
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	f := fset.AddFile("", -1, len(line))
-	s.Init(f, []byte(line), func(token.Position, string) {}, scanner.ScanComments)
-	var out []tok
-	for {
-		pos, kind, lit := s.Scan()
-		if kind == token.EOF {
-			return out
-		}
-		if kind == token.SEMICOLON && lit == "\n" {
-			continue // inserted by the scanner, not in the text
-		}
-		text := lit
-		if text == "" {
-			text = kind.String()
-		}
-		from := f.Offset(pos)
-		out = append(out, tok{kind: kind, text: text, from: from, to: from + len(text)})
-	}
-}
-
 // code is the line's tokens without its comments, but for directives
 // (//go:build, //go:embed, //line), which change what compiles.
-func code(line string) []tok {
-	var out []tok
-	for _, t := range tokens(line) {
-		if t.kind != token.COMMENT || strings.HasPrefix(t.text, "//go:") || strings.HasPrefix(t.text, "//line ") || strings.HasPrefix(t.text, "/*line ") {
-			out = append(out, t)
-		}
-	}
-	return out
+func code(line string) []goline.Token { return goline.Code(line, notDirective) }
+
+func notDirective(comment string) bool {
+	return !strings.HasPrefix(comment, "//go:") && !strings.HasPrefix(comment, "//line ") && !strings.HasPrefix(comment, "/*line ")
 }

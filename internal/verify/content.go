@@ -2,7 +2,6 @@ package verify
 
 import (
 	"fmt"
-	"go/scanner"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/goline"
 )
 
 // uniqueNames: a test name names one koan in the whole course, since the
@@ -100,59 +100,15 @@ func (v *verifier) answersHidden(c *course.Concept) {
 	}
 }
 
-// A tok is one Go token of a line: its kind, its text, and where it is.
-type tok struct {
-	kind     token.Token
-	text     string
-	from, to int
-}
-
-// tokens splits one line of Go into tokens, comments included; a line that
-// is not whole Go (an open brace, half a string) gives what scans.
-func tokens(line string) []tok {
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	f := fset.AddFile("", -1, len(line))
-	s.Init(f, []byte(line), func(token.Position, string) {}, scanner.ScanComments)
-	var out []tok
-	for {
-		pos, kind, lit := s.Scan()
-		if kind == token.EOF {
-			return out
-		}
-		if kind == token.SEMICOLON && lit == "\n" {
-			continue // inserted by the scanner, not in the text
-		}
-		text := lit
-		if text == "" {
-			text = kind.String()
-		}
-		from := f.Offset(pos)
-		out = append(out, tok{kind: kind, text: text, from: from, to: from + len(text)})
-	}
-}
-
-// code is the line's tokens without the comments that drop(comment) says
-// to take out.
-func code(line string, drop func(string) bool) []tok {
-	var out []tok
-	for _, t := range tokens(line) {
-		if t.kind != token.COMMENT || !drop(t.text) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // blankComments are the texts of the comments of a koan's line that hold
 // the blank, without their // or /* */ (a * is an answer too).
 func blankComments(line string) []string {
 	var out []string
-	for _, t := range tokens(line) {
-		if t.kind == token.COMMENT && blankRE.MatchString(t.text) {
-			text := strings.TrimPrefix(t.text, "//")
-			if strings.HasPrefix(t.text, "/*") {
-				text = strings.TrimSuffix(strings.TrimPrefix(t.text, "/*"), "*/")
+	for _, t := range goline.Tokens(line) {
+		if t.Kind == token.COMMENT && blankRE.MatchString(t.Text) {
+			text := strings.TrimPrefix(t.Text, "//")
+			if strings.HasPrefix(t.Text, "/*") {
+				text = strings.TrimSuffix(strings.TrimPrefix(t.Text, "/*"), "*/")
 			}
 			out = append(out, text)
 		}
@@ -166,19 +122,18 @@ func blankComments(line string) []string {
 // a comment gives the whole solution line. Separators at its ends (a
 // comma, a semicolon) go too, and its whitespace is normalised.
 func answer(koanLine, solLine string) string {
-	k := code(koanLine, blankRE.MatchString)
-	s := tokens(solLine)
-	if n := len(s); n > 0 && s[n-1].kind == token.COMMENT {
+	k := goline.Code(koanLine, blankRE.MatchString)
+	s := goline.Tokens(solLine)
+	if n := len(s); n > 0 && s[n-1].Kind == token.COMMENT {
 		s = s[:n-1]
 	}
-	same := func(a, b tok) bool { return a.kind == b.kind && a.text == b.text }
-	for len(k) > 0 && len(s) > 0 && same(k[0], s[0]) {
+	for len(k) > 0 && len(s) > 0 && k[0].Same(s[0]) {
 		k, s = k[1:], s[1:]
 	}
-	for len(k) > 0 && len(s) > 0 && same(k[len(k)-1], s[len(s)-1]) {
+	for len(k) > 0 && len(s) > 0 && k[len(k)-1].Same(s[len(s)-1]) {
 		k, s = k[:len(k)-1], s[:len(s)-1]
 	}
-	separator := func(t tok) bool { return t.kind == token.COMMA || t.kind == token.SEMICOLON }
+	separator := func(t goline.Token) bool { return t.Kind == token.COMMA || t.Kind == token.SEMICOLON }
 	for len(s) > 0 && separator(s[0]) {
 		s = s[1:]
 	}
@@ -188,7 +143,7 @@ func answer(koanLine, solLine string) string {
 	if len(s) == 0 {
 		return ""
 	}
-	return strings.Join(strings.Fields(solLine[s[0].from:s[len(s)-1].to]), " ")
+	return strings.Join(strings.Fields(solLine[s[0].From:s[len(s)-1].To]), " ")
 }
 
 // hidable reports whether an answer is worth hiding: not empty, not a
@@ -200,12 +155,12 @@ func hidable(ans string) bool {
 	if ans == "" || ans == "true" || ans == "false" {
 		return false
 	}
-	ts := tokens(ans)
-	if !slices.ContainsFunc(ts, func(t tok) bool { return t.kind.IsLiteral() }) {
+	ts := goline.Tokens(ans)
+	if !slices.ContainsFunc(ts, func(t goline.Token) bool { return t.Kind.IsLiteral() }) {
 		return false // punctuation alone, as a closing `)`, says nothing
 	}
 	if len(ts) == 1 && len(ans) < 5 {
-		switch ts[0].kind {
+		switch ts[0].Kind {
 		case token.IDENT, token.INT, token.FLOAT, token.IMAG:
 			return false
 		}
