@@ -136,7 +136,7 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 func (j *judge) stuck(k *course.Koan, text string) *Failure {
 	f := &Failure{Kind: kind.Deadlock, File: k.File, Line: k.Line}
 	all := traceback.Parse(text[strings.Index(text, koan.StuckMarker):])
-	gs := j.koanGoroutines(k, text[strings.Index(text, koan.StuckMarker):])
+	gs := ofKoan(all, k)
 	if anyRunning(gs, j.mineAbs) { // a helper older than the slow report
 		f.Kind = kind.Timeout
 		f.Headline = lang.Msgf("The koan never finished: a goroutine is still running after a long while (a loop that never ends?).")
@@ -157,7 +157,7 @@ func (j *judge) slow(k *course.Koan, text string) *Failure {
 		headline = lang.Msgf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", m[1], m[2])
 	}
 	f := &Failure{Kind: kind.Timeout, File: k.File, Line: k.Line, Headline: headline}
-	j.describeBlocked(f, j.koanGoroutines(k, text))
+	j.describeBlocked(f, ofKoan(traceback.Parse(text), k))
 	f.Details = append(f.Details, j.moreTime())
 	return f
 }
@@ -172,9 +172,10 @@ func (j *judge) moreTime() lang.Msg {
 	return lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
 }
 
-func (j *judge) koanGoroutines(k *course.Koan, dump string) []traceback.Goroutine {
+// ofKoan keeps the goroutines that run for koan k or were started by it.
+func ofKoan(all []traceback.Goroutine, k *course.Koan) []traceback.Goroutine {
 	var gs []traceback.Goroutine
-	for _, g := range traceback.Parse(dump) {
+	for _, g := range all {
 		if g.Test() == k.Name {
 			gs = append(gs, g)
 		}
@@ -189,7 +190,8 @@ var timedOutRE = regexp.MustCompile(`panic: test timed out after (\S+)`)
 // koan whose goroutines all wait on something no clock ends is blocked; one
 // that still runs or sleeps is slow.
 func (j *judge) timedOut(k *course.Koan, text string) *Failure {
-	gs := j.koanGoroutines(k, text)
+	all := traceback.Parse(text)
+	gs := ofKoan(all, k)
 	after := "the time limit"
 	if m := timedOutRE.FindStringSubmatch(text); m != nil {
 		after = m[1]
@@ -210,7 +212,7 @@ func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 		return f
 	}
 	j.describeBlocked(f, gs)
-	j.waitFor(f, waitfor.OfKoan(traceback.Parse(text), k.Name))
+	j.waitFor(f, waitfor.OfKoan(all, k.Name))
 	return f
 }
 
