@@ -384,7 +384,7 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 	if len(res.Packages) == 0 && res.ExitCode != 0 {
 		return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
 	}
-	for i := from; i < to; i++ {
+	for _, i := range b.concepts {
 		if err := w.judge(ctx, &w.st.Concepts[i], res, ro); err != nil {
 			return err
 		}
@@ -396,9 +396,10 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 // slowest of them allows, and the overlay that gives plain packages the
 // koan helper's TestMain.
 type batch struct {
-	pkgs    []string
-	timeout time.Duration
-	overlay string
+	concepts []int // the indexes of the concepts it runs
+	pkgs     []string
+	timeout  time.Duration
+	overlay  string
 }
 
 // batch gathers the concepts [from, to) that can run; one that cannot (its
@@ -421,6 +422,7 @@ func (w *walker) batch(from, to int) (batch, error) {
 		if c.Timeout > b.timeout && b.timeout != NoTimeout {
 			b.timeout = c.Timeout
 		}
+		b.concepts = append(b.concepts, from+i)
 		b.pkgs = append(b.pkgs, "./"+c.Dir)
 	}
 	if len(plain) > 0 {
@@ -437,9 +439,6 @@ func (w *walker) batch(from, to int) (batch, error) {
 // again where the first run could not say everything: without vet after a
 // vet finding, and the koans before a crash for the leak check it cut off.
 func (w *walker) judge(ctx context.Context, cr *ConceptResult, res *run.Result, ro runOptions) error {
-	if diagnose.Unrunnable(cr.Concept) != nil {
-		return nil
-	}
 	pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
 	cr.Ran = true
 	cr.Outcomes = diagnose.Judge(cr.Concept, pkg, w.opt.Root)
