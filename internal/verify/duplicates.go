@@ -15,8 +15,8 @@ import (
 // koan's edit is what its solution changes in its lines (the blanks of the
 // koan and of the helpers it calls), each line reduced to the tokens that
 // differ, with names and literals put aside (see editShape); two koans
-// whose edits are the same, line for line, teach one lesson twice, and the
-// later one is reported, naming the first. Blanks that an assertion
+// whose edits are the same, line for line, teach one lesson twice: each
+// later one is reported, naming the first koan solved so. Blanks that an assertion
 // expects (assert.Equal(t, __, got)) are no edit: their answer is a value
 // the koan asks about, not a change to its code. Only pairs that touch a
 // concept being verified are reported. It runs no go test.
@@ -34,10 +34,11 @@ type duplicate struct {
 	edit          string // the edit, for the report
 }
 
-// duplicates finds every pair of koans of the course with the same edit.
+// duplicates finds every koan of the course solved by the same edit as an
+// earlier one, paired with the first koan solved so.
 func (v *verifier) duplicates() []duplicate {
 	var out []duplicate
-	seen := map[string][]*course.Koan{}
+	seen := map[string]*course.Koan{}
 	for _, c := range v.koans.Concepts {
 		sc := v.sols.Concept(c.Name)
 		for _, k := range c.Koans {
@@ -46,10 +47,11 @@ func (v *verifier) duplicates() []duplicate {
 			if e == "" {
 				continue
 			}
-			for _, f := range seen[e] {
+			if f, ok := seen[e]; ok {
 				out = append(out, duplicate{first: f, second: k, edit: e})
+			} else {
+				seen[e] = k
 			}
-			seen[e] = append(seen[e], k)
 		}
 	}
 	return out
