@@ -25,7 +25,7 @@ type Result struct {
 	Reason lang.Msg
 }
 
-// outside builds the Result of a koan not graded, at where, for reason.
+// notWithin is the Result of a koan not graded, at where, for reason.
 func notWithin(where string, reason lang.Msg) Result {
 	return Result{Why: reason.In(lang.English), Where: where, Reason: reason}
 }
