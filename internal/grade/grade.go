@@ -11,14 +11,35 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
 )
 
-// A Result says whether one koan is as shipped but for its blanks.
+// A Result says whether one koan is as shipped but for its blanks, and
+// its answers within the rules (see the package doc).
 type Result struct {
-	Within bool   // nothing changed but the blanks
-	Why    string // when not: what changed, in a sentence
+	Within bool   // nothing changed but the blanks, and every answer can fail
+	Why    string // when not: what changed, in a sentence, in English
 	Where  string // when not: the learner's file:line ("" when no line)
+	// Reason is Why as a message, for the learner's language (Say).
+	Reason lang.Msg
+}
+
+// notWithin is the Result of a koan not graded, at where, for reason.
+func notWithin(where string, reason lang.Msg) Result {
+	return Result{Why: reason.In(lang.English), Where: where, Reason: reason}
+}
+
+// Say is why the koan earns no grade, in l; "" when it is within the
+// rules.
+func (r Result) Say(l lang.Lang) string {
+	if r.Within {
+		return ""
+	}
+	if r.Reason.Format == "" {
+		return r.Why
+	}
+	return r.Reason.In(l)
 }
 
 // Concept checks every koan of c, as on disk under root, against v.
@@ -27,14 +48,15 @@ func Concept(root string, v *shipped.Version, c *course.Concept) map[string]Resu
 	shippedFiles, err := v.Files(c.Dir)
 	if err != nil {
 		for _, k := range c.Koans {
-			out[k.Name] = Result{Why: fmt.Sprintf("%s was not shipped in %s: there is nothing to compare its koans with", c.Dir, v.Name)}
+			out[k.Name] = notWithin("", lang.Msgf("%s was not shipped in %s: there is nothing to compare its koans with", c.Dir, v.Name))
 		}
 		return out
 	}
 	shippedFiles = goFiles(shippedFiles)
 	conceptWide := filesKept(root, c.Dir, shippedFiles)
+	decls := declared(root, c.Dir)
 	for _, f := range shippedFiles {
-		fileResults, shared := file(root, v, f)
+		fileResults, shared := file(root, v, f, decls)
 		for name, r := range fileResults {
 			out[name] = r
 		}
@@ -46,7 +68,7 @@ func Concept(root string, v *shipped.Version, c *course.Concept) map[string]Resu
 		r, ok := out[k.Name]
 		switch {
 		case !ok:
-			out[k.Name] = Result{Why: fmt.Sprintf("%s was not shipped: it is not a koan of the course", k.Name), Where: fmt.Sprintf("%s:%d", k.File, k.Line)}
+			out[k.Name] = notWithin(fmt.Sprintf("%s:%d", k.File, k.Line), lang.Msgf("%s was not shipped: it is not a koan of the course", k.Name))
 		case r.Within && !conceptWide.Within:
 			out[k.Name] = conceptWide
 		}
@@ -63,49 +85,57 @@ func filesKept(root, dir string, shippedFiles []string) Result {
 	}
 	for _, f := range mine {
 		if !slices.Contains(shippedFiles, f) {
-			return Result{Why: fmt.Sprintf("%s was not shipped: a file added to a concept can change what its koans examine", f), Where: f}
+			return notWithin(f, lang.Msgf("%s was not shipped: a file added to a concept can change what its koans examine", f))
 		}
 	}
 	for _, f := range shippedFiles {
 		if !slices.Contains(mine, f) {
-			return Result{Why: fmt.Sprintf("%s, shipped with the concept, is gone", f), Where: f}
+			return notWithin(f, lang.Msgf("%s, shipped with the concept, is gone", f))
 		}
 	}
 	return Result{Within: true}
 }
 
 // file checks the koans of one shipped file, and the rest of the file (its
-// shared code) apart.
-func file(root string, v *shipped.Version, rel string) (map[string]Result, Result) {
+// shared code) apart: first the lines, then the answers in them.
+func file(root string, v *shipped.Version, rel string, decls names) (map[string]Result, Result) {
 	out := map[string]Result{}
 	text, err := v.Read(rel)
 	if err != nil {
-		return out, Result{Why: fmt.Sprintf("%s cannot be read as shipped", rel), Where: rel}
+		return out, notWithin(rel, lang.Msgf("%s cannot be read as shipped", rel))
 	}
-	shippedSpans, _ := koanSpans(text)
+	_, _, shippedSpans, _ := parse(text)
 	shippedLines := lines(text)
 	mine, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil {
-		return out, Result{Why: fmt.Sprintf("%s, shipped with the concept, is gone", rel), Where: rel}
+		return out, notWithin(rel, lang.Msgf("%s, shipped with the concept, is gone", rel))
 	}
-	mySpans, err := koanSpans(mine)
+	fset, f, mySpans, err := parse(mine)
 	if err != nil {
-		why := Result{Why: fmt.Sprintf("%s does not parse, so its koans cannot be compared with the shipped ones", rel), Where: rel}
+		why := notWithin(rel, lang.Msgf("%s does not parse, so its koans cannot be compared with the shipped ones", rel))
 		for name := range shippedSpans {
 			out[name] = why
 		}
 		return out, why
 	}
+	a := &answers{rel: rel, fset: fset, file: f, decls: decls}
 	myLines := lines(mine)
 	for name, s := range shippedSpans {
 		m, ok := mySpans[name]
 		if !ok {
-			out[name] = Result{Why: fmt.Sprintf("%s is gone from %s", name, rel), Where: rel}
+			out[name] = notWithin(rel, lang.Msgf("%s is gone from %s", name, rel))
 			continue
 		}
-		out[name] = compare(rel, shippedLines[s.from-1:s.to], myLines[m.from-1:m.to], m.from, "%s:%d differs from the koan as shipped, and not in a blank only", "%s:%d: lines were added to or deleted from the koan (only its blanks may change)")
+		sl, ml := shippedLines[s.from-1:s.to], myLines[m.from-1:m.to]
+		if out[name] = compare(rel, sl, ml, m.from, true); out[name].Within {
+			out[name] = a.fair(sl, ml)
+		}
 	}
-	shared := compare(rel, outside(shippedLines, shippedSpans), outside(myLines, mySpans), 0, "%s:%d, outside the koans, differs from the course as shipped: the koans examine that code", "%s:%d: lines were added or deleted outside the koans, in code the koans examine")
+	sl, ml := outside(shippedLines, shippedSpans), outside(myLines, mySpans)
+	shared := compare(rel, sl, ml, 0, false)
+	if shared.Within {
+		shared = a.fair(sl, ml)
+	}
 	return out, shared
 }
 
@@ -139,18 +169,27 @@ func outside(all []numbered, spans map[string]span) []numbered {
 }
 
 // compare checks the learner's lines against the shipped ones, line for
-// line; changedFmt and countFmt format file and line of the first fault.
-// first is the learner's first line (for a fault at the end of an empty
-// run of lines).
-func compare(rel string, shippedLines, mine []numbered, first int, changedFmt, countFmt string) Result {
+// line: the lines of a koan (inKoan) or those outside the koans. first is
+// the learner's first line (for a fault at the end of an empty run of
+// lines).
+func compare(rel string, shippedLines, mine []numbered, first int, inKoan bool) Result {
+	fault := func(at int, count bool) Result {
+		where := fmt.Sprintf("%s:%d", rel, at)
+		switch {
+		case inKoan && count:
+			return notWithin(where, lang.Msgf("%s:%d: lines were added to or deleted from the koan (only its blanks may change)", rel, at))
+		case inKoan:
+			return notWithin(where, lang.Msgf("%s:%d differs from the koan as shipped, and not in a blank only", rel, at))
+		case count:
+			return notWithin(where, lang.Msgf("%s:%d: lines were added or deleted outside the koans, in code the koans examine", rel, at))
+		}
+		return notWithin(where, lang.Msgf("%s:%d, outside the koans, differs from the course as shipped: the koans examine that code", rel, at))
+	}
 	for i := range min(len(shippedLines), len(mine)) {
 		if Allowed(shippedLines[i].text, mine[i].text) {
 			continue
 		}
-		if len(shippedLines) != len(mine) {
-			return Result{Why: fmt.Sprintf(countFmt, rel, mine[i].n), Where: fmt.Sprintf("%s:%d", rel, mine[i].n)}
-		}
-		return Result{Why: fmt.Sprintf(changedFmt, rel, mine[i].n), Where: fmt.Sprintf("%s:%d", rel, mine[i].n)}
+		return fault(mine[i].n, len(shippedLines) != len(mine))
 	}
 	if len(shippedLines) != len(mine) {
 		at := first
@@ -160,7 +199,7 @@ func compare(rel string, shippedLines, mine []numbered, first int, changedFmt, c
 		if len(mine) > len(shippedLines) {
 			at = mine[len(shippedLines)].n
 		}
-		return Result{Why: fmt.Sprintf(countFmt, rel, at), Where: fmt.Sprintf("%s:%d", rel, at)}
+		return fault(at, true)
 	}
 	return Result{Within: true}
 }
@@ -168,13 +207,13 @@ func compare(rel string, shippedLines, mine []numbered, first int, changedFmt, c
 // A span is the lines of one koan function, first to last.
 type span struct{ from, to int }
 
-// koanSpans finds the Test functions of a file that take a *testing.T: the
-// koans, by name. TestMain is shared code, not a koan.
-func koanSpans(src []byte) (map[string]span, error) {
+// parse parses a file and finds its Test functions that take a
+// *testing.T: the koans, by name. TestMain is shared code, not a koan.
+func parse(src []byte) (*token.FileSet, *ast.File, map[string]span, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution|parser.ParseComments)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	out := map[string]span{}
 	for _, d := range f.Decls {
@@ -184,7 +223,7 @@ func koanSpans(src []byte) (map[string]span, error) {
 		}
 		out[fd.Name.Name] = span{fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line}
 	}
-	return out, nil
+	return fset, f, out, nil
 }
 
 func takesT(fd *ast.FuncDecl) bool {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -20,7 +21,7 @@ func TestAllowed(t *testing.T) {
 		{"\tassert.Equal(t, __, got)", "\tassert.Equal(t, []int{1, 2}, got)", true},
 		{"\tassert.Equal(t, __, got)", "\tassert.Equal(t,   3 ,got) // noted", true},
 		{"\tassert.Equal(t, __, got)", "\tassert.True(t, true)", false},
-		{"\tassert.Equal(t, __, got)", "\tassert.Equal(t, got, got) // the answer is an expression", true},
+		{"\tassert.Equal(t, __, got)", "\tassert.Equal(t, got, got) // one expression: the line rule holds (the answer rule does not, see fair_test.go)", true},
 		{"\tassert.Equal(t, __, got)", "\tassert.Equal(t, 1, 1)", false},
 		{"\tassert.Equal(t, __, got)", "\tassert.Equal(t, got), assert.True(t, true", false},
 		{"\tassert.Equal(t, __, got)", "", false},
@@ -108,5 +109,60 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Every assertion blank of the course (assert.Equal(t, __, got) and kin),
+// filled with the other side, passes whatever the koan does: no such koan
+// is graded.
+func TestTheOtherSideIsNeverGraded(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exec.Command("git", "-C", repo, "rev-parse", "--git-dir").Run() != nil {
+		t.Skip("not a git repository")
+	}
+	v, err := shipped.Find(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blank := regexp.MustCompile(`^(\s*)(assert|require)\.(\w+)\(t, __, (.*?)(, "[^"]*")?\)$`)
+	learner := t.TempDir()
+	copyFile(t, filepath.Join(repo, "go.mod"), filepath.Join(learner, "go.mod"))
+	copyDir(t, filepath.Join(repo, "koans"), filepath.Join(learner, "koans"))
+	asked := map[string]bool{} // the koans with an assertion blank
+	c, err := course.Load(learner, "koans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cc := range c.Concepts {
+		for _, k := range cc.Koans {
+			p := filepath.Join(learner, filepath.FromSlash(k.File))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(data), "\n")
+			for i := k.Line - 1; i < k.EndLine && i < len(lines); i++ {
+				if m := blank.FindStringSubmatch(lines[i]); m != nil {
+					lines[i] = m[1] + m[2] + "." + m[3] + "(t, " + m[4] + ", " + m[4] + m[5] + ")"
+					asked[k.Name] = true
+				}
+			}
+			if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, cc := range c.Concepts {
+		for name, r := range Concept(learner, v, cc) {
+			if asked[name] && r.Within {
+				t.Errorf("%s is graded with its assertion blank filled with the other side", name)
+			}
+		}
+	}
+	if len(asked) < 20 {
+		t.Errorf("%d koans with an assertion blank, want the whole course's", len(asked))
 	}
 }

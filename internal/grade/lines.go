@@ -35,18 +35,45 @@ func Allowed(shippedLine, learnerLine string) bool {
 	if holes == 0 {
 		return false
 	}
-	return match(code(shippedLine), code(learnerLine), learnerLine)
+	return match(code(shippedLine), code(learnerLine), learnerLine, nil)
+}
+
+// A hole is where the learner's answer to one blank __ stands in their
+// line: byte offsets, to past the end.
+type hole struct{ from, to int }
+
+// answersIn finds, in the learner's line, the answer to each blank token
+// __ of the shipped line, in order; nil when the line is not the shipped
+// one with its blanks filled (a blank in a comment, a line as shipped).
+func answersIn(shippedLine, learnerLine string) []hole {
+	var got []hole
+	if !match(code(shippedLine), code(learnerLine), learnerLine, &got) {
+		return nil
+	}
+	return got
 }
 
 // match reports whether the learner's tokens are the shipped ones with each
-// hole (__) filled by a run of tokens that is one Go expression.
-func match(pat, got []goline.Token, line string) bool {
+// hole (__) filled by a run of tokens that is one Go expression; holes, if
+// not nil, receives where each answer stands.
+func match(pat, got []goline.Token, line string, holes *[]hole) bool {
 	if len(pat) == 0 {
 		return len(got) == 0
 	}
 	if pat[0].Kind == token.IDENT && pat[0].Text == "__" {
 		for n := 1; n <= len(got); n++ {
-			if isExpr(line[got[0].From:got[n-1].To]) && match(pat[1:], got[n:], line) {
+			if !isExpr(line[got[0].From:got[n-1].To]) {
+				continue
+			}
+			var rest []hole
+			var restp *[]hole
+			if holes != nil {
+				restp = &rest
+			}
+			if match(pat[1:], got[n:], line, restp) {
+				if holes != nil {
+					*holes = append(append(*holes, hole{got[0].From, got[n-1].To}), rest...)
+				}
 				return true
 			}
 		}
@@ -55,7 +82,7 @@ func match(pat, got []goline.Token, line string) bool {
 	if len(got) == 0 || !got[0].Same(pat[0]) {
 		return false
 	}
-	return match(pat[1:], got[1:], line)
+	return match(pat[1:], got[1:], line, holes)
 }
 
 func isExpr(s string) bool {

@@ -28,11 +28,11 @@ func Path(root string, st *walk.Standing, l lang.Lang) Grading {
 		switch {
 		case !strings.HasPrefix(c.Dir, "koans/"):
 			for _, k := range c.Koans {
-				g.Results[k.Name] = Result{Why: l.Sprintf("only the koans/ tree is graded, not %s", c.Dir)}
+				g.Results[k.Name] = said(notWithin("", lang.Msgf("only the koans/ tree is graded, not %s", c.Dir)), l)
 			}
 		case err != nil:
 			for _, k := range c.Koans {
-				g.Results[k.Name] = Result{Why: l.Sprintf("not compared with the koans as shipped: %v", err)}
+				g.Results[k.Name] = said(notWithin("", lang.Msgf("not compared with the koans as shipped: %v", err)), l)
 			}
 		default:
 			maps.Copy(g.Results, Concept(root, v, c))
@@ -42,4 +42,10 @@ func Path(root string, st *walk.Standing, l lang.Lang) Grading {
 		g.Shipped = v.Name
 	}
 	return g
+}
+
+// said is r with its Why in l, as Path has always given these reasons.
+func said(r Result, l lang.Lang) Result {
+	r.Why = r.Reason.In(l)
+	return r
 }

@@ -191,6 +191,24 @@ var chinese = map[string]string{
 	"only the koans/ tree is graded, not %s":                             "只有 koans/ 目录树计分，%s 不计分",
 	"not compared with the koans as shipped: %v":                         "没有和发布时的 koan 比较：%v",
 
+	// grading (internal/grade): why a koan that passes earns no grade
+	"Passed, but not graded: %s": "通过了，但不计分：%s",
+	"%s was not shipped in %s: there is nothing to compare its koans with":            "%s 不在发布的版本里（%s）：它的 koan 没有可以比较的对象",
+	"%s was not shipped: it is not a koan of the course":                              "%s 不在发布的版本里：它不是课程的 koan",
+	"%s was not shipped: a file added to a concept can change what its koans examine": "%s 不在发布的版本里：往概念里加文件，可能改变它的 koan 所检验的代码",
+	"%s, shipped with the concept, is gone":                                           "%s 随概念一起发布，现在却不见了",
+	"%s cannot be read as shipped":                                                    "无法读取发布时的 %s",
+	"%s does not parse, so its koans cannot be compared with the shipped ones":        "%s 无法解析，所以它的 koan 没法和发布时的比较",
+	"%s is gone from %s": "%s 已经不在 %s 里了",
+	"%s:%d: lines were added to or deleted from the koan (only its blanks may change)":                                                         "%s:%d：koan 里增加或删除了行（只有空白可以改）",
+	"%s:%d differs from the koan as shipped, and not in a blank only":                                                                          "%s:%d 和发布时的 koan 不同，改动不只在空白处",
+	"%s:%d: lines were added or deleted outside the koans, in code the koans examine":                                                          "%s:%d：在 koan 之外、koan 所检验的代码里增加或删除了行",
+	"%s:%d, outside the koans, differs from the course as shipped: the koans examine that code":                                                "%s:%d 在 koan 之外，和发布时的课程不同：koan 检验的正是这段代码",
+	"%s:%d: the assertion `%s` compares constants only: it cannot fail":                                                                        "%s:%d：断言 `%s` 只比较常量，不可能失败",
+	"%s:%d: the answer `%s` holds a function, which may do anything, even end the test: an answer is a value":                                  "%s:%d：答案 `%s` 里有一个函数，它什么都能做，甚至能让测试提前结束：答案应该是一个值",
+	"%s:%d: the answer `%s` mentions %s, which the assertion compares it with: an answer computed from what it is checked against cannot fail": "%s:%d：答案 `%s` 用到了 %s，而断言正是拿答案和它比较：从被检验的对象算出来的答案不可能失败",
+	"%s:%d: the answer `%s` computes `%s` again, which the assertion compares it with: it cannot fail":                                         "%s:%d：答案 `%s` 又计算了一遍 `%s`，而断言正是拿答案和它比较：这样不可能失败",
+
 	// cmd/koans: solution
 	"usage: go tool koans solution [KOAN] (a koan's test name; the last koan passed if none)":                                                          "用法：go tool koans solution [KOAN]（koan 的测试名；不指定时，取最近通过的 koan）",
 	"koans: no koan has passed since %s began: name one, as in `go tool koans solution TestName`.\n":                                                   "koans: 自 %s 开始记录以来，还没有 koan 通过：请指定一个，比如 `go tool koans solution TestName`。\n",

@@ -10,7 +10,9 @@
 // the content itself: every copy that holds the course's commit holds that
 // tree, whatever the learner commits or pushes on top, and git reads the
 // shipped files straight from it. The course's tests keep the record true
-// (see TestTheRecordNamesTheKoansOnDisk). A remote named upstream is the
+// in the course's own repository (TestTheRecordNamesTheKoansOnDisk, with
+// KOANS_MAINTAINER=1, see CourseEnv); in a learner's copy they leave it
+// alone. A remote named upstream is the
 // fallback for a course whose record is missing or not in this clone.
 //
 // Without git (a downloaded ZIP) nothing can be found: Find says so, and

@@ -23,6 +23,16 @@ import (
 // git tree of koans/ as shipped.
 const RecordFile = "koans.shipped"
 
+// CourseEnv is the variable by which the course's own repository says so
+// to its tests (make test and the course's CI set it to 1): the record
+// test then holds koans.shipped to koans/ on disk. Anywhere else, koans/
+// is a learner's work, which the record is not to follow.
+const CourseEnv = "KOANS_MAINTAINER"
+
+// CourseCheck reports whether the tests run in the course's own
+// repository, by CourseEnv read through getenv (os.Getenv).
+func CourseCheck(getenv func(string) string) bool { return getenv(CourseEnv) == "1" }
+
 // A Version is one shipped state of koans/: a git tree.
 type Version struct {
 	root string

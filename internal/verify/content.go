@@ -170,10 +170,17 @@ func hidable(ans string) bool {
 
 // containsAnswer reports whether text holds ans, whitespace normalised in
 // both, on token boundaries: where ans starts or ends with a letter or a
-// digit, the text has none just beside it (total is not in totally).
+// digit, the text has none just beside it (total is not in totally). A
+// Chinese or Japanese character is no letter of the answer's: Chinese
+// text writes an identifier flush against its words (用close(ch)关闭).
 func containsAnswer(text, ans string) bool {
 	text = strings.Join(strings.Fields(text), " ")
-	word := func(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+	word := func(r rune) bool {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return false
+		}
+		return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
 	first, last := []rune(ans)[0], []rune(ans)[len([]rune(ans))-1]
 	for at := 0; ; {
 		i := strings.Index(text[at:], ans)

@@ -97,6 +97,7 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 		v.sameConcepts()
 	}
 	v.uniqueNames(concepts)
+	v.sameEdits(concepts) // duplicates.go
 	for _, c := range concepts {
 		row := Row{Concept: c.Name, Koans: len(c.Koans), Kinds: map[kind.Kind]int{}}
 		before := len(r.Problems)
