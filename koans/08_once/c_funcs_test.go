@@ -27,8 +27,11 @@ func TestOnceFuncPanicsAgainOnEveryCall(t *testing.T) {
 			failures = append(failures, r)
 		}
 	}
-	func() { defer noteFailure(); flush() }()
-	flush() // __ : f will not run again; does that make this call return quietly?
+	shutdown := func() { // two parts of the program flush on their way out
+		func() { defer noteFailure(); flush() }()
+		flush() // __ : f will not run again; does that make this call return quietly?
+	}
+	shutdown()
 	assert.Equal(t, []any{errDiskFull, errDiskFull}, failures)
 	assert.Equal(t, 1, flushes)
 }
@@ -37,9 +40,9 @@ type conn struct{ addr string }
 
 // sync.OnceValues(f) (Go 1.21) returns a function that calls f once and
 // then returns f's two results on every call (https://pkg.go.dev/sync#OnceValues).
-// Every call: an error included. A cached answer is what "once" means, so a
-// failed start is never tried again; a retry belongs inside f (golang/go#22098:
-// an init error cached for good; package sync has no Once that retries).
+// Every call: an error included. f is invoked "only once", so a failed start
+// is never tried again by calling again: a retry belongs inside f (package
+// sync has no Once that retries).
 // Here the network is down for the first attempt only, and the caller
 // retries three times.
 func TestOnceValuesCachesAnErrorForever(t *testing.T) {

@@ -77,13 +77,14 @@ func TestABoundedQueueAnnouncesBothConditions(t *testing.T) {
 	})
 }
 
-// You cannot select on a Cond: Wait has no timeout and no way to be
-// cancelled, so a goroutine in Wait waits for nothing else. The sync docs
-// say it: "For many simple use cases, users will be better off using
-// channels than a Cond (Broadcast corresponds to closing a channel, and
-// Signal corresponds to sending on a channel)" (https://pkg.go.dev/sync#Cond).
-// Here the client gives up on a server that is not up within a second.
-func TestACondWaitCannotGiveUpButASelectCan(t *testing.T) {
+// A Wait has no timeout of its own and cannot be a case of a select: it
+// returns only when another goroutine signals. To give up at a deadline, some
+// goroutine must Broadcast then, and wake every waiter (the context package's
+// ExampleAfterFunc_cond builds that). A select waits for a channel and a
+// clock by itself, and "Broadcast corresponds to closing a channel"
+// (https://pkg.go.dev/sync#Cond). Here the client gives up on a server that
+// is not up within a second.
+func TestACondWaitCannotGiveUpByItselfButASelectCan(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var mu sync.Mutex
 		up := sync.NewCond(&mu) // __ : can a select wait on a Cond?

@@ -3,38 +3,45 @@ package contexts
 import (
 	"context"
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
 
 // A cancellable goroutine must be ready to hear ctx.Done() wherever it can
 // block: in a select with a <-ctx.Done() case, sends included. Here the
-// consumer stops when it has had enough and cancels; a producer that only
-// waits for its send to be taken waits for ever for a receiver who has gone
-// (https://go.dev/blog/pipelines, "explicit cancellation").
+// consumer comes a (fake) second late, stops when it has had enough and
+// cancels; a producer that only waits for its send to be taken waits for ever
+// for a receiver who has gone (https://go.dev/blog/pipelines, "explicit
+// cancellation"). In a synctest bubble, a goroutine left blocked when the
+// test's function returns fails the koan at once.
 func TestAProducerMustWatchDoneWhileItSends(t *testing.T) {
-	produce := func(ctx context.Context, out chan<- int) {
-		for n := 1; ; n++ {
-			select {
-			case out <- n * n:
-				// __ (a case is missing here: what else can make this goroutine stop waiting?
-				// __ and once it has heard it, how does the goroutine end?)
+	synctest.Test(t, func(t *testing.T) {
+		produce := func(ctx context.Context, out chan<- int) {
+			for n := 1; ; n++ {
+				select {
+				case out <- n * n:
+					// __ (a case is missing here: what else can make this goroutine stop waiting?
+					// __ and once it has heard it, how does the goroutine end?)
+				}
 			}
 		}
-	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	squares := make(chan int)
-	go produce(ctx, squares)
-	sum := 0
-	for square := range squares {
-		sum += square
-		if sum > 10 {
-			break // enough: the consumer leaves
+		ctx, cancel := context.WithCancel(context.Background())
+		squares := make(chan int)
+		go produce(ctx, squares)
+		time.Sleep(time.Second) // the consumer comes late
+		sum := 0
+		for square := range squares {
+			sum += square
+			if sum > 10 {
+				break // enough: the consumer leaves
+			}
 		}
-	}
-	cancel()
-	assert.Equal(t, 14, sum)
+		cancel()
+		assert.Equal(t, 14, sum)
+	})
 }
 
 // A goroutine that waits for <-ctx.Done() lives exactly as long as ctx is

@@ -52,26 +52,3 @@ func TestTryGoTurnsAwayWhatItHasNoRoomFor(t *testing.T) {
 		assert.Equal(t, __, refused)
 	})
 }
-
-// "The first call to Go must happen before a Wait"
-// (https://pkg.go.dev/golang.org/x/sync/errgroup#Group.Go). Wait returns as
-// soon as no task is left running, even if another goroutine is about to
-// hand the group more: here a feeder starts a task for each file as it
-// arrives, while the test waits. (Under SetLimit this is easy to miss: a Go
-// blocked waiting for room has not counted its task in yet, golang/go#70284.)
-func TestEveryGoMustHappenBeforeWait(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		var g errgroup.Group
-		sizes := make([]int, 3)
-		go func() { // __ : may the tasks be handed to the group by another goroutine?
-			for i := range sizes {
-				g.Go(func() error { time.Sleep(time.Second); sizes[i] = 10 * i; return nil })
-				time.Sleep(2 * time.Second) // the next file arrives later
-			}
-		}()
-		time.Sleep(time.Millisecond) // surely the first task has started by now
-		require.NoError(t, g.Wait())
-		assert.Equal(t, []int{0, 10, 20}, sizes)
-		time.Sleep(time.Minute) // before the bubble ends, every file has come
-	})
-}

@@ -2,6 +2,7 @@ package cond
 
 import (
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -10,58 +11,25 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// A Cond has no memory. Signal and Broadcast wake the goroutines that are
-// waiting at that moment; "if there are no waiters, they do nothing"
-// (https://pkg.go.dev/sync#Cond.Signal). A buffered channel keeps a value
-// until someone receives it; a Cond keeps nothing. So a waiter first looks
-// at the state, under the lock, and waits only if what it needs is not
-// there yet. (A goroutine asleep in Cond.Wait is durably blocked in a
-// synctest bubble: one that nothing can wake is reported at once.)
-func TestASignalSentBeforeAnyoneWaitsIsLost(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		var mu sync.Mutex
-		delivered := sync.NewCond(&mu)
-		var parcels []string
-		deliver := func(parcel string) {
-			mu.Lock()
-			defer mu.Unlock()
-			parcels = append(parcels, parcel)
-			delivered.Signal()
-		}
-		take := func() string {
-			mu.Lock()
-			defer mu.Unlock()
-			for len(parcels) == 0 {
-				delivered.Wait()
-			}
-			parcel := parcels[0]
-			parcels = parcels[1:]
-			return parcel
-		}
-		go func() { // the courier
-			deliver("book")
-			time.Sleep(2 * time.Second)
-			deliver("lamp")
-		}()
-		time.Sleep(time.Second) // you come home a second after the book
-		got := []string{take(), take()}
-		assert.Equal(t, []string{"book", "lamp"}, got)
-	})
-}
-
-// When Wait returns, the waiter knows only that it was woken, not why:
-// "the caller typically cannot assume that the condition is true
-// when Wait returns. Instead, the caller should Wait in a loop"
-// (https://pkg.go.dev/sync#Cond.Wait). Here one Cond announces every change
-// of a job board, the pause switch as well as new jobs, and the workers are
-// woken by a change that is not the one they wait for.
-func TestAWokenWaiterMustCheckItsConditionAgain(t *testing.T) {
+// A Cond has no memory, and a wake-up is no promise. Signal and Broadcast
+// wake the goroutines waiting at that moment: "if there are no waiters, they
+// do nothing" (https://pkg.go.dev/sync#Cond.Signal). And when Wait returns,
+// "the caller typically cannot assume that the condition is true"
+// (https://pkg.go.dev/sync#Cond.Wait). So a waiter looks at the state, under
+// the lock, before it waits and every time it wakes. Here one Cond announces
+// every change of a job board: a job posted before anyone waits, the pause
+// switch, and one more job.
+func TestAWaiterLooksBeforeItWaitsAndAgainWhenItWakes(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var mu sync.Mutex
 		changed := sync.NewCond(&mu)
 		var jobs []string
 		paused := false
 		var got []string
+		mu.Lock()
+		jobs = append(jobs, "build")
+		changed.Broadcast() // nobody waits yet
+		mu.Unlock()
 		go func() { // the monitor waits for the pause
 			mu.Lock()
 			defer mu.Unlock()
@@ -69,7 +37,7 @@ func TestAWokenWaiterMustCheckItsConditionAgain(t *testing.T) {
 				changed.Wait()
 			}
 		}()
-		for range 2 { // two workers wait for a job each
+		for range 2 { // two workers take a job each
 			go func() {
 				mu.Lock()
 				defer mu.Unlock()
@@ -80,17 +48,19 @@ func TestAWokenWaiterMustCheckItsConditionAgain(t *testing.T) {
 				jobs = jobs[1:]
 			}()
 		}
-		synctest.Wait() // until all three are waiting
+		synctest.Wait() // until whoever must wait is waiting
 		mu.Lock()
+		takenAtOnce := slices.Clone(got) // before any wake-up
 		paused = true
 		changed.Broadcast() // meant for the monitor
 		mu.Unlock()
 		time.Sleep(time.Second)
 		mu.Lock()
-		jobs = append(jobs, "build", "test")
+		jobs = append(jobs, "test")
 		changed.Broadcast()
 		mu.Unlock()
 		synctest.Wait() // until the workers are done
+		assert.Equal(t, []string{"build"}, takenAtOnce)
 		assert.ElementsMatch(t, []string{"build", "test"}, got)
 	})
 }

@@ -1,10 +1,7 @@
 package errgroups
 
 import (
-	"errors"
-	"io/fs"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,31 +36,4 @@ func TestAResultCarriesItsValueAndItsErrorTogether(t *testing.T) {
 	}
 	assert.Equal(t, 12, sum)
 	assert.Equal(t, 2, failed)
-}
-
-// Errors may also be gathered into one slice, if the goroutines take turns
-// with it (06_mutex): append reads the slice and writes it back, and two
-// appends that nothing orders race, and may lose an error. errors.Join then
-// wraps them all in one error, and errors.Is finds each one inside it
-// (https://pkg.go.dev/errors#Join).
-func TestErrorsGatheredFromGoroutinesTakeTurnsUnderALock(t *testing.T) {
-	open := map[string]error{"a.txt": nil, "b.txt": fs.ErrNotExist, "c.txt": fs.ErrPermission}
-	var gathered struct {
-		mu   sync.Mutex
-		errs []error
-	}
-	var wg sync.WaitGroup
-	for name := range open {
-		wg.Go(func() {
-			if err := open[name]; err != nil {
-				gathered.mu.Lock()
-				gathered.errs = append(gathered.errs, err)
-				gathered.mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
-	err := errors.Join(gathered.errs...)
-	assert.ErrorIs(t, err, fs.ErrNotExist)
-	assert.ErrorIs(t, err, fs.ErrPermission)
 }
