@@ -66,7 +66,9 @@ func TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor(t *testing.T) {
 	jobs, built := make(chan string), make(chan string)
 	go func() { // the builder
 		job := <-jobs
+		mu.RLock()
 		result := job + ", built with " + version
+		mu.RUnlock()
 		built <- result
 	}()
 	waitUntilBlocked("chan receive") // the builder waits for a job
