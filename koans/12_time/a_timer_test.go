@@ -1,6 +1,7 @@
 package timing
 
 import (
+	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -34,31 +35,33 @@ func TestAResetTimerDeliversNoStaleValue(t *testing.T) {
 // for a value that will never come. A synctest bubble reports that at once.
 func TestDrainingAStoppedTimerCanBlockForever(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
 		msgs := make(chan string)
-		go func() {
+		go func() { // the peer
 			defer close(msgs)
-			for _, m := range []string{"hello", "bye"} {
-				time.Sleep(3 * time.Second)
-				msgs <- m
-			}
+			time.Sleep(5 * time.Second)
+			msgs <- "hello"
+			time.Sleep(time.Second)
+			msgs <- "bye"
 		}()
 		idle := time.NewTimer(2 * time.Second)
 		var events []string
+		note := func(e string) { events = append(events, fmt.Sprint(e, " at ", time.Since(start))) }
 		for open := true; open; {
 			select {
 			case m, ok := <-msgs:
 				open = ok
 				if ok {
-					events = append(events, m)
+					note(m)
 				}
 			case <-idle.C:
-				events = append(events, "ping") // two idle seconds: ping the peer
+				note("ping") // two idle seconds: ping the peer
 			}
 			if !idle.Stop() {
 				<-idle.C // __ : since Go 1.23, what can still be waiting in idle.C here?
 			}
 			idle.Reset(2 * time.Second)
 		}
-		assert.Equal(t, []string{"ping", "hello", "ping", "bye"}, events)
+		assert.Equal(t, []string{"ping at 2s", "ping at 4s", "hello at 5s", "bye at 6s"}, events)
 	})
 }

@@ -14,7 +14,7 @@ import (
 // not listening for it: the cancel may come while the send waits, and a plain
 // send hears nothing but its receiver. The way out must be a case of the very
 // select that sends, so that whichever comes first, a receiver or the cancel,
-// ends the wait. Here the sink takes one square, is busy for a minute, then
+// ends the wait. Here the sink takes two squares, is busy for a minute, then
 // cancels; the bubble waits for every goroutine in it to end.
 func TestTheStopCaseBelongsInTheSelectThatSends(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
@@ -42,10 +42,10 @@ func TestTheStopCaseBelongsInTheSelectThatSends(t *testing.T) {
 				// the square is sent, or the stage has stopped
 			}
 		}()
-		first := <-squares
-		time.Sleep(time.Minute) // the sink is busy with the first square
+		got := []int{<-squares, <-squares}
+		time.Sleep(time.Minute) // the sink is busy with two squares
 		cancel()                // ... and then wants no more
-		assert.Equal(t, 1, first)
+		assert.Equal(t, []int{1, 4}, got)
 	})
 }
 
