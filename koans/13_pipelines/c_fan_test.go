@@ -10,77 +10,52 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// Fan-out: several workers receive from one channel, so each value goes to
-// one of them and they share the work. Fan-in: their results are merged onto
-// one channel. A merged channel carries results in the order the work
-// finishes, not the order it came in: a sink that needs the input's order
-// must have each value carry its index. Here the work takes a second per
-// letter. In what order does the sink see the words?
-func TestFanInDeliversResultsInTheOrderTheWorkFinishes(t *testing.T) {
+// Fan-out: several workers receive from one channel and share the work.
+// Fan-in: their results are merged onto one channel, in the order the work
+// finishes, since nothing orders the workers (05_waitgroup). To pass results
+// on in the input's order, each result carries its index, and the sink holds
+// back a result that comes before its turn until every one before it has been
+// passed on: one slow job holds back all that follow it. Here the work takes
+// a second per letter, on three workers. When is each word passed on?
+func TestAFanInThatKeepsTheInputOrderHoldsBackWhatComesEarly(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		words := make(chan string)
+		words := []string{"go", "pipeline", "stage", "fan"}
+		type result struct {
+			index int
+			word  string
+		}
+		indexes := make(chan int)
 		go func() {
-			defer close(words)
-			for _, w := range []string{"pipeline", "go", "stage"} {
-				words <- w
+			defer close(indexes)
+			for i := range words {
+				indexes <- i
 			}
 		}()
-		results := make(chan string)
+		results := make(chan result)
 		var wg sync.WaitGroup
 		for range 3 {
 			wg.Go(func() {
-				for w := range words {
-					time.Sleep(time.Duration(len(w)) * time.Second) // the work
-					results <- strings.ToUpper(w)
+				for i := range indexes {
+					time.Sleep(time.Duration(len(words[i])) * time.Second) // the work
+					results <- result{i, strings.ToUpper(words[i])}
 				}
 			})
 		}
 		go func() { wg.Wait(); close(results) }()
-		var got []string
+		start := time.Now()
+		var passed []string
+		var passedAt []time.Duration
+		held := map[int]string{} // results that came before their turn
+		next := 0                // the index whose turn it is
 		for r := range results {
-			got = append(got, r)
-		}
-		assert.Equal(t, __, got)
-	})
-}
-
-// merge forwards every value of its inputs onto one output. Each forwarder
-// is a sender on out, and none of them knows whether the others are done:
-// a forwarder that closes out when its own input runs dry leaves the others
-// to send on a closed channel, and that panics
-// (https://go.dev/ref/spec#Close). A shared output is closed once, after the
-// last send of the last sender.
-func TestNoSenderAloneMayCloseAMergedChannel(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		gen := func(nums ...int) <-chan int {
-			out := make(chan int)
-			go func() {
-				defer close(out)
-				for _, n := range nums {
-					out <- n
-				}
-			}()
-			return out
-		}
-		merge := func(inputs ...<-chan int) <-chan int {
-			out := make(chan int)
-			var wg sync.WaitGroup
-			for _, in := range inputs {
-				wg.Go(func() {
-					defer close(out) // __ : out has several senders: is this one the last?
-					for v := range in {
-						out <- v
-					}
-				})
+			held[r.index] = r.word
+			for held[next] != "" { // pass on every result whose turn has come
+				passed = append(passed, held[next])
+				passedAt = append(passedAt, time.Since(start))
+				next++
 			}
-			// __ (one statement is missing here: who closes out, and when?)
-			return out
 		}
-		sum := 0
-		for v := range merge(gen(1), gen(10, 20)) {
-			sum += v
-			time.Sleep(time.Second) // the sink is slow
-		}
-		assert.Equal(t, 31, sum)
+		assert.Equal(t, []string{"GO", "PIPELINE", "STAGE", "FAN"}, passed)
+		assert.Equal(t, __, passedAt)
 	})
 }

@@ -1,6 +1,7 @@
 package timing
 
 import (
+	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -34,77 +35,33 @@ func TestAResetTimerDeliversNoStaleValue(t *testing.T) {
 // for a value that will never come. A synctest bubble reports that at once.
 func TestDrainingAStoppedTimerCanBlockForever(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
 		msgs := make(chan string)
-		go func() {
+		go func() { // the peer
 			defer close(msgs)
-			for _, m := range []string{"hello", "bye"} {
-				time.Sleep(3 * time.Second)
-				msgs <- m
-			}
+			time.Sleep(5 * time.Second)
+			msgs <- "hello"
+			time.Sleep(time.Second)
+			msgs <- "bye"
 		}()
 		idle := time.NewTimer(2 * time.Second)
 		var events []string
+		note := func(e string) { events = append(events, fmt.Sprint(e, " at ", time.Since(start))) }
 		for open := true; open; {
 			select {
 			case m, ok := <-msgs:
 				open = ok
 				if ok {
-					events = append(events, m)
+					note(m)
 				}
 			case <-idle.C:
-				events = append(events, "ping") // two idle seconds: ping the peer
+				note("ping") // two idle seconds: ping the peer
 			}
 			if !idle.Stop() {
 				// nothing to drain: since Go 1.23 no stale value is left after Stop
 			}
 			idle.Reset(2 * time.Second)
 		}
-		assert.Equal(t, []string{"ping", "hello", "ping", "bye"}, events)
+		assert.Equal(t, []string{"ping at 2s", "ping at 4s", "hello at 5s", "bye at 6s"}, events)
 	})
-}
-
-// Each time.After call makes a new timer (see 04_select): in a loop that
-// waits for messages, that is one more allocation per message. Since Go
-// 1.23 those timers are garbage collected even if they never fire, but
-// they still cost (Mistake #76). One timer, made once and Reset before each
-// wait, does the same job for nothing (https://pkg.go.dev/time#Timer.Reset).
-// testing.AllocsPerRun counts the allocations of one call, on average.
-func TestOneTimerResetForEachWaitReplacesTimeAfter(t *testing.T) {
-	// listen returns a function that waits up to a minute for the next message.
-	listen := func(msgs <-chan string) func() (string, bool) {
-		idle := time.NewTimer(time.Minute)
-		return func() (string, bool) {
-			idle.Reset(time.Minute)
-			select {
-			case m := <-msgs:
-				return m, true
-			case <-idle.C:
-				return "", false
-			}
-		}
-	}
-	synctest.Test(t, func(t *testing.T) {
-		start := time.Now()
-		msgs := make(chan string)
-		go func() {
-			for _, m := range []string{"a", "b", "c"} {
-				time.Sleep(40 * time.Second)
-				msgs <- m
-			}
-		}()
-		next := listen(msgs)
-		var got []string
-		for m, ok := next(); ok; m, ok = next() {
-			got = append(got, m)
-		}
-		assert.Equal(t, []string{"a", "b", "c"}, got)
-		assert.Equal(t, 3*40*time.Second+time.Minute, time.Since(start))
-	})
-	msgs := make(chan string, 1)
-	next := listen(msgs)
-	allocs := testing.AllocsPerRun(100, func() {
-		msgs <- "x"
-		next()
-	})
-	assert.Zero(t, allocs, "allocations per wait")
 }

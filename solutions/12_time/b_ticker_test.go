@@ -34,6 +34,30 @@ func TestStoppingATickerDoesNotCloseItsChannel(t *testing.T) {
 	})
 }
 
+// Reset changes a Ticker's period: it "stops a ticker and resets its period
+// to the specified duration. The next tick will arrive after the new period
+// elapses" (https://pkg.go.dev/time#Ticker.Reset): counted from the Reset,
+// not from the last tick. Here a poller asks every second; the second answer
+// takes half a second and says the server is busy, so the poller backs off
+// to every three seconds. When does it poll?
+func TestTickerResetStartsTheNewPeriodFromTheReset(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		var polls []time.Duration
+		for range 5 {
+			<-tick.C
+			polls = append(polls, time.Since(start))
+			if len(polls) == 2 {
+				time.Sleep(500 * time.Millisecond) // the answer: busy
+				tick.Reset(3 * time.Second)
+			}
+		}
+		assert.Equal(t, []time.Duration{time.Second, 2 * time.Second, 5500 * time.Millisecond, 8500 * time.Millisecond, 11500 * time.Millisecond}, polls)
+	})
+}
+
 // A heartbeat: a worker proves it is alive by sending a beat on every tick
 // of a Ticker, and a monitor declares it dead when no beat has come for a
 // while. The monitor's deadline is one Timer, pushed back on every beat:

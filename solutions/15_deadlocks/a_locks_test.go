@@ -52,7 +52,7 @@ func TestAMethodThatHoldsTheLockCallsOnlyHelpersThatExpectIt(t *testing.T) {
 		s.open[user]++
 		return true
 	}
-	users := []string{"ada", "bob", "ada", "cy", "bob"}
+	users := []string{"ada", "bob", "ada", "bob", "ada"} // two users, five requests
 	opened := make([]bool, len(users))
 	var wg sync.WaitGroup
 	for i, user := range users {
@@ -160,6 +160,8 @@ func TestAStringMethodMustNotLockWhatItsCallerHolds(t *testing.T) {
 	wg.Wait()
 	assert.Contains(t, []string{"Ada (36)", "Ada (37)"}, label)
 	assert.EqualError(t, setAge(-1), "customer Ada (37): age -1 is negative")
+	assert.NoError(t, setAge(38))
+	assert.EqualError(t, setAge(-2), "customer Ada (38): age -2 is negative")
 }
 
 // waitUntilBlocked returns once a goroutine that runs this package's code is

@@ -50,12 +50,11 @@ func TestWaitForAKeysLockOnlyAfterReleasingTheTable(t *testing.T) {
 
 // Once a writer waits in Lock, new RLock calls wait behind it, "to ensure that
 // the lock eventually becomes available" to the writer
-// (https://pkg.go.dev/sync#RWMutex). So a goroutine that holds a read lock
-// while it waits for another goroutine (here: a builder waiting for a job)
-// keeps the writer waiting, and the writer keeps out the reader that was to
-// send the job: three goroutines in a cycle, no recursion in sight. The rule:
-// hold a lock around the shared state only, never across a wait for another
-// goroutine.
+// (https://pkg.go.dev/sync#RWMutex). So a builder that holds a read lock while
+// it waits for a job keeps a reload waiting in Lock, and the reload keeps out
+// the test, which must read the version to make the job: three goroutines in
+// a cycle, and no goroutine locks twice. The rule: hold a lock around the
+// shared state only, never across a wait for another goroutine.
 func TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor(t *testing.T) {
 	var mu sync.RWMutex
 	version := "v1" // the build configuration, guarded by mu
@@ -64,9 +63,8 @@ func TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor(t *testing.T) {
 		defer mu.Unlock()
 		version = v
 	}
-	jobs := make(chan string)
-	built := make(chan string)
-	go func() { // a builder
+	jobs, built := make(chan string), make(chan string)
+	go func() { // the builder
 		job := <-jobs
 		mu.RLock()
 		result := job + ", built with " + version
@@ -74,18 +72,13 @@ func TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor(t *testing.T) {
 		built <- result
 	}()
 	waitUntilBlocked("chan receive") // the builder waits for a job
-	go reload("v2")                  // a reload comes...
-	waitUntilBlocked("")             // ...and waits, if it must
-	fed := make(chan struct{})
-	go func() { // a feeder
-		defer close(fed)
-		mu.RLock()
-		job := "job for " + version
-		mu.RUnlock()
-		jobs <- job
-	}()
-	<-fed                         // the job is handed over...
-	waitUntilBlocked("chan send") // ...built, and the result handed back
+	go reload("v2")                  // a reload comes, and waits if it must
+	waitUntilBlocked("")
+	mu.RLock() // the test makes the job
+	job := "job for " + version
+	mu.RUnlock()
+	jobs <- job
+	waitUntilBlocked("chan send") // the builder has read version
 	reload("v3")
 	assert.Equal(t, "job for v2, built with v2", <-built)
 }
