@@ -32,9 +32,9 @@ watch: $(KOANS)
 hint: $(KOANS)
 	@$(KOANS) hint
 
-## list: the map of the path, every koan passed, current or not yet
+## list: the map of the path as your last walk judged it, at once (RUN=1 judges every koan now)
 list: $(KOANS)
-	@$(KOANS) list
+	@$(KOANS) list $(if $(RUN),-run)
 
 ## reset: restore a koan's file as shipped, keeping yours: make reset KOAN=TestName (or a file)
 reset: $(KOANS)

@@ -50,7 +50,7 @@ func (a *app) commands() []cli.Command {
 			Say: lang.Msgf("a hint for the current koan; ask again for a stronger one")},
 		{Name: "watch", Args: "[-runs N]", Run: a.watchCmd,
 			Say: lang.Msgf("run again on every save; keys h hint, l list, r run, q quit")},
-		{Name: "list", Common: true, Run: a.listCmd,
+		{Name: "list", Args: "[-run] [-json]", Run: a.listCmd,
 			Say: lang.Msgf("the map of the path: every koan, passed, current or not yet")},
 		{Name: "stats", Args: "[-json]", Common: true, Run: a.statsCmd,
 			Say: lang.Msgf("your journal summed up: time per concept, the hardest koans, the commonest ways to fail")},

@@ -83,6 +83,9 @@ type Standing struct {
 	// RaceUnavailable is set when go test could not use -race: the walk went
 	// on without it, and race koans are not judged.
 	RaceUnavailable bool
+	// NotSaved is why the learner's walk could not be kept in .koans/ (a
+	// course the learner may not write), nil when it was.
+	NotSaved error
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
@@ -114,6 +117,9 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 			return nil, err
 		}
 		st.Settle()
+		if opt.learner() && ctx.Err() == nil {
+			st.NotSaved = save(opt, st, began, w.raceOn())
+		}
 		return st, nil
 	}
 	next := 0
@@ -147,6 +153,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 				Go: runtime.Version(), Race: w.raceOn()}
 		}
 		state.Of(opt.Root).SetPosition(opt.Tree, now)
+		st.NotSaved = save(opt, st, began, w.raceOn())
 		record(opt.Root, last, st)
 	}
 	return st, nil
