@@ -20,17 +20,17 @@ KOANS_SRC += $(wildcard $(dir $(shell command -v $(GO)))../VERSION)
 .DEFAULT_GOAL := koans
 .PHONY: koans watch hint list reset stats solution test unit verify lint stress mutate bench solutions-branch help
 
-## koans: run the path and show the next failing koan (the learner's main command)
+## koans: run the path and show the next failing koan (KOAN=TestName or CONCEPT=05_x: that one alone)
 koans: $(KOANS)
-	@$(KOANS); s=$$?; [ $$s -le 1 ] || exit $$s
+	@$(KOANS) run $(KOAN) $(CONCEPT); s=$$?; [ $$s -le 1 ] || exit $$s
 
 ## watch: run again on every save (keys: h hint, l list, r run, q quit)
 watch: $(KOANS)
 	@$(KOANS) watch
 
-## hint: a nudge for the current koan (ask again for a stronger one)
+## hint: a nudge for the current koan (ask again for a stronger one); KOAN=TestName for another
 hint: $(KOANS)
-	@$(KOANS) hint
+	@$(KOANS) hint $(KOAN)
 
 ## list: the map of the path as your last walk judged it, at once (RUN=1 judges every koan now)
 list: $(KOANS)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/gokoans/concurrency/internal/cli"
+	"github.com/gokoans/concurrency/internal/course"
 
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/hint"
@@ -23,8 +24,21 @@ import (
 )
 
 // hintCmd prints the current koan's hints up to one level more than last
-// time: a nudge first, stronger ones after, never the answer.
-func (a *app) hintCmd(ctx context.Context, _ []string) error {
+// time: a nudge first, stronger ones after, never the answer. A koan named
+// in args gets its own, without a walk: a look ahead.
+func (a *app) hintCmd(ctx context.Context, args []string) error {
+	if len(args) == 1 {
+		c, err := course.Load(a.root, a.tree)
+		if err != nil {
+			return err
+		}
+		k := c.Find(args[0])
+		if k == nil {
+			return lang.Errorf("no koan %s in %s/ (name it as its test function is named)", args[0], a.tree)
+		}
+		hint.ShowKoan(a.stdout, k, hint.Options{Root: a.root, Tree: a.tree, Lang: a.lang, ViaMake: viaMake()})
+		return nil
+	}
 	st, err := a.walk(ctx)
 	if err == nil {
 		hint.Show(a.stdout, st, hint.Options{Root: a.root, Tree: a.tree, Lang: a.lang, ViaMake: viaMake()})

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 
 	"github.com/gokoans/concurrency/internal/cli"
 	"github.com/gokoans/concurrency/internal/course"
@@ -44,9 +45,9 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 // commands are the runner's commands, in the order its usage lists them.
 func (a *app) commands() []cli.Command {
 	return []cli.Command{
-		{Name: "run", Common: true, Run: a.runCmd,
+		{Name: "run", Args: "[KOAN|CONCEPT]", Common: true, Run: a.runCmd,
 			Say: lang.Msgf("run the path, stop at the first failing koan, explain it (the default)")},
-		{Name: "hint", Common: true, Run: a.hintCmd,
+		{Name: "hint", Args: "[KOAN]", Common: true, Run: a.hintCmd,
 			Say: lang.Msgf("a hint for the current koan; ask again for a stronger one")},
 		{Name: "watch", Args: "[-runs N]", Run: a.watchCmd,
 			Say: lang.Msgf("run again on every save; keys h hint, l list, r run, q quit")},
@@ -91,19 +92,31 @@ func (a *app) main(ctx context.Context, args []string, reporter *crash.Reporter)
 		name, rest = rest[0], rest[1:]
 	}
 	c := a.cli.Lookup(name)
+	if c == nil && looksAhead(name) { // go tool koans TestName: run it
+		c, rest = a.cli.Lookup("run"), append([]string{name}, rest...)
+	}
 	if c == nil {
 		a.lang.Fprintf(a.stderr, "koans: unknown command %q\n", name)
 		a.cli.Usage(a.stderr, fs)
 		return cli.ExitTrouble
 	}
-	if c.Common { // the runner's flags after the command too: koans list -json
-		if err := a.cli.Parse(fs, rest); err != nil {
-			return cli.FlagStatus(err)
+	if c.Common { // the runner's flags after the command too: koans hint -json
+		// and before or after its one operand, if it takes one: koans TestX -json
+		var operands []string
+		for {
+			if err := a.cli.Parse(fs, rest); err != nil {
+				return cli.FlagStatus(err)
+			}
+			if fs.NArg() == 0 {
+				break
+			}
+			operands, rest = append(operands, fs.Arg(0)), fs.Args()[1:]
 		}
-		if fs.NArg() > 0 {
-			a.lang.Fprintf(a.stderr, "koans: unexpected arguments: %v\n", fs.Args())
+		if len(operands) > 0 && (!strings.Contains(c.Args, "KOAN") || len(operands) > 1) {
+			a.lang.Fprintf(a.stderr, "koans: unexpected arguments: %v\n", operands)
 			return cli.ExitTrouble
 		}
+		rest = operands
 	}
 	return a.cli.Status(ctx, name, c.Run(ctx, rest))
 }
@@ -153,9 +166,24 @@ func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
 	return st, err
 }
 
-// runCmd walks the path and prints the verdict.
-func (a *app) runCmd(ctx context.Context, _ []string) error {
-	st, err := a.walk(ctx)
+// looksAhead reports whether a word where a command goes names a koan
+// (TestName) or a concept (05_waitgroup, koans/05_waitgroup): a look ahead.
+func looksAhead(name string) bool {
+	name = strings.TrimPrefix(name, "koans/")
+	return strings.HasPrefix(name, "Test") || len(name) > 3 && name[0] >= '0' && name[0] <= '9' && name[1] >= '0' && name[1] <= '9' && name[2] == '_'
+}
+
+// runCmd walks the path and prints the verdict; a koan or concept named
+// in args is judged alone (walk.Ahead).
+func (a *app) runCmd(ctx context.Context, args []string) error {
+	var st *walk.Standing
+	var err error
+	if len(args) == 1 {
+		walk.Warm(ctx, a.options(), run.Progress(a.stderr, isTerminal(a.stderr), a.lang))
+		st, err = walk.Ahead(ctx, a.options(), args[0])
+	} else {
+		st, err = a.walk(ctx)
+	}
 	if err != nil {
 		return err
 	}

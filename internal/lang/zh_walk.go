@@ -17,4 +17,15 @@ var walkChinese = map[string]string{
 	"%d min ago":  "%d 分钟前",
 	"%d h ago":    "%d 小时前",
 	"%d days ago": "%d 天前", "unexpected arguments: %v": "多余的参数：%v",
+	// look ahead: make koans KOAN=TestName, make hint KOAN=TestName
+	"(%d of %d. Ask again with `make hint KOAN=%s` for a stronger one.)\n":     "（第 %d 条，共 %d 条。再运行 `make hint KOAN=%s` 可以得到更直接的提示。）\n",
+	"(%d of %d. Ask again with `go tool koans hint %s` for a stronger one.)\n": "（第 %d 条，共 %d 条。再运行 `go tool koans hint %s` 可以得到更直接的提示。）\n",
+	"Looking ahead at %s: your place on the path stays at %s.":                 "提前看看 %s：你在路径上的位置仍然是 %s。",
+	"Looking ahead at %s: your place on the path stays where it is.":           "提前看看 %s：你在路径上的位置不变。",
+	"It holds: %s.":           "这个 koan 成立：%s。",
+	"Every koan of %s holds.": "%s 的每个 koan 都成立。",
+	"no koan or concept %q in %s/: name a koan as its test function is named (TestName), or a concept as its folder (05_waitgroup)": "%[2]s/ 里没有叫 %[1]q 的 koan 或概念：koan 用它的测试函数名来指定（TestName），概念用它的目录名来指定（05_waitgroup）",
+	"no koan %s in %s/ (name it as its test function is named)":                                                                     "%[2]s/ 里没有 koan %[1]s（用它的测试函数名来指定）",
+	"Meditate on %s, edit it, and run `go tool koans %s` again.\nStuck? `go tool koans hint %s` offers a nudge.":                    "好好琢磨 %s，修改它，然后再运行 `go tool koans %s`。\n卡住了？`go tool koans hint %s` 会给你一点提示。",
+	"Meditate on %s, edit it, and run `make koans %s` again.\nStuck? `make hint KOAN=%s` offers a nudge.":                           "好好琢磨 %s，修改它，然后再运行 `make koans %s`。\n卡住了？`make hint KOAN=%s` 会给你一点提示。",
 }

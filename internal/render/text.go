@@ -48,6 +48,14 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 		p.line("")
 	}
 	v := VerdictIn(st, l)
+	if st.Ahead != "" {
+		p.ahead(st)
+		if st.Current == nil {
+			p.line("")
+			p.progress(v.Passed, v.Total)
+			return
+		}
+	}
 	if v.Status == "enlightened" && v.Passed < v.Total {
 		p.line(s.green(l.Sprintf("Every koan that can be judged here holds.")))
 		if st.RaceUnavailable {
@@ -93,6 +101,26 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	p.line(next(v, s))
 }
 
+// ahead says that the koan or concept shown is a look ahead, not the
+// learner's place, and what it found when it passes.
+func (p *printer) ahead(st *walk.Standing) {
+	s, l := p.s, p.s.Lang
+	if st.Place != nil {
+		p.line(s.dim(l.Sprintf("Looking ahead at %s: your place on the path stays at %s.", st.Ahead, st.Place.Name)))
+	} else {
+		p.line(s.dim(l.Sprintf("Looking ahead at %s: your place on the path stays where it is.", st.Ahead)))
+	}
+	p.line("")
+	if st.Current != nil {
+		return
+	}
+	if k := st.Course.Find(st.Ahead); k != nil {
+		p.line(s.green(l.Sprintf("It holds: %s.", firstUpper(k.Sentence()))))
+		return
+	}
+	p.line(s.green(l.Sprintf("Every koan of %s holds.", st.Ahead)))
+}
+
 // heading names the failing koan: its concept, its sentence, where, and
 // the kind of its failure. The labels are padded to one width, which in
 // Chinese is that of two characters.
@@ -117,6 +145,16 @@ func kindTitle(k kind.Kind, l lang.Lang) string { return k.Title().In(l) }
 // next says what to do now, naming the commands the learner runs.
 func next(v Verdict, s Style) string {
 	l := s.Lang
+	if v.Ahead != "" && v.Kind != kind.Missing && v.Kind != kind.Compile {
+		named := "KOAN=" + v.Ahead
+		if v.Ahead != v.Koan {
+			named = "CONCEPT=" + v.Ahead
+		}
+		if s.GoTool {
+			return l.Sprintf("Meditate on %s, edit it, and run `go tool koans %s` again.\nStuck? `go tool koans hint %s` offers a nudge.", v.File, v.Ahead, v.Koan)
+		}
+		return l.Sprintf("Meditate on %s, edit it, and run `make koans %s` again.\nStuck? `make hint KOAN=%s` offers a nudge.", v.File, named, v.Koan)
+	}
 	switch {
 	case v.Kind == kind.Missing && s.GoTool:
 		return l.Sprintf("Restore the koan, then run `go tool koans` again.")

@@ -51,6 +51,11 @@ type Verdict struct {
 	// Blocked lists, for a deadlock or a leak, each blocked goroutine of
 	// the koan: where it waits, on what, and the locks it holds.
 	Blocked []Blocked `json:"blocked,omitempty"`
+	// Ahead names the koan or concept a look ahead judged (go tool koans
+	// run TestName): the verdict is then that koan's or that concept's
+	// alone, "enlightened" when it holds, while Passed and Total are the
+	// learner's path as the last walk judged it.
+	Ahead string `json:"ahead,omitempty"`
 }
 
 // VerdictOf reads a standing as a verdict, in English.
@@ -58,7 +63,7 @@ func VerdictOf(st *walk.Standing) Verdict { return VerdictIn(st, lang.English) }
 
 // VerdictIn reads a standing as a verdict whose words are in l.
 func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
-	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable}
+	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
 	if st.Current == nil {
 		return v
 	}

@@ -86,6 +86,11 @@ type Standing struct {
 	// NotSaved is why the learner's walk could not be kept in .koans/ (a
 	// course the learner may not write), nil when it was.
 	NotSaved error
+	// Ahead names the koan or concept a look ahead judged (Ahead), "" on
+	// the walk of the path; Place is then where the learner's last walk
+	// stopped, nil if it stopped nowhere.
+	Ahead string
+	Place *course.Koan
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
