@@ -144,6 +144,8 @@ type app struct {
 	lang   lang.Lang
 	stdout io.Writer
 	stderr io.Writer
+	// waiting says, once, that go test is building (run.Waiting).
+	waiting func(race bool)
 }
 
 func (a *app) style() render.Style {
@@ -153,7 +155,10 @@ func (a *app) style() render.Style {
 
 // options are the walk's options for this run of the runner.
 func (a *app) options() walk.Options {
-	return walk.Options{Root: a.root, Tree: a.tree, NoRace: a.noRace, Waiting: run.Waiting(a.stderr, a.lang)}
+	if a.waiting == nil { // one for the whole run: it says so once
+		a.waiting = run.Waiting(a.stderr, a.lang)
+	}
+	return walk.Options{Root: a.root, Tree: a.tree, NoRace: a.noRace, Waiting: a.waiting}
 }
 
 // walk walks the learner's path, after the first run's build in this clone.

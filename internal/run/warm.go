@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 
 	"github.com/gokoans/concurrency/internal/lang"
 )
@@ -113,13 +114,17 @@ func Progress(w io.Writer, tty bool, l lang.Lang) func(done, total int, race boo
 
 // Waiting is a function that tells the learner on w, in l, why nothing
 // shows yet: the first run on a new machine builds the standard library
-// with the race detector, when there is one (it needs cgo).
+// with the race detector, when there is one (it needs cgo). It says so
+// once, however many go test calls a walk makes and fall silent.
 func Waiting(w io.Writer, l lang.Lang) func(race bool) {
+	var once sync.Once
 	return func(race bool) {
-		if race {
-			l.Fprintf(w, "Building the koans with the race detector...\n")
-		} else {
-			l.Fprintf(w, "Building the koans...\n")
-		}
+		once.Do(func() {
+			if race {
+				l.Fprintf(w, "Building the koans with the race detector...\n")
+			} else {
+				l.Fprintf(w, "Building the koans...\n")
+			}
+		})
 	}
 }
