@@ -28,4 +28,6 @@ var walkChinese = map[string]string{
 	"no koan %s in %s/ (name it as its test function is named)":                                                                     "%[2]s/ 里没有 koan %[1]s（用它的测试函数名来指定）",
 	"Meditate on %s, edit it, and run `go tool koans %s` again.\nStuck? `go tool koans hint %s` offers a nudge.":                    "好好琢磨 %s，修改它，然后再运行 `go tool koans %s`。\n卡住了？`go tool koans hint %s` 会给你一点提示。",
 	"Meditate on %s, edit it, and run `make koans %s` again.\nStuck? `make hint KOAN=%s` offers a nudge.":                           "好好琢磨 %s，修改它，然后再运行 `make koans %s`。\n卡住了？`make hint KOAN=%s` 会给你一点提示。",
+	// the koan's own output under the verdict
+	"What the koan printed:": "这个 koan 自己打印的内容：",
 }

@@ -88,6 +88,13 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	if f := st.Current.Failure; f != nil {
 		p.waitFor(f.WaitFor)
 	}
+	if len(v.Printed) > 0 {
+		p.line("")
+		p.line(s.dim(l.Sprintf("What the koan printed:")))
+		for _, l := range v.Printed {
+			p.line("  " + l)
+		}
+	}
 	if v.Raw != "" {
 		p.line("")
 		p.line(s.dim(l.Sprintf("What go test printed (the runner could not read more into it):")))

@@ -56,6 +56,9 @@ type Verdict struct {
 	// alone, "enlightened" when it holds, while Passed and Total are the
 	// learner's path as the last walk judged it.
 	Ahead string `json:"ahead,omitempty"`
+	// Printed is what the failing koan printed itself (fmt.Println, t.Log),
+	// as go test shows it: its last 20 lines, at most 2 KB.
+	Printed []string `json:"printed,omitempty"`
 }
 
 // VerdictOf reads a standing as a verdict, in English.
@@ -87,6 +90,9 @@ func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 		}
 		v.Raw = clean(strings.Join(f.Raw, ""), l)
 		v.Blocked = blockedOf(f.WaitFor)
+		for _, p := range f.Printed {
+			v.Printed = append(v.Printed, clean(p, l))
+		}
 	}
 	return v
 }
