@@ -30,4 +30,7 @@ var walkChinese = map[string]string{
 	"Meditate on %s, edit it, and run `make koans %s` again.\nStuck? `make hint KOAN=%s` offers a nudge.":                           "好好琢磨 %s，修改它，然后再运行 `make koans %s`。\n卡住了？`make hint KOAN=%s` 会给你一点提示。",
 	// the koan's own output under the verdict
 	"What the koan printed:": "这个 koan 自己打印的内容：",
+	// a koan that passes outside the rules, said as it passes
+	"✓ %s passes, but is not graded: %s":                                                    "✓ %s 通过了，但不计分：%s",
+	"  It counts on your path; for a grade, only a koan whose blanks alone changed counts.": "  它在你的路径上算数；但计分时，只有只改了空白的 koan 才算。",
 }

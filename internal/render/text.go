@@ -48,6 +48,13 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 		p.line("")
 	}
 	v := VerdictIn(st, l)
+	for _, u := range st.Ungraded {
+		p.line(s.dim(l.Sprintf("✓ %s passes, but is not graded: %s", u.Koan.Name, u.Why)))
+		p.line(l.Sprintf("  It counts on your path; for a grade, only a koan whose blanks alone changed counts."))
+	}
+	if len(st.Ungraded) > 0 {
+		p.line("")
+	}
 	if st.Ahead != "" {
 		p.ahead(st)
 		if st.Current == nil {

@@ -59,6 +59,17 @@ type Verdict struct {
 	// Printed is what the failing koan printed itself (fmt.Println, t.Log),
 	// as go test shows it: its last 20 lines, at most 2 KB.
 	Printed []string `json:"printed,omitempty"`
+	// Ungraded lists the koans this run saw pass for the first time that
+	// passed outside the rules (more than their blanks changed), and why:
+	// they do not count for a grade (see list -json's graded).
+	Ungraded []UngradedKoan `json:"ungraded,omitempty"`
+}
+
+// An UngradedKoan passed, but is not graded.
+type UngradedKoan struct {
+	Koan  string `json:"koan"`
+	Why   string `json:"why"`
+	Where string `json:"where,omitempty"`
 }
 
 // VerdictOf reads a standing as a verdict, in English.
@@ -67,6 +78,9 @@ func VerdictOf(st *walk.Standing) Verdict { return VerdictIn(st, lang.English) }
 // VerdictIn reads a standing as a verdict whose words are in l.
 func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
+	for _, u := range st.Ungraded {
+		v.Ungraded = append(v.Ungraded, UngradedKoan{Koan: u.Koan.Name, Why: u.Why, Where: u.Where})
+	}
 	if st.Current == nil {
 		return v
 	}

@@ -50,6 +50,7 @@ func Ahead(ctx context.Context, opt Options, name string) (*Standing, error) {
 				st.Current, st.CurrentConcept = o, st.Concepts[0].Concept
 			case diagnose.Passed:
 				st.Current, st.CurrentConcept = nil, nil
+				st.JustPassed = []*course.Koan{o.Koan}
 			}
 			// Not run: what stopped it (Settle's Current) explains it.
 		}

@@ -91,6 +91,11 @@ type Standing struct {
 	// stopped, nil if it stopped nowhere.
 	Ahead string
 	Place *course.Koan
+	// JustPassed are the koans this walk saw pass that the last one had not
+	// (from where it stopped), or the koan a look ahead saw pass; Ungraded
+	// says, of those, the ones that passed outside the rules, and why.
+	JustPassed []*course.Koan
+	Ungraded   []Ungraded
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
@@ -159,6 +164,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 		}
 		state.Of(opt.Root).SetPosition(opt.Tree, now)
 		st.NotSaved = save(opt, st, began, w.raceOn())
+		st.JustPassed = st.justPassed(last)
 		record(opt.Root, last, st)
 	}
 	return st, nil
