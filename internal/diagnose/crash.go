@@ -282,11 +282,14 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 		report = report[:end]
 	}
 	sections := j.raceSections(report)
-	created := map[string]Place{} // goroutine id -> the learner's line that started it
+	created := map[string]Place{}    // goroutine id -> the learner's line that started it
+	startedBy := map[string]string{} // goroutine id -> the library's Go that started it
 	for _, s := range sections {
 		if m := raceCreatedRE.FindStringSubmatch(s.head); m != nil {
 			if p, ok := j.firstMine(s.frames); ok {
 				created[m[1]] = p
+			} else if g := libraryGo(s.funcs); g != "" {
+				startedBy[m[1]] = g
 			}
 		}
 	}
@@ -307,6 +310,10 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 		by := lang.Msgf("by the koan itself")
 		if c, ok := created[m[5]]; ok {
 			by = lang.Msgf("by the goroutine started at line %d", c.Line)
+		} else if g, ok := startedBy[m[5]]; ok {
+			// wg.Go(f) in the koan: the race detector's stack of where it
+			// was created names Go, and often not the koan's line.
+			by = lang.Msgf("by goroutine %s, started by %s in %s", m[5], g, k.Name)
 		} else if m[5] != "" && !j.testGoroutineInRace(report, m[5]) {
 			by = lang.Msgf("by goroutine %s", m[5])
 		}
@@ -320,6 +327,22 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 type raceSection struct {
 	head   string
 	frames []Place
+	funcs  []string // each frame's function, as the report names it
+}
+
+// libraryGo names the method that started a goroutine on the learner's
+// behalf, when the first frame of where it was created is one:
+// sync.WaitGroup.Go, errgroup.Group.Go. "" when it is not.
+func libraryGo(funcs []string) string {
+	if len(funcs) == 0 {
+		return ""
+	}
+	fn := strings.TrimSuffix(funcs[0], "()")
+	if !strings.HasSuffix(fn, ".Go") {
+		return ""
+	}
+	fn = strings.NewReplacer("(*", "", ")", "").Replace(fn)
+	return fn[strings.LastIndex(fn, "/")+1:]
 }
 
 // raceSections reads a race report into its sections. Each frame is two
@@ -341,6 +364,7 @@ func (j *judge) raceSections(report string) []*raceSection {
 		if m := raceLocRE.FindStringSubmatch(strings.TrimSpace(lines[i+1])); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			cur.frames = append(cur.frames, Place{File: j.rel(m[1]), Line: n})
+			cur.funcs = append(cur.funcs, l)
 			i++
 		}
 	}

@@ -33,4 +33,6 @@ var walkChinese = map[string]string{
 	// a koan that passes outside the rules, said as it passes
 	"✓ %s passes, but is not graded: %s":                                                    "✓ %s 通过了，但不计分：%s",
 	"  It counts on your path; for a grade, only a koan whose blanks alone changed counts.": "  它在你的路径上算数；但计分时，只有只改了空白的 koan 才算。",
+	// a race between goroutines that wg.Go started
+	"by goroutine %s, started by %s in %s": "来自 goroutine %s（由 %s 在 %s 中启动）",
 }
