@@ -48,9 +48,14 @@ stats: $(KOANS)
 solution: $(KOANS)
 	@$(KOANS) solution $(KOAN); s=$$?; [ $$s -le 1 ] || exit $$s
 
+# go build -v names each package as it builds it: counted on one line (a
+# terminal) or summed up at the end, so the first build is not silent.
 $(KOANS): $(KOANS_SRC)
 	@echo "Building the koans runner (once, and again when it changes)..." >&2
-	@$(GO) build -o $@ ./cmd/koans
+	@set -o pipefail; $(GO) build -v -o $@ ./cmd/koans 2>&1 | { n=0; \
+	  while IFS= read -r l; do case "$$l" in *[\ :]*|'#'*) echo "$$l" >&2;; \
+	    *) n=$$((n+1)); if [ -t 2 ]; then printf '\r  built %d packages' $$n >&2; fi;; esac; done; \
+	  if [ $$n -gt 0 ]; then if [ -t 2 ]; then echo >&2; else echo "  built $$n packages" >&2; fi; fi; }
 
 ## test: every check: the runner's tests, the course's proof, and the linters
 test: unit verify lint

@@ -231,8 +231,6 @@ var chinese = map[string]string{
 	"koans: %v\n":                       "koans: %v\n",
 	"koans: unexpected arguments: %v\n": "koans: 多余的参数：%v\n",
 	"koans: unknown command %q\n":       "koans: 未知命令 %q\n",
-	"First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a minute or two on a small machine).\n": "在这里第一次运行：正在带竞态检测器构建 Go 标准库和 koan 的依赖（%d 个包；在小机器上要一两分钟）。\n",
-	"First run here: building Go's standard library and the koans' dependencies (%d packages; a minute or two on a small machine).\n":                        "在这里第一次运行：正在构建 Go 标准库和 koan 的依赖（%d 个包；在小机器上要一两分钟）。\n",
 	"\r  built %d of %d packages (%d%%)":             "\r  已构建 %d/%d 个包（%d%%）",
 	"  built %d of %d packages (%d%%)\n":             "  已构建 %d/%d 个包（%d%%）\n",
 	"Building the koans with the race detector...\n": "正在带竞态检测器构建 koan……\n",

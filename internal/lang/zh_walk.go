@@ -35,4 +35,9 @@ var walkChinese = map[string]string{
 	"  It counts on your path; for a grade, only a koan whose blanks alone changed counts.": "  它在你的路径上算数；但计分时，只有只改了空白的 koan 才算。",
 	// a race between goroutines that wg.Go started
 	"by goroutine %s, started by %s in %s": "来自 goroutine %s（由 %s 在 %s 中启动）",
+	// the first run: what it builds, and how long that takes
+	"First run in this folder: building the course's own packages with the race detector (%d packages; Go's standard library is built already; under a minute).\n": "在这个文件夹里第一次运行：正在带竞态检测器构建课程自己的包（%d 个包；Go 标准库已经构建好了；不到一分钟）。\n",
+	"First run in this folder: building the course's own packages (%d packages; Go's standard library is built already; under a minute).\n":                        "在这个文件夹里第一次运行：正在构建课程自己的包（%d 个包；Go 标准库已经构建好了；不到一分钟）。\n",
+	"First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a few minutes on a small machine, once).\n":   "在这里第一次运行：正在带竞态检测器构建 Go 标准库和 koan 的依赖（%d 个包；在小机器上要几分钟，只有这一次）。\n",
+	"First run here: building Go's standard library and the koans' dependencies (%d packages; a few minutes on a small machine, once).\n":                          "在这里第一次运行：正在构建 Go 标准库和 koan 的依赖（%d 个包；在小机器上要几分钟，只有这一次）。\n",
 }
