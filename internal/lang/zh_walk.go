@@ -40,4 +40,7 @@ var walkChinese = map[string]string{
 	"First run in this folder: building the course's own packages (%d packages; Go's standard library is built already; under a minute).\n":                        "在这个文件夹里第一次运行：正在构建课程自己的包（%d 个包；Go 标准库已经构建好了；不到一分钟）。\n",
 	"First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a few minutes on a small machine, once).\n":   "在这里第一次运行：正在带竞态检测器构建 Go 标准库和 koan 的依赖（%d 个包；在小机器上要几分钟，只有这一次）。\n",
 	"First run here: building Go's standard library and the koans' dependencies (%d packages; a few minutes on a small machine, once).\n":                          "在这里第一次运行：正在构建 Go 标准库和 koan 的依赖（%d 个包；在小机器上要几分钟，只有这一次）。\n",
+	// stats on a journal of one walk
+	"  %d. %s (%s): %d runs, %s\n": "  %d. %s（%s）：运行 %d 次，用时 %s\n",
+	"  (none yet)\n":               "  （还没有）\n",
 }
