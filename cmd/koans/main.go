@@ -166,9 +166,11 @@ func (a *app) options() walk.Options {
 // walk walks the learner's path, after the first run's build in this clone.
 func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
 	walk.Warm(ctx, a.options(), run.Progress(a.stderr, isTerminal(a.stderr), a.lang))
+	before, walked := state.Of(a.root).Standing(a.tree)
 	st, err := walk.Walk(ctx, a.options())
 	if err == nil {
 		st.PlaceMissing(a.root)
+		st.RaceNoted = walked && !before.Race // the last walk said it
 	}
 	return st, err
 }

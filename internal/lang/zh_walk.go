@@ -43,4 +43,6 @@ var walkChinese = map[string]string{
 	// stats on a journal of one walk
 	"  %d. %s (%s): %d runs, %s\n": "  %d. %s（%s）：运行 %d 次，用时 %s\n",
 	"  (none yet)\n":               "  （还没有）\n",
+	// without a C compiler
+	"    ? %s (not judged: the race detector is unavailable here)\n": "    ? %s（未判定：这里没有竞态检测器）\n",
 }

@@ -42,7 +42,7 @@ func (s Style) Dim(t string) string { return s.dim(t) }
 func Text(w io.Writer, st *walk.Standing, s Style) {
 	p := &printer{w: w, s: s}
 	l := s.Lang
-	if st.RaceUnavailable {
+	if st.RaceUnavailable && !st.RaceNoted {
 		p.line(s.red(l.Sprintf("Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc).")))
 		p.line(l.Sprintf("      The koans run without it; koans about data races are not judged until it is."))
 		p.line("")

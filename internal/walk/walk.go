@@ -96,6 +96,9 @@ type Standing struct {
 	// says, of those, the ones that passed outside the rules, and why.
 	JustPassed []*course.Koan
 	Ungraded   []Ungraded
+	// RaceNoted is set when the learner was told already, by an earlier
+	// walk, that the race detector is unavailable: it is said once.
+	RaceNoted bool
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
