@@ -45,4 +45,7 @@ var walkChinese = map[string]string{
 	"  (none yet)\n":               "  （还没有）\n",
 	// without a C compiler
 	"    ? %s (not judged: the race detector is unavailable here)\n": "    ? %s（未判定：这里没有竞态检测器）\n",
+	// a course the learner may not write
+	"Note: this walk could not be saved in .koans/ (%v).":                                                     "注意：这次运行没能保存到 .koans/ 中（%v）。",
+	"      Your place, the map of the path and your journal are not kept: make the course's folder writable.": "      你在路径上的位置、路径地图和你的日志都没有保存下来：请让课程的文件夹可写。",
 }

@@ -48,6 +48,11 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 		p.line("")
 	}
 	v := VerdictIn(st, l)
+	if st.NotSaved != nil {
+		p.line(s.red(l.Sprintf("Note: this walk could not be saved in .koans/ (%v).", st.NotSaved)))
+		p.line(l.Sprintf("      Your place, the map of the path and your journal are not kept: make the course's folder writable."))
+		p.line("")
+	}
 	for _, u := range st.Ungraded {
 		p.line(s.dim(l.Sprintf("✓ %s passes, but is not graded: %s", u.Koan.Name, u.Why)))
 		p.line(l.Sprintf("  It counts on your path; for a grade, only a koan whose blanks alone changed counts."))
