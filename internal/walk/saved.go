@@ -6,6 +6,7 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/state"
 )
 
@@ -82,4 +83,10 @@ func Saved(root, tree string) (st *Standing, judged time.Time, ok bool, err erro
 		st.Concepts = append(st.Concepts, cr)
 	}
 	return st, saved.Judged, ok, nil
+}
+
+// badCatalog is the error of a concept whose catalog does not parse: the
+// walk stops there, at its line.
+func badCatalog(cc *course.Concept) error {
+	return lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
 }

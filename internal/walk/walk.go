@@ -190,7 +190,8 @@ func (opt Options) withDefaults() Options {
 }
 
 // standingAtStart loads the course and lists its selected concepts, none of
-// them run yet. A catalog that does not parse stops the walk at its line.
+// them run yet. A catalog that does not parse stops the walk at its line
+// when the walk reaches its concept (batch).
 func standingAtStart(opt Options) (*Standing, error) {
 	c, err := course.Load(opt.Root, opt.Tree)
 	if err != nil {
@@ -199,11 +200,6 @@ func standingAtStart(opt Options) (*Standing, error) {
 	concepts, err := c.Select(opt.Concepts)
 	if err != nil {
 		return nil, err
-	}
-	for _, cc := range concepts {
-		if cc.BadCatalog != "" {
-			return nil, lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
-		}
 	}
 	st := &Standing{Course: c, Total: c.Total()}
 	for _, cc := range concepts {
@@ -431,6 +427,9 @@ func (w *walker) batch(from, to int) (batch, error) {
 	for i := range w.st.Concepts[from:to] {
 		cr := &w.st.Concepts[from+i]
 		c := cr.Concept
+		if c.BadCatalog != "" { // stops the walk here, not before it reaches it
+			return b, badCatalog(c)
+		}
 		if f := diagnose.Unrunnable(c); f != nil {
 			cr.Ran = true
 			cr.Outcomes = notRun(c)
