@@ -171,6 +171,11 @@ func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
 	if err == nil {
 		st.PlaceMissing(a.root)
 		st.RaceNoted = walked && !before.Race // the last walk said it
+		for _, j := range before.Koans {
+			if j.State == "passed" {
+				st.PassedBefore++
+			}
+		}
 	}
 	return st, err
 }

@@ -48,4 +48,6 @@ var walkChinese = map[string]string{
 	// a course the learner may not write
 	"Note: this walk could not be saved in .koans/ (%v).":                                                     "注意：这次运行没能保存到 .koans/ 中（%v）。",
 	"      Your place, the map of the path and your journal are not kept: make the course's folder writable.": "      你在路径上的位置、路径地图和你的日志都没有保存下来：请让课程的文件夹可写。",
+	// a package that stopped building
+	"(%d passed at the last walk: the koans beyond a package that does not build cannot run, and count again once %s builds.)": "（上一次有 %d 个通过：一个包不能构建时，它后面的 koan 都无法运行；等 %s 能构建了，它们会重新计入。）",
 }

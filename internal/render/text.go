@@ -116,6 +116,9 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	}
 	p.line("")
 	p.progress(v.Passed, v.Total)
+	if v.Kind == kind.Compile && st.PassedBefore > v.Passed {
+		p.line(s.dim(l.Sprintf("(%d passed at the last walk: the koans beyond a package that does not build cannot run, and count again once %s builds.)", st.PassedBefore, v.Concept)))
+	}
 	p.line("")
 	p.line(next(v, s))
 }

@@ -99,6 +99,8 @@ type Standing struct {
 	// RaceNoted is set when the learner was told already, by an earlier
 	// walk, that the race detector is unavailable: it is said once.
 	RaceNoted bool
+	// PassedBefore is how many koans the learner's last walk saw pass.
+	PassedBefore int
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
