@@ -1,12 +1,14 @@
 package walk
 
 import (
+	"os"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/state"
 )
 
@@ -89,4 +91,13 @@ func Saved(root, tree string) (st *Standing, judged time.Time, ok bool, err erro
 // walk stops there, at its line.
 func badCatalog(cc *course.Concept) error {
 	return lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
+}
+
+// goFailed is the error of a go test that failed before running any koan,
+// naming what in the learner's environment go took its flags from.
+func goFailed(res *run.Result) error {
+	if flags := os.Getenv("GOFLAGS"); flags != "" {
+		return lang.Errorf("go test failed before running any koan:\n%s\nGOFLAGS=%s is set in your environment, and go test took its flags from it: unset it (or drop what does not suit this course) and run again.", res.Stderr, flags)
+	}
+	return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
 }

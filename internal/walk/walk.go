@@ -401,7 +401,7 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 		return err
 	}
 	if len(res.Packages) == 0 && res.ExitCode != 0 {
-		return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
+		return goFailed(res)
 	}
 	for _, i := range b.concepts {
 		if err := w.judge(ctx, &w.st.Concepts[i], res, ro); err != nil {
