@@ -52,4 +52,6 @@ var walkChinese = map[string]string{
 	"(%d passed at the last walk: the koans beyond a package that does not build cannot run, and count again once %s builds.)": "（上一次有 %d 个通过：一个包不能构建时，它后面的 koan 都无法运行；等 %s 能构建了，它们会重新计入。）",
 	// GOFLAGS that go test took
 	"go test failed before running any koan:\n%s\nGOFLAGS=%s is set in your environment, and go test took its flags from it: unset it (or drop what does not suit this course) and run again.": "go test 还没运行任何 koan 就失败了：\n%s\n你的环境里设置了 GOFLAGS=%s，go test 从中取了参数：取消它（或者去掉不适合这门课程的部分），再运行一次。",
+	// reset of a deleted file
+	"Bring %s back as shipped in %s? [y/N] ": "把 %s 恢复成发布时的版本（%s）吗？[y/N] ",
 }
