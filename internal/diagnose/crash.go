@@ -611,17 +611,26 @@ var compileRE = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): (.*)$`)
 // [pkg]"; the compiler's "# pkg" with no brackets first.
 func (j *judge) buildFailure() *Failure {
 	f := &Failure{Kind: kind.Compile}
+	noModule := false
 	for _, l := range j.pkg.Build {
 		if strings.HasPrefix(l, "# [") {
 			f.Kind = kind.Vet
 		}
 	}
 	var msgs []lang.Msg
+	more := false // the last message was kept: its continuation lines go with it
 	for _, l := range j.pkg.Build {
 		m := compileRE.FindStringSubmatch(strings.TrimRight(l, "\n"))
 		if m == nil {
+			// A message's own next lines ("\tgo get ..." after "to add it:",
+			// "\thave ...", "\twant ..."), indented with a tab.
+			if more && strings.HasPrefix(l, "\t") {
+				last := msgs[len(msgs)-1].String()
+				msgs[len(msgs)-1] = lang.Verbatim(last + "\n    " + strings.TrimSpace(l))
+			}
 			continue
 		}
+		more = false
 		file := j.rel(m[1])
 		line, _ := strconv.Atoi(m[2])
 		// The learner's line: the first message inside a koan, else the
@@ -632,11 +641,18 @@ func (j *judge) buildFailure() *Failure {
 		}
 		if len(msgs) < 5 {
 			msgs = append(msgs, lang.Verbatim(fmt.Sprintf("%s:%s:%s: %s", file, m[2], m[3], m[4])))
+			more = true
+		}
+		if strings.Contains(m[4], "no required module provides package") {
+			noModule = true
 		}
 	}
-	if f.Kind == kind.Vet {
+	switch {
+	case f.Kind == kind.Vet:
 		f.Headline = lang.Msgf("go vet found a mistake that the tests alone might not show:")
-	} else {
+	case noModule:
+		f.Headline = lang.Msgf("The koan imports a package that no module of the course provides: the course's go.mod does not require it. The koans need nothing beyond what the course ships: take the import out (adding the module, as go suggests, changes go.mod).")
+	default:
 		f.Headline = lang.Msgf("The koan does not compile yet:")
 	}
 	f.Details = msgs

@@ -54,4 +54,6 @@ var walkChinese = map[string]string{
 	"go test failed before running any koan:\n%s\nGOFLAGS=%s is set in your environment, and go test took its flags from it: unset it (or drop what does not suit this course) and run again.": "go test 还没运行任何 koan 就失败了：\n%s\n你的环境里设置了 GOFLAGS=%s，go test 从中取了参数：取消它（或者去掉不适合这门课程的部分），再运行一次。",
 	// reset of a deleted file
 	"Bring %s back as shipped in %s? [y/N] ": "把 %s 恢复成发布时的版本（%s）吗？[y/N] ",
+	// an import no module of the course provides
+	"The koan imports a package that no module of the course provides: the course's go.mod does not require it. The koans need nothing beyond what the course ships: take the import out (adding the module, as go suggests, changes go.mod).": "该 koan 导入了一个课程的任何模块都不提供的包：课程的 go.mod 里没有 require 它。koan 不需要课程自带之外的任何东西：把这个导入去掉（照 go 的建议添加这个模块，会改动 go.mod）。",
 }
