@@ -254,6 +254,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 		wg.Go(crash.Guard(func() { earlier = w.runBatch(ctx, 0, ci) }))
 	}
 	err := w.runConcept(ctx, ci, runPattern(first))
+	w.blameBuildOn(ci, koan)
 	wg.Wait()
 	if err := errors.Join(earlier, err); err != nil {
 		return err
