@@ -228,9 +228,9 @@ var chinese = map[string]string{
 	// cmd/koans: the runner's own words and errors
 	"koans: the runner itself failed (%v), and could not write its crash log (%v). Your files are untouched. Please report this, with what follows:\n%s\n":                                  "koans: runner 自身出错了（%v），也没能写下崩溃日志（%v）。你的文件没有被改动。请报告这个问题，并附上下面的内容：\n%s\n",
 	"koans: the runner itself failed (%v). Your files are untouched. What went wrong is written in %s: please report it at https://github.com/gokoans/concurrency/issues with that file.\n": "koans: runner 自身出错了（%v）。你的文件没有被改动。出错的经过写在 %s 里：请到 https://github.com/gokoans/concurrency/issues 报告这个问题，并附上这个文件。\n",
-	"koans: %v\n":                       "koans: %v\n",
-	"koans: unexpected arguments: %v\n": "koans: 多余的参数：%v\n",
-	"koans: unknown command %q\n":       "koans: 未知命令 %q\n",
+	"koans: %v\n":                                    "koans: %v\n",
+	"koans: unexpected arguments: %v\n":              "koans: 多余的参数：%v\n",
+	"koans: unknown command %q\n":                    "koans: 未知命令 %q\n",
 	"\r  built %d of %d packages (%d%%)":             "\r  已构建 %d/%d 个包（%d%%）",
 	"  built %d of %d packages (%d%%)\n":             "  已构建 %d/%d 个包（%d%%）\n",
 	"Building the koans with the race detector...\n": "正在带竞态检测器构建 koan……\n",
