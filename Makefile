@@ -20,21 +20,21 @@ KOANS_SRC += $(wildcard $(dir $(shell command -v $(GO)))../VERSION)
 .DEFAULT_GOAL := koans
 .PHONY: koans watch hint list reset stats solution test unit verify lint stress mutate bench solutions-branch help
 
-## koans: run the path and show the next failing koan (the learner's main command)
+## koans: run the path and show the next failing koan (KOAN=TestName or CONCEPT=05_x: that one alone)
 koans: $(KOANS)
-	@$(KOANS); s=$$?; [ $$s -le 1 ] || exit $$s
+	@$(KOANS) run $(KOAN) $(CONCEPT); s=$$?; [ $$s -le 1 ] || exit $$s
 
 ## watch: run again on every save (keys: h hint, l list, r run, q quit)
 watch: $(KOANS)
 	@$(KOANS) watch
 
-## hint: a nudge for the current koan (ask again for a stronger one)
+## hint: a nudge for the current koan (ask again for a stronger one); KOAN=TestName for another
 hint: $(KOANS)
-	@$(KOANS) hint
+	@$(KOANS) hint $(KOAN)
 
-## list: the map of the path, every koan passed, current or not yet
+## list: the map of the path as your last walk judged it, at once (RUN=1 judges every koan now)
 list: $(KOANS)
-	@$(KOANS) list
+	@$(KOANS) list $(if $(RUN),-run)
 
 ## reset: restore a koan's file as shipped, keeping yours: make reset KOAN=TestName (or a file)
 reset: $(KOANS)
@@ -48,9 +48,14 @@ stats: $(KOANS)
 solution: $(KOANS)
 	@$(KOANS) solution $(KOAN); s=$$?; [ $$s -le 1 ] || exit $$s
 
+# go build -v names each package as it builds it: counted on one line (a
+# terminal) or summed up at the end, so the first build is not silent.
 $(KOANS): $(KOANS_SRC)
 	@echo "Building the koans runner (once, and again when it changes)..." >&2
-	@$(GO) build -o $@ ./cmd/koans
+	@set -o pipefail; $(GO) build -v -o $@ ./cmd/koans 2>&1 | { n=0; \
+	  while IFS= read -r l; do case "$$l" in *[\ :]*|'#'*) echo "$$l" >&2;; \
+	    *) n=$$((n+1)); if [ -t 2 ]; then printf '\r  built %d packages' $$n >&2; fi;; esac; done; \
+	  if [ $$n -gt 0 ]; then if [ -t 2 ]; then echo >&2; else echo "  built $$n packages" >&2; fi; fi; }
 
 ## test: every check: the runner's tests, the course's proof, and the linters
 test: unit verify lint

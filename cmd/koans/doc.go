@@ -6,8 +6,12 @@
 //	go tool koans              run the path, stop at the first failing koan, explain it
 //	go tool koans -json        the same verdict as one JSON object on the last line
 //	go tool koans hint         a hint for the current koan; ask again for a stronger one
+//	go tool koans TestName     a look ahead: that koan judged alone (or a concept: 05_waitgroup);
+//	                           your place on the path stays (hint TestName: its hints)
 //	go tool koans watch        run again on every save; keys h hint, l list, r run, q quit
-//	go tool koans list [-json] the map of the path: every koan, passed, current or not yet
+//	go tool koans list [-run] [-json]
+//	                           the map of the path: every koan, passed, current or not yet,
+//	                           as the last walk judged it (-run and -json judge every koan now)
 //	go tool koans stats [-json]
 //	                           your journal (.koans/journal.jsonl) summed up: time per concept,
 //	                           the hardest koans, the commonest ways to fail, hints asked

@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"golang.org/x/term"
 
 	"github.com/gokoans/concurrency/internal/cli"
+	"github.com/gokoans/concurrency/internal/course"
 
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/hint"
@@ -22,8 +24,21 @@ import (
 )
 
 // hintCmd prints the current koan's hints up to one level more than last
-// time: a nudge first, stronger ones after, never the answer.
-func (a *app) hintCmd(ctx context.Context, _ []string) error {
+// time: a nudge first, stronger ones after, never the answer. A koan named
+// in args gets its own, without a walk: a look ahead.
+func (a *app) hintCmd(ctx context.Context, args []string) error {
+	if len(args) == 1 {
+		c, err := course.Load(a.root, a.tree)
+		if err != nil {
+			return err
+		}
+		k := c.Find(args[0])
+		if k == nil {
+			return lang.Errorf("no koan %s in %s/ (name it as its test function is named)", args[0], a.tree)
+		}
+		hint.ShowKoan(a.stdout, k, hint.Options{Root: a.root, Tree: a.tree, Lang: a.lang, ViaMake: viaMake()})
+		return nil
+	}
 	st, err := a.walk(ctx)
 	if err == nil {
 		hint.Show(a.stdout, st, hint.Options{Root: a.root, Tree: a.tree, Lang: a.lang, ViaMake: viaMake()})
@@ -31,8 +46,23 @@ func (a *app) hintCmd(ctx context.Context, _ []string) error {
 	return err
 }
 
-// listCmd prints the map of the path, graded; it runs every concept.
-func (a *app) listCmd(ctx context.Context, _ []string) error {
+// listCmd prints the map of the path, graded. It draws it from what the
+// learner's last walk judged (.koans/), at once; with -run it runs every
+// concept first. list -json runs every concept too: graders read it, and
+// must judge the koans, not a file the learner could write.
+func (a *app) listCmd(ctx context.Context, args []string) error {
+	fs := a.cli.NewFlags("list")
+	fs.BoolVar(&a.json, "json", a.json, a.lang.Sprintf("print the map as one JSON object (runs every concept)"))
+	runAll := fs.Bool("run", false, a.lang.Sprintf("run every concept now, rather than show what the last walk judged"))
+	if err := a.cli.Parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return lang.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if !*runAll && !a.json && a.tree == "koans" {
+		return a.savedList()
+	}
 	opt := a.options()
 	opt.All = true
 	st, err := walk.Walk(ctx, opt)
@@ -45,6 +75,42 @@ func (a *app) listCmd(ctx context.Context, _ []string) error {
 	}
 	render.List(a.stdout, m, a.style())
 	return nil
+}
+
+// savedList prints the map of the path as the learner's last walk judged
+// it, and when that was.
+func (a *app) savedList() error {
+	st, judged, ok, err := walk.Saved(a.root, a.tree)
+	if err != nil {
+		return err
+	}
+	s := a.style()
+	render.List(a.stdout, render.MapOf(st, grade.Path(a.root, st, a.lang)), s)
+	run := "make list RUN=1"
+	if s.GoTool {
+		run = "go tool koans list -run"
+	}
+	if !ok {
+		a.lang.Fprintf(a.stdout, "Nothing has been judged here yet: walk the path first, or run `%s` to judge every koan now.\n", run)
+		return nil
+	}
+	a.lang.Fprintf(a.stdout, "As judged %s (%s); a koan that walk did not reach shows ·. `%s` judges every koan now.\n",
+		ago(a.lang, time.Since(judged)), judged.Local().Format("2006-01-02 15:04"), run)
+	return nil
+}
+
+// ago says how long ago, as a person says it: to the minute, the hour or
+// the day.
+func ago(l lang.Lang, d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return l.Sprintf("just now")
+	case d < time.Hour:
+		return l.Sprintf("%d min ago", int(d/time.Minute))
+	case d < 48*time.Hour:
+		return l.Sprintf("%d h ago", int(d/time.Hour))
+	}
+	return l.Sprintf("%d days ago", int(d/(24*time.Hour)))
 }
 
 // statsCmd sums up the learner's journal. It runs no koan.

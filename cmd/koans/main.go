@@ -6,13 +6,16 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 
 	"github.com/gokoans/concurrency/internal/cli"
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/crash"
+	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/state"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -44,13 +47,13 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 // commands are the runner's commands, in the order its usage lists them.
 func (a *app) commands() []cli.Command {
 	return []cli.Command{
-		{Name: "run", Common: true, Run: a.runCmd,
+		{Name: "run", Args: "[KOAN|CONCEPT]", Common: true, Run: a.runCmd,
 			Say: lang.Msgf("run the path, stop at the first failing koan, explain it (the default)")},
-		{Name: "hint", Common: true, Run: a.hintCmd,
+		{Name: "hint", Args: "[KOAN]", Common: true, Run: a.hintCmd,
 			Say: lang.Msgf("a hint for the current koan; ask again for a stronger one")},
 		{Name: "watch", Args: "[-runs N]", Run: a.watchCmd,
 			Say: lang.Msgf("run again on every save; keys h hint, l list, r run, q quit")},
-		{Name: "list", Common: true, Run: a.listCmd,
+		{Name: "list", Args: "[-run] [-json]", Run: a.listCmd,
 			Say: lang.Msgf("the map of the path: every koan, passed, current or not yet")},
 		{Name: "stats", Args: "[-json]", Common: true, Run: a.statsCmd,
 			Say: lang.Msgf("your journal summed up: time per concept, the hardest koans, the commonest ways to fail")},
@@ -91,19 +94,31 @@ func (a *app) main(ctx context.Context, args []string, reporter *crash.Reporter)
 		name, rest = rest[0], rest[1:]
 	}
 	c := a.cli.Lookup(name)
+	if c == nil && looksAhead(name) { // go tool koans TestName: run it
+		c, rest = a.cli.Lookup("run"), append([]string{name}, rest...)
+	}
 	if c == nil {
 		a.lang.Fprintf(a.stderr, "koans: unknown command %q\n", name)
 		a.cli.Usage(a.stderr, fs)
 		return cli.ExitTrouble
 	}
-	if c.Common { // the runner's flags after the command too: koans list -json
-		if err := a.cli.Parse(fs, rest); err != nil {
-			return cli.FlagStatus(err)
+	if c.Common { // the runner's flags after the command too: koans hint -json
+		// and before or after its one operand, if it takes one: koans TestX -json
+		var operands []string
+		for {
+			if err := a.cli.Parse(fs, rest); err != nil {
+				return cli.FlagStatus(err)
+			}
+			if fs.NArg() == 0 {
+				break
+			}
+			operands, rest = append(operands, fs.Arg(0)), fs.Args()[1:]
 		}
-		if fs.NArg() > 0 {
-			a.lang.Fprintf(a.stderr, "koans: unexpected arguments: %v\n", fs.Args())
+		if len(operands) > 0 && (!strings.Contains(c.Args, "KOAN") || len(operands) > 1) {
+			a.lang.Fprintf(a.stderr, "koans: unexpected arguments: %v\n", operands)
 			return cli.ExitTrouble
 		}
+		rest = operands
 	}
 	return a.cli.Status(ctx, name, c.Run(ctx, rest))
 }
@@ -131,6 +146,8 @@ type app struct {
 	lang   lang.Lang
 	stdout io.Writer
 	stderr io.Writer
+	// waiting says, once, that go test is building (run.Waiting).
+	waiting func(race bool)
 }
 
 func (a *app) style() render.Style {
@@ -140,25 +157,51 @@ func (a *app) style() render.Style {
 
 // options are the walk's options for this run of the runner.
 func (a *app) options() walk.Options {
-	return walk.Options{Root: a.root, Tree: a.tree, NoRace: a.noRace, Waiting: run.Waiting(a.stderr, a.lang)}
+	if a.waiting == nil { // one for the whole run: it says so once
+		a.waiting = run.Waiting(a.stderr, a.lang)
+	}
+	return walk.Options{Root: a.root, Tree: a.tree, NoRace: a.noRace, Waiting: a.waiting}
 }
 
 // walk walks the learner's path, after the first run's build in this clone.
 func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
 	walk.Warm(ctx, a.options(), run.Progress(a.stderr, isTerminal(a.stderr), a.lang))
+	before, walked := state.Of(a.root).Standing(a.tree)
 	st, err := walk.Walk(ctx, a.options())
 	if err == nil {
 		st.PlaceMissing(a.root)
+		st.RaceNoted = walked && !before.Race // the last walk said it
+		for _, j := range before.Koans {
+			if j.State == "passed" {
+				st.PassedBefore++
+			}
+		}
 	}
 	return st, err
 }
 
-// runCmd walks the path and prints the verdict.
-func (a *app) runCmd(ctx context.Context, _ []string) error {
-	st, err := a.walk(ctx)
+// looksAhead reports whether a word where a command goes names a koan
+// (TestName) or a concept (05_waitgroup, koans/05_waitgroup): a look ahead.
+func looksAhead(name string) bool {
+	name = strings.TrimPrefix(name, "koans/")
+	return strings.HasPrefix(name, "Test") || len(name) > 3 && name[0] >= '0' && name[0] <= '9' && name[1] >= '0' && name[1] <= '9' && name[2] == '_'
+}
+
+// runCmd walks the path and prints the verdict; a koan or concept named
+// in args is judged alone (walk.Ahead).
+func (a *app) runCmd(ctx context.Context, args []string) error {
+	var st *walk.Standing
+	var err error
+	if len(args) == 1 {
+		walk.Warm(ctx, a.options(), run.Progress(a.stderr, isTerminal(a.stderr), a.lang))
+		st, err = walk.Ahead(ctx, a.options(), args[0])
+	} else {
+		st, err = a.walk(ctx)
+	}
 	if err != nil {
 		return err
 	}
+	a.gradeJustPassed(st)
 	if a.json {
 		if err := render.JSONIn(a.stdout, st, a.lang); err != nil {
 			return err
@@ -170,4 +213,29 @@ func (a *app) runCmd(ctx context.Context, _ []string) error {
 		return cli.ErrFailing
 	}
 	return nil
+}
+
+// gradeJustPassed compares the koans the walk has just seen pass with the
+// koans as shipped (package grade), so that the verdict says, at the moment
+// a koan passes, when it passed outside the rules and is not graded.
+func (a *app) gradeJustPassed(st *walk.Standing) {
+	if len(st.JustPassed) == 0 {
+		return
+	}
+	v, err := shipped.Find(a.root)
+	if err != nil {
+		return // list says why nothing can be graded; a pass is no time to
+	}
+	results := map[*course.Concept]map[string]grade.Result{}
+	for _, k := range st.JustPassed {
+		if !strings.HasPrefix(k.Concept.Dir, "koans/") {
+			continue
+		}
+		if results[k.Concept] == nil {
+			results[k.Concept] = grade.Concept(a.root, v, k.Concept)
+		}
+		if r, ok := results[k.Concept][k.Name]; ok && !r.Within {
+			st.Ungraded = append(st.Ungraded, walk.Ungraded{Koan: k, Why: r.Why, Where: r.Where})
+		}
+	}
 }

@@ -282,11 +282,14 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 		report = report[:end]
 	}
 	sections := j.raceSections(report)
-	created := map[string]Place{} // goroutine id -> the learner's line that started it
+	created := map[string]Place{}    // goroutine id -> the learner's line that started it
+	startedBy := map[string]string{} // goroutine id -> the library's Go that started it
 	for _, s := range sections {
 		if m := raceCreatedRE.FindStringSubmatch(s.head); m != nil {
 			if p, ok := j.firstMine(s.frames); ok {
 				created[m[1]] = p
+			} else if g := libraryGo(s.funcs); g != "" {
+				startedBy[m[1]] = g
 			}
 		}
 	}
@@ -307,6 +310,10 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 		by := lang.Msgf("by the koan itself")
 		if c, ok := created[m[5]]; ok {
 			by = lang.Msgf("by the goroutine started at line %d", c.Line)
+		} else if g, ok := startedBy[m[5]]; ok {
+			// wg.Go(f) in the koan: the race detector's stack of where it
+			// was created names Go, and often not the koan's line.
+			by = lang.Msgf("by goroutine %s, started by %s in %s", m[5], g, k.Name)
 		} else if m[5] != "" && !j.testGoroutineInRace(report, m[5]) {
 			by = lang.Msgf("by goroutine %s", m[5])
 		}
@@ -320,6 +327,22 @@ func (j *judge) race(k *course.Koan, text string) *Failure {
 type raceSection struct {
 	head   string
 	frames []Place
+	funcs  []string // each frame's function, as the report names it
+}
+
+// libraryGo names the method that started a goroutine on the learner's
+// behalf, when the first frame of where it was created is one:
+// sync.WaitGroup.Go, errgroup.Group.Go. "" when it is not.
+func libraryGo(funcs []string) string {
+	if len(funcs) == 0 {
+		return ""
+	}
+	fn := strings.TrimSuffix(funcs[0], "()")
+	if !strings.HasSuffix(fn, ".Go") {
+		return ""
+	}
+	fn = strings.NewReplacer("(*", "", ")", "").Replace(fn)
+	return fn[strings.LastIndex(fn, "/")+1:]
 }
 
 // raceSections reads a race report into its sections. Each frame is two
@@ -341,6 +364,7 @@ func (j *judge) raceSections(report string) []*raceSection {
 		if m := raceLocRE.FindStringSubmatch(strings.TrimSpace(lines[i+1])); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			cur.frames = append(cur.frames, Place{File: j.rel(m[1]), Line: n})
+			cur.funcs = append(cur.funcs, l)
 			i++
 		}
 	}
@@ -587,17 +611,26 @@ var compileRE = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): (.*)$`)
 // [pkg]"; the compiler's "# pkg" with no brackets first.
 func (j *judge) buildFailure() *Failure {
 	f := &Failure{Kind: kind.Compile}
+	noModule := false
 	for _, l := range j.pkg.Build {
 		if strings.HasPrefix(l, "# [") {
 			f.Kind = kind.Vet
 		}
 	}
 	var msgs []lang.Msg
+	more := false // the last message was kept: its continuation lines go with it
 	for _, l := range j.pkg.Build {
 		m := compileRE.FindStringSubmatch(strings.TrimRight(l, "\n"))
 		if m == nil {
+			// A message's own next lines ("\tgo get ..." after "to add it:",
+			// "\thave ...", "\twant ..."), indented with a tab.
+			if more && strings.HasPrefix(l, "\t") {
+				last := msgs[len(msgs)-1].String()
+				msgs[len(msgs)-1] = lang.Verbatim(last + "\n    " + strings.TrimSpace(l))
+			}
 			continue
 		}
+		more = false
 		file := j.rel(m[1])
 		line, _ := strconv.Atoi(m[2])
 		// The learner's line: the first message inside a koan, else the
@@ -608,11 +641,18 @@ func (j *judge) buildFailure() *Failure {
 		}
 		if len(msgs) < 5 {
 			msgs = append(msgs, lang.Verbatim(fmt.Sprintf("%s:%s:%s: %s", file, m[2], m[3], m[4])))
+			more = true
+		}
+		if strings.Contains(m[4], "no required module provides package") {
+			noModule = true
 		}
 	}
-	if f.Kind == kind.Vet {
+	switch {
+	case f.Kind == kind.Vet:
 		f.Headline = lang.Msgf("go vet found a mistake that the tests alone might not show:")
-	} else {
+	case noModule:
+		f.Headline = lang.Msgf("The koan imports a package that no module of the course provides: the course's go.mod does not require it. The koans need nothing beyond what the course ships: take the import out (adding the module, as go suggests, changes go.mod).")
+	default:
 		f.Headline = lang.Msgf("The koan does not compile yet:")
 	}
 	f.Details = msgs

@@ -66,6 +66,9 @@ type Failure struct {
 	// WaitFor is who waits for whom, for a deadlock or a leak: nil when
 	// the goroutines' frames and the koan's source do not say.
 	WaitFor *waitfor.Picture
+	// Printed is what the koan printed itself (fmt.Println, t.Log), its
+	// last lines (see printed).
+	Printed []string
 }
 
 // EndsRun reports whether a failure of this kind ends the test binary (a
@@ -103,7 +106,9 @@ func (p Place) String() string {
 // relative ones.
 func Judge(c *course.Concept, pkg *run.Package, root string) []Outcome {
 	j := &judge{c: c, root: root, pkg: pkg}
-	return j.outcomes()
+	out := j.outcomes()
+	j.notePrinted(out)
+	return out
 }
 
 type judge struct {

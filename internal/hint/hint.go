@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/journal"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/state"
@@ -29,14 +30,26 @@ func Show(w io.Writer, st *walk.Standing, opt Options) {
 		l.Fprintf(w, "Every koan holds: there is nothing left to hint at.\n")
 		return
 	}
-	k := st.Current.Koan
+	show(w, st.Current.Koan, opt, false)
+}
+
+// ShowKoan writes to w the hints of koan k, named by the learner wherever
+// it is on the path, up to one level more than last time.
+func ShowKoan(w io.Writer, k *course.Koan, opt Options) {
+	show(w, k, opt, true)
+}
+
+// show writes k's hints up to one level more than last time; named says
+// the learner named the koan, and asks again by its name.
+func show(w io.Writer, k *course.Koan, opt Options, named bool) {
+	l := opt.Lang
 	if len(k.Hints) == 0 {
 		l.Fprintf(w, "%s has no hint in the catalog. Read the comment above the koan once more, slowly.\n", k.Name)
 		return
 	}
 	level := state.Of(opt.Root).NextHint(k.Name, len(k.Hints))
 	if opt.Tree == "koans" { // the learner's own path, as the walk's journal
-		_ = journal.Append(opt.Root, journal.Event{Time: time.Now(), Event: journal.Hint, Concept: st.CurrentConcept.Name, Koan: k.Name, Level: level})
+		_ = journal.Append(opt.Root, journal.Event{Time: time.Now(), Event: journal.Hint, Concept: k.Concept.Name, Koan: k.Name, Level: level})
 	}
 	l.Fprintf(w, "Hints for: %s (%s:%d)\n\n", k.Sentence(), k.File, k.Line)
 	for i, h := range k.Hints[:level] {
@@ -44,6 +57,10 @@ func Show(w io.Writer, st *walk.Standing, opt Options) {
 	}
 	fmt.Fprintln(w)
 	switch {
+	case level < len(k.Hints) && named && opt.ViaMake:
+		l.Fprintf(w, "(%d of %d. Ask again with `make hint KOAN=%s` for a stronger one.)\n", level, len(k.Hints), k.Name)
+	case level < len(k.Hints) && named:
+		l.Fprintf(w, "(%d of %d. Ask again with `go tool koans hint %s` for a stronger one.)\n", level, len(k.Hints), k.Name)
 	case level < len(k.Hints) && opt.ViaMake:
 		l.Fprintf(w, "(%d of %d. Ask again with `make hint` for a stronger one.)\n", level, len(k.Hints))
 	case level < len(k.Hints):

@@ -55,7 +55,14 @@ func writeSummary(w io.Writer, s Summary, l lang.Lang) {
 	}
 	l.Fprintf(w, "\nThe hardest koans\n")
 	for i, k := range s.Hardest {
+		if len(k.Kinds) == 0 { // reached, never seen failing (a journal of one walk)
+			l.Fprintf(w, "  %d. %s (%s): %d runs, %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds))
+			continue
+		}
 		l.Fprintf(w, "  %d. %s (%s): %d runs, %s, failed as %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds), strings.Join(k.Kinds, ", "))
+	}
+	if len(s.Hardest) == 0 {
+		l.Fprintf(w, "  (none yet)\n")
 	}
 	l.Fprintf(w, "\nThe commonest ways to fail\n")
 	for _, k := range s.Kinds {

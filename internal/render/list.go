@@ -129,6 +129,8 @@ func List(w io.Writer, m PathMap, s Style) {
 				fmt.Fprintf(w, "    ✓ %s\n", k.Sentence)
 			case k.State == "current":
 				fmt.Fprintf(w, "    → %s\n", k.Sentence)
+			case k.State == "not judged":
+				l.Fprintf(w, "    ? %s (not judged: the race detector is unavailable here)\n", k.Sentence)
 			default:
 				fmt.Fprintf(w, "    · %s\n", k.Sentence)
 			}

@@ -42,12 +42,32 @@ func (s Style) Dim(t string) string { return s.dim(t) }
 func Text(w io.Writer, st *walk.Standing, s Style) {
 	p := &printer{w: w, s: s}
 	l := s.Lang
-	if st.RaceUnavailable {
+	if st.RaceUnavailable && !st.RaceNoted {
 		p.line(s.red(l.Sprintf("Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc).")))
 		p.line(l.Sprintf("      The koans run without it; koans about data races are not judged until it is."))
 		p.line("")
 	}
 	v := VerdictIn(st, l)
+	if st.NotSaved != nil {
+		p.line(s.red(l.Sprintf("Note: this walk could not be saved in .koans/ (%v).", st.NotSaved)))
+		p.line(l.Sprintf("      Your place, the map of the path and your journal are not kept: make the course's folder writable."))
+		p.line("")
+	}
+	for _, u := range st.Ungraded {
+		p.line(s.dim(l.Sprintf("✓ %s passes, but is not graded: %s", u.Koan.Name, u.Why)))
+		p.line(l.Sprintf("  It counts on your path; for a grade, only a koan whose blanks alone changed counts."))
+	}
+	if len(st.Ungraded) > 0 {
+		p.line("")
+	}
+	if st.Ahead != "" {
+		p.ahead(st)
+		if st.Current == nil {
+			p.line("")
+			p.progress(v.Passed, v.Total)
+			return
+		}
+	}
 	if v.Status == "enlightened" && v.Passed < v.Total {
 		p.line(s.green(l.Sprintf("Every koan that can be judged here holds.")))
 		if st.RaceUnavailable {
@@ -80,6 +100,13 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	if f := st.Current.Failure; f != nil {
 		p.waitFor(f.WaitFor)
 	}
+	if len(v.Printed) > 0 {
+		p.line("")
+		p.line(s.dim(l.Sprintf("What the koan printed:")))
+		for _, l := range v.Printed {
+			p.line("  " + l)
+		}
+	}
 	if v.Raw != "" {
 		p.line("")
 		p.line(s.dim(l.Sprintf("What go test printed (the runner could not read more into it):")))
@@ -89,8 +116,31 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	}
 	p.line("")
 	p.progress(v.Passed, v.Total)
+	if v.Kind == kind.Compile && st.PassedBefore > v.Passed {
+		p.line(s.dim(l.Sprintf("(%d passed at the last walk: the koans beyond a package that does not build cannot run, and count again once %s builds.)", st.PassedBefore, v.Concept)))
+	}
 	p.line("")
 	p.line(next(v, s))
+}
+
+// ahead says that the koan or concept shown is a look ahead, not the
+// learner's place, and what it found when it passes.
+func (p *printer) ahead(st *walk.Standing) {
+	s, l := p.s, p.s.Lang
+	if st.Place != nil {
+		p.line(s.dim(l.Sprintf("Looking ahead at %s: your place on the path stays at %s.", st.Ahead, st.Place.Name)))
+	} else {
+		p.line(s.dim(l.Sprintf("Looking ahead at %s: your place on the path stays where it is.", st.Ahead)))
+	}
+	p.line("")
+	if st.Current != nil {
+		return
+	}
+	if k := st.Course.Find(st.Ahead); k != nil {
+		p.line(s.green(l.Sprintf("It holds: %s.", firstUpper(k.Sentence()))))
+		return
+	}
+	p.line(s.green(l.Sprintf("Every koan of %s holds.", st.Ahead)))
 }
 
 // heading names the failing koan: its concept, its sentence, where, and
@@ -117,6 +167,16 @@ func kindTitle(k kind.Kind, l lang.Lang) string { return k.Title().In(l) }
 // next says what to do now, naming the commands the learner runs.
 func next(v Verdict, s Style) string {
 	l := s.Lang
+	if v.Ahead != "" && v.Kind != kind.Missing && v.Kind != kind.Compile {
+		named := "KOAN=" + v.Ahead
+		if v.Ahead != v.Koan {
+			named = "CONCEPT=" + v.Ahead
+		}
+		if s.GoTool {
+			return l.Sprintf("Meditate on %s, edit it, and run `go tool koans %s` again.\nStuck? `go tool koans hint %s` offers a nudge.", v.File, v.Ahead, v.Koan)
+		}
+		return l.Sprintf("Meditate on %s, edit it, and run `make koans %s` again.\nStuck? `make hint KOAN=%s` offers a nudge.", v.File, named, v.Koan)
+	}
 	switch {
 	case v.Kind == kind.Missing && s.GoTool:
 		return l.Sprintf("Restore the koan, then run `go tool koans` again.")

@@ -51,6 +51,25 @@ type Verdict struct {
 	// Blocked lists, for a deadlock or a leak, each blocked goroutine of
 	// the koan: where it waits, on what, and the locks it holds.
 	Blocked []Blocked `json:"blocked,omitempty"`
+	// Ahead names the koan or concept a look ahead judged (go tool koans
+	// run TestName): the verdict is then that koan's or that concept's
+	// alone, "enlightened" when it holds, while Passed and Total are the
+	// learner's path as the last walk judged it.
+	Ahead string `json:"ahead,omitempty"`
+	// Printed is what the failing koan printed itself (fmt.Println, t.Log),
+	// as go test shows it: its last 20 lines, at most 2 KB.
+	Printed []string `json:"printed,omitempty"`
+	// Ungraded lists the koans this run saw pass for the first time that
+	// passed outside the rules (more than their blanks changed), and why:
+	// they do not count for a grade (see list -json's graded).
+	Ungraded []UngradedKoan `json:"ungraded,omitempty"`
+}
+
+// An UngradedKoan passed, but is not graded.
+type UngradedKoan struct {
+	Koan  string `json:"koan"`
+	Why   string `json:"why"`
+	Where string `json:"where,omitempty"`
 }
 
 // VerdictOf reads a standing as a verdict, in English.
@@ -58,7 +77,10 @@ func VerdictOf(st *walk.Standing) Verdict { return VerdictIn(st, lang.English) }
 
 // VerdictIn reads a standing as a verdict whose words are in l.
 func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
-	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable}
+	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
+	for _, u := range st.Ungraded {
+		v.Ungraded = append(v.Ungraded, UngradedKoan{Koan: u.Koan.Name, Why: u.Why, Where: u.Where})
+	}
 	if st.Current == nil {
 		return v
 	}
@@ -82,6 +104,9 @@ func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 		}
 		v.Raw = clean(strings.Join(f.Raw, ""), l)
 		v.Blocked = blockedOf(f.WaitFor)
+		for _, p := range f.Printed {
+			v.Printed = append(v.Printed, clean(p, l))
+		}
 	}
 	return v
 }

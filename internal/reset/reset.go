@@ -35,6 +35,17 @@ func Reset(opt Options) error {
 		return err
 	}
 	text, err := v.Read(rel)
+	if files, ferr := v.Files(rel); err != nil && ferr == nil && len(files) > 0 {
+		// A concept's folder (deleted, say): each of its files, in turn.
+		for _, f := range files {
+			o := opt
+			o.Arg = filepath.Join(opt.Root, filepath.FromSlash(f))
+			if err := Reset(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	if err != nil {
 		return lang.Errorf("%s was not shipped in %s: reset has nothing to put back", rel, v.Name)
 	}
@@ -49,7 +60,11 @@ func Reset(opt Options) error {
 	}
 	backup := state.Backup(rel, time.Now())
 	if !opt.Yes {
-		l.Fprintf(w, "Reset %s to %s? Your version will be kept in %s. [y/N] ", rel, v.Name, backup)
+		if st == shipped.Gone { // nothing of the learner's to keep
+			l.Fprintf(w, "Bring %s back as shipped in %s? [y/N] ", rel, v.Name)
+		} else {
+			l.Fprintf(w, "Reset %s to %s? Your version will be kept in %s. [y/N] ", rel, v.Name, backup)
+		}
 		answer, _ := bufio.NewReader(opt.In).ReadString('\n')
 		if ans := strings.ToLower(strings.TrimSpace(answer)); ans != "y" && ans != "yes" {
 			l.Fprintf(w, "Nothing changed.\n")

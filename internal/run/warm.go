@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 
 	"github.com/gokoans/concurrency/internal/lang"
 )
@@ -21,7 +22,7 @@ import (
 // it builds without it, as go test will. It returns at once when nothing is
 // stale. progress is called once for each count, with the number built so
 // far, the total, and whether the build uses the race detector.
-func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress func(done, total int, race bool)) error {
+func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress func(done, total int, race bool, std int)) error {
 	out, err := staleDeps(ctx, dir, race, pkgs)
 	if race && errors.Is(err, ErrNoRace) {
 		race = false
@@ -31,10 +32,15 @@ func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress fu
 		return nil // go test will say what is wrong, better than we can
 	}
 	var stale []string
-	for _, p := range strings.Fields(string(out)) {
+	std := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		p, standard, _ := strings.Cut(strings.TrimSpace(line), " ")
 		// Test variants ("p [p.test]") and test mains build with go test.
-		if !strings.Contains(p, "[") && !strings.HasSuffix(p, ".test") {
+		if p != "" && !strings.HasSuffix(standard, "]") && !strings.HasSuffix(p, ".test") {
 			stale = append(stale, p)
+			if standard == "true" {
+				std++
+			}
 		}
 	}
 	if len(stale) == 0 {
@@ -55,14 +61,14 @@ func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress fu
 		return err
 	}
 	done := 0
-	progress(0, len(stale), race)
+	progress(0, len(stale), race, std)
 	sc := bufio.NewScanner(stderr)
 	for sc.Scan() { // go build -v names each package as it builds it
 		// It names more than were stale (test variants, its own helpers):
 		// the count stops at the total, and each count is told once.
 		if !strings.HasPrefix(sc.Text(), "#") && done < len(stale) {
 			done++
-			progress(done, len(stale), race)
+			progress(done, len(stale), race, std)
 		}
 	}
 	_ = cmd.Wait() // a failure shows again, explained, in go test
@@ -72,7 +78,7 @@ func Warm(ctx context.Context, dir string, race bool, pkgs []string, progress fu
 // staleDeps lists the packages that building pkgs' tests would build,
 // or ErrNoRace when race is set and cgo is off.
 func staleDeps(ctx context.Context, dir string, race bool, pkgs []string) ([]byte, error) {
-	list := []string{"list", "-deps", "-test", "-f", "{{if .Stale}}{{.ImportPath}}{{end}}"}
+	list := []string{"list", "-deps", "-test", "-f", "{{if .Stale}}{{.ImportPath}} {{.Standard}}{{end}}"}
 	if race {
 		list = append(list, "-race")
 	}
@@ -89,16 +95,22 @@ func staleDeps(ctx context.Context, dir string, race bool, pkgs []string) ([]byt
 
 // Progress is a progress function for Warm that tells the learner on w, in
 // l, what the first run builds and how far along it is: a line redrawn in
-// place on a terminal (tty), else a line per tenth.
-func Progress(w io.Writer, tty bool, l lang.Lang) func(done, total int, race bool) {
+// place on a terminal (tty), else a line per tenth. A new clone on a
+// machine that has built the course before builds only the course's own
+// packages (its path is new to the build cache), and says so.
+func Progress(w io.Writer, tty bool, l lang.Lang) func(done, total int, race bool, std int) {
 	last := -1
-	return func(done, total int, race bool) {
+	return func(done, total int, race bool, std int) {
 		pct := 100 * done / total
 		switch {
+		case done == 0 && std == 0 && race:
+			l.Fprintf(w, "First run in this folder: building the course's own packages with the race detector (%d packages; Go's standard library is built already; under a minute).\n", total)
+		case done == 0 && std == 0:
+			l.Fprintf(w, "First run in this folder: building the course's own packages (%d packages; Go's standard library is built already; under a minute).\n", total)
 		case done == 0 && race:
-			l.Fprintf(w, "First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a minute or two on a small machine).\n", total)
+			l.Fprintf(w, "First run here: building Go's standard library and the koans' dependencies with the race detector (%d packages; a few minutes on a small machine, once).\n", total)
 		case done == 0:
-			l.Fprintf(w, "First run here: building Go's standard library and the koans' dependencies (%d packages; a minute or two on a small machine).\n", total)
+			l.Fprintf(w, "First run here: building Go's standard library and the koans' dependencies (%d packages; a few minutes on a small machine, once).\n", total)
 		case tty:
 			l.Fprintf(w, "\r  built %d of %d packages (%d%%)", done, total, pct)
 			if done == total {
@@ -113,13 +125,17 @@ func Progress(w io.Writer, tty bool, l lang.Lang) func(done, total int, race boo
 
 // Waiting is a function that tells the learner on w, in l, why nothing
 // shows yet: the first run on a new machine builds the standard library
-// with the race detector, when there is one (it needs cgo).
+// with the race detector, when there is one (it needs cgo). It says so
+// once, however many go test calls a walk makes and fall silent.
 func Waiting(w io.Writer, l lang.Lang) func(race bool) {
+	var once sync.Once
 	return func(race bool) {
-		if race {
-			l.Fprintf(w, "Building the koans with the race detector...\n")
-		} else {
-			l.Fprintf(w, "Building the koans...\n")
-		}
+		once.Do(func() {
+			if race {
+				l.Fprintf(w, "Building the koans with the race detector...\n")
+			} else {
+				l.Fprintf(w, "Building the koans...\n")
+			}
+		})
 	}
 }

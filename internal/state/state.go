@@ -120,9 +120,14 @@ func Backup(rel string, t time.Time) string {
 
 // writeJSON writes v as indented JSON to the file rel, best effort: the
 // memory is a convenience.
-func (d Dir) writeJSON(rel string, v any) {
+func (d Dir) writeJSON(rel string, v any) { _ = d.writeJSONErr(rel, v) }
+
+// writeJSONErr writes v as indented JSON to the file rel, and says why it
+// could not.
+func (d Dir) writeJSONErr(rel string, v any) error {
 	data, _ := json.MarshalIndent(v, "", "  ")
-	if os.MkdirAll(filepath.Dir(d.path(rel)), 0o755) == nil {
-		_ = os.WriteFile(d.path(rel), append(data, '\n'), 0o644)
+	if err := os.MkdirAll(filepath.Dir(d.path(rel)), 0o755); err != nil {
+		return err
 	}
+	return os.WriteFile(d.path(rel), append(data, '\n'), 0o644)
 }

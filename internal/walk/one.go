@@ -54,7 +54,7 @@ func (st *Standing) PlaceMissing(root string) {
 // in this clone (a new machine: over a minute on two cores), telling
 // progress how far along it is (see run.Warm). Once a walk was saved here
 // it returns at once.
-func Warm(ctx context.Context, opt Options, progress func(done, total int, race bool)) {
+func Warm(ctx context.Context, opt Options, progress func(done, total int, race bool, std int)) {
 	if state.Of(opt.Root).Walked() {
 		return
 	}

@@ -83,6 +83,24 @@ type Standing struct {
 	// RaceUnavailable is set when go test could not use -race: the walk went
 	// on without it, and race koans are not judged.
 	RaceUnavailable bool
+	// NotSaved is why the learner's walk could not be kept in .koans/ (a
+	// course the learner may not write), nil when it was.
+	NotSaved error
+	// Ahead names the koan or concept a look ahead judged (Ahead), "" on
+	// the walk of the path; Place is then where the learner's last walk
+	// stopped, nil if it stopped nowhere.
+	Ahead string
+	Place *course.Koan
+	// JustPassed are the koans this walk saw pass that the last one had not
+	// (from where it stopped), or the koan a look ahead saw pass; Ungraded
+	// says, of those, the ones that passed outside the rules, and why.
+	JustPassed []*course.Koan
+	Ungraded   []Ungraded
+	// RaceNoted is set when the learner was told already, by an earlier
+	// walk, that the race detector is unavailable: it is said once.
+	RaceNoted bool
+	// PassedBefore is how many koans the learner's last walk saw pass.
+	PassedBefore int
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
@@ -114,6 +132,9 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 			return nil, err
 		}
 		st.Settle()
+		if opt.learner() && ctx.Err() == nil {
+			st.NotSaved = save(opt, st, began, w.raceOn())
+		}
 		return st, nil
 	}
 	next := 0
@@ -147,6 +168,8 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 				Go: runtime.Version(), Race: w.raceOn()}
 		}
 		state.Of(opt.Root).SetPosition(opt.Tree, now)
+		st.NotSaved = save(opt, st, began, w.raceOn())
+		st.JustPassed = st.justPassed(last)
 		record(opt.Root, last, st)
 	}
 	return st, nil
@@ -169,7 +192,8 @@ func (opt Options) withDefaults() Options {
 }
 
 // standingAtStart loads the course and lists its selected concepts, none of
-// them run yet. A catalog that does not parse stops the walk at its line.
+// them run yet. A catalog that does not parse stops the walk at its line
+// when the walk reaches its concept (batch).
 func standingAtStart(opt Options) (*Standing, error) {
 	c, err := course.Load(opt.Root, opt.Tree)
 	if err != nil {
@@ -178,11 +202,6 @@ func standingAtStart(opt Options) (*Standing, error) {
 	concepts, err := c.Select(opt.Concepts)
 	if err != nil {
 		return nil, err
-	}
-	for _, cc := range concepts {
-		if cc.BadCatalog != "" {
-			return nil, lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
-		}
 	}
 	st := &Standing{Course: c, Total: c.Total()}
 	for _, cc := range concepts {
@@ -235,6 +254,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 		wg.Go(crash.Guard(func() { earlier = w.runBatch(ctx, 0, ci) }))
 	}
 	err := w.runConcept(ctx, ci, runPattern(first))
+	w.blameBuildOn(ci, koan)
 	wg.Wait()
 	if err := errors.Join(earlier, err); err != nil {
 		return err
@@ -382,7 +402,7 @@ func (w *walker) run(ctx context.Context, from, to int, ro runOptions) error {
 		return err
 	}
 	if len(res.Packages) == 0 && res.ExitCode != 0 {
-		return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
+		return goFailed(res)
 	}
 	for _, i := range b.concepts {
 		if err := w.judge(ctx, &w.st.Concepts[i], res, ro); err != nil {
@@ -410,6 +430,9 @@ func (w *walker) batch(from, to int) (batch, error) {
 	for i := range w.st.Concepts[from:to] {
 		cr := &w.st.Concepts[from+i]
 		c := cr.Concept
+		if c.BadCatalog != "" { // stops the walk here, not before it reaches it
+			return b, badCatalog(c)
+		}
 		if f := diagnose.Unrunnable(c); f != nil {
 			cr.Ran = true
 			cr.Outcomes = notRun(c)

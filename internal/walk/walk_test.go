@@ -229,14 +229,20 @@ func TestADeletedConceptIsMissingAndStillCounts(t *testing.T) {
 	assert.Equal(t, "koans/01_first", st.Current.Failure.File)
 }
 
-// A catalog that does not parse stops the walk with its file and line.
+// A catalog that does not parse stops the walk with its file and line,
+// when the walk gets there: a learner at an earlier concept walks on.
 func TestABrokenCatalogIsAnErrorAtItsLine(t *testing.T) {
 	root := writeCourse(t)
 	p := filepath.Join(root, "koans/02_second/catalog.toml")
 	data, err := os.ReadFile(p)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(p, append(data, "[[koan]\nname = \"x\"\n"...), 0o644))
-	_, err = Walk(context.Background(), Options{Root: root, Go: (&fakeGo{}).goTest})
+	st, err := Walk(context.Background(), Options{Root: root, Go: (&fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "fail"}}).goTest})
+	require.NoError(t, err, "the broken catalog is beyond where the learner stands")
+	require.NotNil(t, st.Current)
+	assert.Equal(t, "TestA2", st.Current.Koan.Name)
+
+	_, err = Walk(context.Background(), Options{Root: root, Go: (&fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass"}}).goTest})
 	require.Error(t, err)
 	assert.Regexp(t, `^koans/02_second/catalog.toml:\d+: `, err.Error())
 }

@@ -6,6 +6,9 @@
 //
 //	go run ./scripts/bench [-n 7] [-at 04_select] [-cold]
 //
+// It also times `make list`, the map of the path drawn from the standing
+// the last walk saved (.koans/), which must answer in under a second.
+//
 // It works on a temporary copy of the course, so no learner's file changes.
 // With -cold it also times a first run with an empty build cache (the
 // race-enabled standard library is rebuilt: a minute or more).
@@ -72,6 +75,16 @@ func bench(n int, cold bool, at string) error {
 		tb = append(tb, d)
 	}
 	report(n, c.v, tk, tm, tb)
+	var tl []time.Duration
+	for i := 0; i < n; i++ {
+		start := time.Now()
+		if err := c.list(); err != nil {
+			return fmt.Errorf("make list: %w", err)
+		}
+		tl = append(tl, time.Since(start))
+	}
+	fmt.Printf("the map of the path, median of %d (goal: under 1s):\n", n)
+	fmt.Printf("  make list (the last walk's standing)        %v  (all: %v)\n", median(tl).Round(time.Millisecond), round(tl))
 	if cold {
 		return c.cold()
 	}
@@ -150,6 +163,18 @@ func (c *course) make() error {
 	cmd := exec.Command("make", "-s", "koans")
 	cmd.Dir = c.dir
 	return cmd.Run() // make koans exits 0 while a koan fails
+}
+
+// list draws the map of the path, as a learner's `make list` does: from
+// the standing the last walk saved.
+func (c *course) list() error {
+	cmd := exec.Command("make", "-s", "list")
+	cmd.Dir = c.dir
+	out, err := cmd.Output()
+	if err == nil && !strings.Contains(string(out), "koans pass") {
+		return fmt.Errorf("no map in its output:\n%s", out)
+	}
+	return err
 }
 
 // bare is the fastest plain go test of the same koan.
