@@ -426,7 +426,7 @@ func mend(lines []string, out, base string) []string {
 			}
 			continue
 		}
-		out2 = slices.Insert(out2, f.line, indentOf(out2[f.line-1])+"_ = "+f.name)
+		out2 = slices.Insert(out2, f.line, indentOf(out2[f.line-1])+"_ = &"+f.name) // &: a lock is not copied
 	}
 	return out2
 }
