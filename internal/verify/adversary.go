@@ -65,6 +65,7 @@ const (
 	FailsVet   = "fails vet"        // go vet rejects it: every run of the learner's fails
 	NoBuild    = "does not compile" // a generic answer that does not compile is not tried
 	NotApplied = "not applied"      // a declared answer whose find is not found once
+	CannotFail = "cannot fail"      // a variable compared with itself: not run
 )
 
 // An Attempt is one wrong answer tried on a koan.
@@ -106,6 +107,8 @@ func (a *Attempt) Summary() string {
 		return fmt.Sprintf("passed %d of %d runs at -cpu %s", a.Passed, len(a.Runs), a.cpus(true))
 	case Fails:
 		return fmt.Sprintf("failed %d of %d runs at -cpu %s", len(a.Runs), len(a.Runs), a.cpus(false))
+	case CannotFail:
+		return "it compares a value with itself, equal every time: not run"
 	}
 	return a.Result
 }
@@ -225,6 +228,10 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 			for _, v := range vs {
 				a := &Attempt{Source: v.source, File: v.file, Line: v.line, Edit: v.edit, Why: v.why, Catalog: v.at, Info: v.info}
 				ka.Attempts = append(ka.Attempts, a)
+				if v.same {
+					a.Result = CannotFail
+					continue
+				}
 				jobs = append(jobs, job{k: k, sc: sc, ka: ka, a: a, v: v, dir: filepath.Join(tmp, strconv.Itoa(len(jobs)))})
 			}
 		}
@@ -268,7 +275,7 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 	for _, ka := range rep.Koans {
 		for _, a := range ka.Attempts {
 			switch {
-			case a.Result == Passes && a.Info:
+			case (a.Result == Passes || a.Result == CannotFail) && a.Info:
 				rep.Info = append(rep.Info, Problem{Where: fmt.Sprintf("%s:%d", a.File, a.Line), What: fmt.Sprintf("%s passes with %s (%s): it cannot fail, so it must not be graded", ka.Koan, a.Edit, a.Summary())})
 			case a.Result == Passes && a.Source == Declared:
 				rep.Problems = append(rep.Problems, Problem{Where: a.Catalog, What: fmt.Sprintf("%s passes with the wrong answer %s: it %s; every run must fail (why it is wrong: %s)", ka.Koan, a.Edit, a.Summary(), a.Why)})

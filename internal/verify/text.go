@@ -108,7 +108,7 @@ func WriteAdversary(w io.Writer, rep *AdversaryReport, took time.Duration) bool 
 			if a.Source == Declared {
 				d++
 			}
-			if a.Result != NoBuild && a.Result != NotApplied {
+			if a.Result != NoBuild && a.Result != NotApplied && a.Result != CannotFail {
 				t++
 			}
 			if a.Result == Passes {
@@ -125,8 +125,8 @@ func WriteAdversary(w io.Writer, rep *AdversaryReport, took time.Duration) bool 
 	}
 	tw.Flush()
 	n := rep.Counts()
-	fmt.Fprintf(w, "\n%d koans, %d wrong answers tried (%d declared) in %v: %d failed every run, %d failed vet, %d passed; %d generic ones did not compile.\n",
-		len(rep.Koans), tried, declared, took.Round(time.Second), n[Fails], n[FailsVet], n[Passes], n[NoBuild])
+	fmt.Fprintf(w, "\n%d koans, %d wrong answers tried (%d declared) in %v: %d failed every run, %d failed vet, %d passed; %d generic ones did not compile, %d compare a value with itself (not run).\n",
+		len(rep.Koans), tried, declared, took.Round(time.Second), n[Fails], n[FailsVet], n[Passes], n[NoBuild], n[CannotFail])
 	if len(rep.Info) > 0 {
 		fmt.Fprintf(w, "\n%d answer(s) that cannot fail (information: grading must not grade them):\n", len(rep.Info))
 		for _, p := range rep.Info {

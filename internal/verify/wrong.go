@@ -38,6 +38,9 @@ type variant struct {
 	why    string // the catalog's why (Declared)
 	at     string // the catalog's file:line (Declared)
 	info   bool   // a pass is information, not a problem
+	// same: the variant compares a variable with itself, and cannot fail:
+	// no need to run it.
+	same bool
 	lines  []string
 }
 
@@ -415,7 +418,7 @@ func generic(root string, k *course.Koan, sc *course.Concept) []variant {
 				lines := slices.Clone(sl)
 				lines[g.from-1] = line
 				out = append(out, variant{
-					source: OtherArgument, file: file, line: g.from, lines: lines, info: true,
+					source: OtherArgument, file: file, line: g.from, lines: lines, info: true, same: plain(other),
 					edit: fmt.Sprintf("%s:%d the blank filled with what it is compared with, %s", file, g.from, quote(other)),
 				})
 			}
@@ -459,6 +462,27 @@ func sleepBefore(sl []string, g blankGroup, sleep, root, file string) ([]string,
 	lines := slices.Clone(sl)
 	lines[g.from-1] = g.koan
 	return slices.Insert(lines, at-1, indentOf(sl[at-1])+sleep), at
+}
+
+// plain reports whether an expression reads a variable, a field of one, or
+// a literal, and no more: compared with itself, it is equal every time.
+func plain(src string) bool {
+	e, err := parser.ParseExpr(src)
+	if err != nil {
+		return false
+	}
+	for {
+		switch x := e.(type) {
+		case *ast.Ident, *ast.BasicLit:
+			return true
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // equalities are the assertions whose blank, filled with the other
