@@ -40,8 +40,8 @@ type variant struct {
 	info   bool   // a pass is information, not a problem
 	// same: the variant compares a variable with itself, and cannot fail:
 	// no need to run it.
-	same bool
-	lines  []string
+	same  bool
+	lines []string
 }
 
 func (v variant) text() string { return strings.Join(v.lines, "\n") + "\n" }
