@@ -44,8 +44,6 @@ type variant struct {
 	lines []string
 }
 
-func (v variant) text() string { return strings.Join(v.lines, "\n") + "\n" }
-
 // solutionFile is the solution file of the koan's own file, or of file
 // (relative to the concept's directory) when it is set.
 func solutionFile(k *course.Koan, sc *course.Concept, file string) string {
