@@ -186,3 +186,30 @@ func TestAPlainExpressionComparedWithItselfNeedsNoRun(t *testing.T) {
 		assert.Equal(t, want, plain(src), src)
 	}
 }
+
+// verify -koan checks one koan: its runs only (the shipped koan, its
+// solution, its blanks), its concept's static checks whole, and the
+// adversary's wrong answers of that koan.
+func TestVerifyOfOneKoanTriesItsWrongAnswers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test -race on the fixture course")
+	}
+	opt := holes(t).opt
+	opt.Koan = "TestAReturnAtTheBlankPasses"
+	rep, err := Verify(context.Background(), opt)
+	require.NoError(t, err)
+	var got []string
+	for _, p := range rep.Problems {
+		got = append(got, p.String())
+	}
+	assert.ElementsMatch(t, []string{
+		holesCatalog + ":18: TestADeclaredWrongAnswerPasses: its find \"wg.Wait()\" is not in TestADeclaredWrongAnswerPasses's function in " + holesFile + " (nor in the functions of that file it calls): find is the solution's text, line by line",
+		holesKoans + "/01_holes/a_holes_test.go:33: TestASleepPassesThisRaceKoan is judged by a detector (race) but its catalog entry declares no wrong answer: add a [[koan.wrong]] with the answer a learner would try, which the detector must catch",
+		holesKoans + "/01_holes: no README.md: each concept needs one, with the sections ## What you will learn, ## Prerequisites, ## Further reading",
+		holesKoans + "/01_holes: no README.zh-CN.md: each concept needs one, with the sections ## 你将学到什么, ## 预备知识, ## 延伸阅读",
+		holesKoans + "/01_holes/a_holes_test.go:25: TestAReturnAtTheBlankPasses passes with the generic wrong answer " + holesFile + ":25 `return` in place of `got++`: it passed 5 of 5 runs at -cpu 1,2,4,1,2; every run must fail",
+	}, got, "TestASleepPassesThisRaceKoan fails as assert, not race: not judged here")
+	require.NotNil(t, rep.Adversary)
+	require.Len(t, rep.Adversary.Koans, 1)
+	assert.Equal(t, "TestAReturnAtTheBlankPasses", rep.Adversary.Koans[0].Koan)
+}
