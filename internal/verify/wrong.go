@@ -160,6 +160,8 @@ func locate(root string, k *course.Koan, sc *course.Concept, w course.WrongAnswe
 		at, where = matches(lines, find, [2]int{1, len(lines)}), file
 	}
 	switch {
+	case len(at) == 0 && where == file:
+		return file, 0, fmt.Sprintf("its find %q is not in %s: find is the solution's text, line by line", strings.Join(find, `\n`), file)
 	case len(at) == 0:
 		return file, 0, fmt.Sprintf("its find %q is not in %s's function in %s (nor in the functions of that file it calls): find is the solution's text, line by line", strings.Join(find, `\n`), k.Name, file)
 	case len(at) > 1:
