@@ -33,6 +33,9 @@ func WriteReport(w io.Writer, rep *Report, took time.Duration) bool {
 	}
 	fmt.Fprintf(tw, "total\t%d\t%d\t\t\n", total, detected)
 	tw.Flush()
+	if rep.Adversary != nil {
+		writeAttempts(w, rep.Adversary)
+	}
 	fmt.Fprintf(w, "\nverified in %v\n", took.Round(100*time.Millisecond))
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(w, "\n%d problem(s):\n", len(rep.Problems))
@@ -142,4 +145,17 @@ func WriteAdversary(w io.Writer, rep *AdversaryReport, took time.Duration) bool 
 	}
 	fmt.Fprintln(w, "Every wrong answer tried failed in every run.")
 	return true
+}
+
+// writeAttempts lists each wrong answer tried and how it fared.
+func writeAttempts(w io.Writer, rep *AdversaryReport) {
+	for _, k := range rep.Koans {
+		fmt.Fprintf(w, "\nWrong answers tried on %s (%s):\n", k.Koan, k.Kind)
+		if len(k.Attempts) == 0 {
+			fmt.Fprintln(w, "  none applies: declare the ones a learner would try ([[koan.wrong]])")
+		}
+		for _, a := range k.Attempts {
+			fmt.Fprintf(w, "  %-16s %-14s %s: %s\n", a.Result, a.Source, a.Edit, a.Summary())
+		}
+	}
 }
