@@ -58,7 +58,7 @@ func TestTheWrongAnswersOfAKoanAreItsDeclaredAndGenericOnes(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"declared: " + holesFile + ":16 `mu.Lock(); n++; mu.Unlock()` put `n++` in place of it",
-		`not applied: its find "wg.Wait()" is not in TestADeclaredWrongAnswerPasses's function in ` + holesFile + " (nor in the functions of that file it calls): find is the solution's text, line by line",
+		`not applied: its find "wg.Wait()" is not in TestADeclaredWrongAnswerPasses's function in ` + holesFile + " (nor in the functions of that file it calls): find is whole lines of the solution, each trimmed (a trailing comment may be left out)",
 		"other argument: " + holesFile + ":19 the blank filled with what it is compared with, `n`",
 	}, edits("TestADeclaredWrongAnswerPasses"))
 	assert.Equal(t, []string{
@@ -90,7 +90,7 @@ func TestEveryDetectorKoanDeclaresAWrongAnswerThatNamesOnePlace(t *testing.T) {
 	row := Row{Kinds: map[kind.Kind]int{}}
 	v.wrongAnswers(v.koans.Concept("01_holes"), &row)
 	assert.Equal(t, []string{
-		holesCatalog + ":18: TestADeclaredWrongAnswerPasses: its find \"wg.Wait()\" is not in TestADeclaredWrongAnswerPasses's function in " + holesFile + " (nor in the functions of that file it calls): find is the solution's text, line by line",
+		holesCatalog + ":18: TestADeclaredWrongAnswerPasses: its find \"wg.Wait()\" is not in TestADeclaredWrongAnswerPasses's function in " + holesFile + " (nor in the functions of that file it calls): find is whole lines of the solution, each trimmed (a trailing comment may be left out)",
 		holesKoans + "/01_holes/a_holes_test.go:33: TestASleepPassesThisRaceKoan is judged by a detector (race) but its catalog entry declares no wrong answer: add a [[koan.wrong]] with the answer a learner would try, which the detector must catch",
 	}, problems(v))
 	assert.Equal(t, 3, row.Wrong)
@@ -112,7 +112,7 @@ func TestTheAdversaryReportsEveryHoleOfTheFixture(t *testing.T) {
 		got = append(got, p.String())
 	}
 	assert.ElementsMatch(t, []string{
-		holesCatalog + ":18: TestADeclaredWrongAnswerPasses: a wrong answer cannot be tried: its find \"wg.Wait()\" is not in TestADeclaredWrongAnswerPasses's function in " + holesFile + " (nor in the functions of that file it calls): find is the solution's text, line by line",
+		holesCatalog + ":18: TestADeclaredWrongAnswerPasses: a wrong answer cannot be tried: its find \"wg.Wait()\" is not in TestADeclaredWrongAnswerPasses's function in " + holesFile + " (nor in the functions of that file it calls): find is whole lines of the solution, each trimmed (a trailing comment may be left out)",
 		holesCatalog + ":10: TestADeclaredWrongAnswerPasses passes with the wrong answer " + holesFile + ":16 `mu.Lock(); n++; mu.Unlock()` put `n++` in place of it: it passed 2 of 2 runs at -cpu 1,2; every run must fail (why it is wrong: Without the lock the increment races (but nothing runs beside it here).)",
 		holesKoans + "/01_holes/a_holes_test.go:25: TestAReturnAtTheBlankPasses passes with the generic wrong answer " + holesFile + ":25 `return` in place of `got++`: it passed 2 of 2 runs at -cpu 1,2; every run must fail",
 		holesKoans + "/01_holes/a_holes_test.go:37: TestASleepPassesThisRaceKoan passes with the generic wrong answer " + holesFile + ":37 `return` in place of `<-done`: it passed 2 of 2 runs at -cpu 1,2; every run must fail",
@@ -203,7 +203,7 @@ func TestVerifyOfOneKoanTriesItsWrongAnswers(t *testing.T) {
 		got = append(got, p.String())
 	}
 	assert.ElementsMatch(t, []string{
-		holesCatalog + ":18: TestADeclaredWrongAnswerPasses: its find \"wg.Wait()\" is not in TestADeclaredWrongAnswerPasses's function in " + holesFile + " (nor in the functions of that file it calls): find is the solution's text, line by line",
+		holesCatalog + ":18: TestADeclaredWrongAnswerPasses: its find \"wg.Wait()\" is not in TestADeclaredWrongAnswerPasses's function in " + holesFile + " (nor in the functions of that file it calls): find is whole lines of the solution, each trimmed (a trailing comment may be left out)",
 		holesKoans + "/01_holes/a_holes_test.go:33: TestASleepPassesThisRaceKoan is judged by a detector (race) but its catalog entry declares no wrong answer: add a [[koan.wrong]] with the answer a learner would try, which the detector must catch",
 		holesKoans + "/01_holes: no README.md: each concept needs one, with the sections ## What you will learn, ## Prerequisites, ## Further reading",
 		holesKoans + "/01_holes: no README.zh-CN.md: each concept needs one, with the sections ## 你将学到什么, ## 预备知识, ## 延伸阅读",

@@ -161,9 +161,9 @@ func locate(root string, k *course.Koan, sc *course.Concept, w course.WrongAnswe
 	}
 	switch {
 	case len(at) == 0 && where == file:
-		return file, 0, fmt.Sprintf("its find %q is not in %s: find is the solution's text, line by line", strings.Join(find, `\n`), file)
+		return file, 0, fmt.Sprintf("its find %q is not in %s: find is whole lines of the solution, each trimmed (a trailing comment may be left out)", strings.Join(find, `\n`), file)
 	case len(at) == 0:
-		return file, 0, fmt.Sprintf("its find %q is not in %s's function in %s (nor in the functions of that file it calls): find is the solution's text, line by line", strings.Join(find, `\n`), k.Name, file)
+		return file, 0, fmt.Sprintf("its find %q is not in %s's function in %s (nor in the functions of that file it calls): find is whole lines of the solution, each trimmed (a trailing comment may be left out)", strings.Join(find, `\n`), k.Name, file)
 	case len(at) > 1:
 		var ns []string
 		for _, n := range at {
