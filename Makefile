@@ -18,7 +18,7 @@ KOANS_SRC := $(shell find cmd internal koan -name '*.go' ! -name '*_test.go' ! -
 KOANS_SRC += $(wildcard $(dir $(shell command -v $(GO)))../VERSION)
 
 .DEFAULT_GOAL := koans
-.PHONY: koans watch hint list reset stats solution test unit verify lint stress mutate bench solutions-branch help
+.PHONY: koans watch hint list reset stats solution test unit verify lint stress mutate adversary bench solutions-branch help
 
 ## koans: run the path and show the next failing koan (KOAN=TestName or CONCEPT=05_x: that one alone)
 koans: $(KOANS)
@@ -81,9 +81,13 @@ lint:
 stress:
 	$(GO) tool koans stress
 
-## mutate: take each line of synchronisation out of the solutions in turn; the koan must fail
+## mutate: take each line of synchronisation out of the solutions in turn; the koan must fail in each of 3 runs
 mutate:
 	$(GO) tool koans mutate
+
+## adversary: the wrong answers a learner would try (declared in the catalogs, and generic) fail in every run
+adversary:
+	$(GO) tool koans adversary
 
 ## bench: save-to-verdict time of make koans against a bare go test of the same koan
 bench:

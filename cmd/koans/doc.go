@@ -19,9 +19,12 @@
 //	                           a passed koan's reference solution against your own (the last passed if none named)
 //	go tool koans reset [-y] KOAN|FILE
 //	                           restore a koan's file as shipped, keeping yours in .koans/backups
-//	go tool koans verify       for instructors: every koan fails for its reason, every solution passes
+//	go tool koans verify [-koan NAME] [-json]
+//	                           for instructors: every koan fails for its reason, every solution passes
 //	go tool koans stress       solutions 50 times at -cpu 1,2,4,8, koans judged 10 times: flakes by koan
-//	go tool koans mutate       take each line of synchronisation out of the solutions: the koan must fail
+//	go tool koans mutate       take each line of synchronisation out of the solutions: the koan must fail, 3 runs of 3
+//	go tool koans adversary [-koan NAME] [-json]
+//	                           the wrong answers a learner would try, declared and generic: each fails in every run
 //
 // The -json verdict is a stable contract:
 //

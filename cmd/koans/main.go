@@ -61,12 +61,14 @@ func (a *app) commands() []cli.Command {
 			Say: lang.Msgf("a passed koan's reference solution against your own (the last koan passed if none is named)")},
 		{Name: "reset", Args: "[-y] KOAN|FILE", Run: a.resetCmd,
 			Say: lang.Msgf("restore a koan's file as shipped, keeping yours in .koans/backups")},
-		{Name: "verify", Args: "[-concepts A,B]", Run: a.verifyCmd,
+		{Name: "verify", Args: "[-concepts A,B] [-koan NAME] [-json]", Run: a.verifyCmd,
 			Say: lang.Msgf("for instructors: every koan fails for its reason, every solution passes")},
 		{Name: "stress", Args: "[-count N] [-cpu LIST] [-koan-runs N] [-concepts A,B]", Run: a.stressCmd,
 			Say: lang.Msgf("solutions many times at several -cpu values, koans judged again and again: flakes by koan")},
-		{Name: "mutate", Args: "[-concepts A,B]", Run: a.mutateCmd,
+		{Name: "mutate", Args: "[-runs N] [-concepts A,B]", Run: a.mutateCmd,
 			Say: lang.Msgf("take each line of synchronisation out of the solutions: the koan must fail")},
+		{Name: "adversary", Args: "[-concepts A,B] [-koan NAME] [-json] [-parallel N]", Run: a.adversaryCmd,
+			Say: lang.Msgf("the wrong answers a learner would try, declared and generic: each must fail in every run")},
 	}
 }
 

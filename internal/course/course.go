@@ -101,6 +101,13 @@ type Catalog struct {
 	// run longer than the runner's default, for koans slow by design.
 	Timeout string         `toml:"timeout"`
 	Koans   []CatalogEntry `toml:"koan"`
+	// File is the catalog's repository-relative path.
+	File string `toml:"-"`
+	// WrongProblems say where a [[koan.wrong]] table is malformed
+	// (file:line: what): a key other than find, put, why and file, no find,
+	// no why. They are verify's to report: a learner's runner needs no
+	// wrong answer, so they do not make the catalog bad.
+	WrongProblems []string `toml:"-"`
 }
 
 // A CatalogEntry describes one koan.
@@ -115,6 +122,31 @@ type CatalogEntry struct {
 	// mutation check may remove without the koan failing: the key is the
 	// line's text (trimmed), the value why the koan does not need it.
 	Needless map[string]string `toml:"needless"`
+	// Wrong are the wrong answers a learner would try, each of which must
+	// fail (verify's adversary proves it): [[koan.wrong]] tables after the
+	// [[koan]] they belong to.
+	Wrong []WrongAnswer `toml:"wrong"`
+}
+
+// A WrongAnswer is one [[koan.wrong]] table: an edit of the koan's
+// solution that a learner might make instead of the lesson's answer.
+type WrongAnswer struct {
+	// Find is text of the solution file, matched line by line with each
+	// line's leading and trailing white space ignored; it must occur
+	// exactly once in the koan's function (or, if not there, in the
+	// functions of the same file that the koan calls).
+	Find string `toml:"find"`
+	// Put is what the learner writes instead, re-indented like the first
+	// line found; "" deletes the lines found. It may hold several lines.
+	Put string `toml:"put"`
+	// Why says in a sentence why the answer is wrong.
+	Why string `toml:"why"`
+	// File names the solution file to edit, relative to the concept's
+	// directory; "" is the koan's own file.
+	File string `toml:"file"`
+	// Line is where the table starts in the catalog (its [[koan.wrong]]
+	// line), for the reports.
+	Line int `toml:"-"`
 }
 
 // FindRoot walks up from dir to the repository root: the nearest directory
@@ -274,6 +306,10 @@ func (c *Concept) readCatalog(path, rel string) {
 		return
 	}
 	c.Catalog = cat
+	cat.File = rel
+	if data, err := os.ReadFile(path); err == nil {
+		cat.placeWrong(string(data))
+	}
 	c.applyCatalog()
 	if cat.Timeout != "" {
 		d, err := time.ParseDuration(cat.Timeout)
@@ -282,6 +318,64 @@ func (c *Concept) readCatalog(path, rel string) {
 			c.Problems = append(c.Problems, c.BadCatalog)
 		}
 		c.Timeout = max(d, 0)
+	}
+}
+
+// wrongKeys are the keys of a [[koan.wrong]] table.
+var wrongKeys = []string{"find", "put", "why", "file"}
+
+// placeWrong sets each wrong answer's Line from the catalog's text, and
+// notes the malformed tables: a key it does not know, no find, no why. The
+// text is scanned, not parsed (the TOML decoder keeps no positions): a
+// table starts at a line [[koan.wrong]] outside a multi-line string.
+func (cat *Catalog) placeWrong(text string) {
+	koan, wrong := -1, -1
+	inString := "" // the quotes of the multi-line string the line is in
+	inWrong := false
+	for i, line := range strings.Split(text, "\n") {
+		n := i + 1
+		t := strings.TrimSpace(line)
+		if inString != "" {
+			if strings.Count(line, inString)%2 == 1 {
+				inString = ""
+			}
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t, "[[koan.wrong]]"):
+			wrong++
+			inWrong = true
+			if koan >= 0 && koan < len(cat.Koans) && wrong < len(cat.Koans[koan].Wrong) {
+				cat.Koans[koan].Wrong[wrong].Line = n
+			}
+		case strings.HasPrefix(t, "[[koan]]"):
+			koan, wrong, inWrong = koan+1, -1, false
+		case strings.HasPrefix(t, "["):
+			inWrong = false
+		case inWrong && t != "" && !strings.HasPrefix(t, "#"):
+			if key, _, ok := strings.Cut(t, "="); ok {
+				key = strings.Trim(strings.TrimSpace(key), `"'`)
+				if !slices.Contains(wrongKeys, key) {
+					cat.WrongProblems = append(cat.WrongProblems, fmt.Sprintf("%s:%d: [[koan.wrong]] has a key %q: its keys are find, put, why and file", cat.File, n, key))
+				}
+			}
+		}
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.Count(line, q)%2 == 1 {
+				inString = q
+				break
+			}
+		}
+	}
+	for _, e := range cat.Koans {
+		for _, w := range e.Wrong {
+			if strings.TrimSpace(w.Find) == "" {
+				cat.WrongProblems = append(cat.WrongProblems, fmt.Sprintf("%s:%d: %s: a [[koan.wrong]] needs find, the solution's text the learner would change", cat.File, w.Line, e.Name))
+			}
+			if strings.TrimSpace(w.Why) == "" {
+				cat.WrongProblems = append(cat.WrongProblems, fmt.Sprintf("%s:%d: %s: a [[koan.wrong]] needs why, a sentence on why the answer is wrong", cat.File, w.Line, e.Name))
+			}
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package course
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -78,4 +79,57 @@ func TestFindRootWorksFromAnyFolderOfTheCourse(t *testing.T) {
 	assert.Equal(t, root, got)
 	_, err = FindRoot(t.TempDir())
 	assert.ErrorContains(t, err, "not inside the course")
+}
+
+// A [[koan.wrong]] table is read with its koan, knows its line in the
+// catalog, and a malformed one is named at its line without making the
+// catalog bad: the learner's runner does not need it.
+func TestWrongAnswersAreReadWithTheirLines(t *testing.T) {
+	dir := t.TempDir()
+	cat := `title = "X"
+
+[[koan]]
+name = "TestA"
+kind = "leak"
+hints = ["a", "b"]
+
+[[koan.wrong]]
+find = "case <-ctx.Done():"
+put = """
+default:
+	x()"""
+why = "A default case never waits."
+
+[[koan.wrong]]
+fnd = "wg.Wait()"
+why = ""
+
+[[koan]]
+name = "TestB"
+kind = "race"
+hints = ["a", "b"]
+
+[[koan.wrong]]
+find = "mu.Lock()"
+put = ""
+why = "w"
+file = "b_test.go"
+`
+	path := filepath.Join(dir, CatalogFile)
+	require.NoError(t, os.WriteFile(path, []byte(cat), 0o644))
+	c := &Concept{Name: "01_x"}
+	c.readCatalog(path, "koans/01_x/catalog.toml")
+	require.Empty(t, c.BadCatalog)
+	require.Len(t, c.Catalog.Koans, 2)
+	a, b := c.Catalog.Koans[0].Wrong, c.Catalog.Koans[1].Wrong
+	require.Len(t, a, 2)
+	require.Len(t, b, 1)
+	assert.Equal(t, WrongAnswer{Find: "case <-ctx.Done():", Put: "default:\n\tx()", Why: "A default case never waits.", Line: 8}, a[0])
+	assert.Equal(t, 15, a[1].Line)
+	assert.Equal(t, WrongAnswer{Find: "mu.Lock()", Why: "w", File: "b_test.go", Line: 24}, b[0])
+	assert.Equal(t, []string{
+		`koans/01_x/catalog.toml:16: [[koan.wrong]] has a key "fnd": its keys are find, put, why and file`,
+		"koans/01_x/catalog.toml:15: TestA: a [[koan.wrong]] needs find, the solution's text the learner would change",
+		"koans/01_x/catalog.toml:15: TestA: a [[koan.wrong]] needs why, a sentence on why the answer is wrong",
+	}, c.Catalog.WrongProblems)
 }

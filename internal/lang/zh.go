@@ -290,6 +290,7 @@ var chinese = map[string]string{
 	"for instructors: every koan fails for its reason, every solution passes":                     "供讲师使用：每个 koan 都因它要教的原因而失败，每个解答都通过",
 	"solutions many times at several -cpu values, koans judged again and again: flakes by koan":   "在多个 -cpu 值下多次运行解答，反复判定 koan：按 koan 列出不稳定的结果",
 	"take each line of synchronisation out of the solutions: the koan must fail":                  "逐行去掉解答里的同步代码：koan 必须失败",
+	"the wrong answers a learner would try, declared and generic: each must fail in every run":    "学习者可能尝试的错误答案（目录里声明的和通用的）：每一个都必须在每次运行中失败",
 	"\nflags:\n%s":       "\n选项：\n%s",
 	"usage: %s\n\n%s.\n": "用法：%s\n\n%s。\n",
 	"usage: go tool koans [-json] [-norace] [-tree koans|solutions] [command]\n":              "用法：go tool koans [-json] [-norace] [-tree koans|solutions] [命令]\n",

@@ -107,7 +107,7 @@ func (v *verifier) blanksNeeded(ctx context.Context, c *course.Concept) error {
 	defer os.RemoveAll(tmp)
 	for _, k := range c.Koans {
 		blanks, solFile := filledBlanks(v.opt.Root, k, sc)
-		if len(blanks) < 2 {
+		if len(blanks) < 2 || !v.only(k) {
 			continue
 		}
 		sl := course.SourceLines(v.opt.Root, solFile)

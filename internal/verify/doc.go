@@ -3,4 +3,6 @@
 // with the leak check; koans and solutions mirror each other, differing only
 // on the lines that hold a blank; every blank of a koan is needed; no hint
 // gives an answer away; and the catalog, the READMEs and the disk agree.
+// Its adversary tries the wrong answers a learner would try, declared in
+// the catalogs and generic, and requires each to fail in every run.
 package verify

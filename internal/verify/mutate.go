@@ -33,6 +33,8 @@ type Mutant struct {
 	Kind   kind.Kind // how the koan failed, when killed
 	// Explained is the catalog's reason why a survivor's line is not needed.
 	Explained string
+	// Runs is how many times it was judged (a survivor stops at its pass).
+	Runs int
 
 	op   string // "delete", "unlock" (a Lock and its Unlock) or "unbuffer"
 	text string // the line's statement, trimmed
@@ -96,10 +98,20 @@ func (m Mutant) apply(lines []string) string {
 	return strings.Join(out, "\n") + "\n"
 }
 
+// MutantRuns is how many times each mutant is judged: a line whose
+// removal lets the koan pass in one run of three is not needed every time,
+// so one pass makes the mutant a survivor.
+const MutantRuns = 3
+
+// mutantCPUs are the GOMAXPROCS of a mutant's runs, in turn.
+var mutantCPUs = []string{"1", "2", "4"}
+
 // Mutate runs every mutant of the solutions (through go test -overlay, so
-// no file changes) and reports which the koans kill.
-func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
+// no file changes) up to runs times each, and reports which the koans
+// kill: a mutant is killed only if the koan fails in every run.
+func Mutate(ctx context.Context, opt Options, runs int) ([]Mutant, error) {
 	opt.defaults()
+	runs = max(runs, 1)
 	koans, sols, err := opt.load()
 	if err != nil {
 		return nil, err
@@ -117,32 +129,23 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 	for _, sc := range concepts {
 		kc := koans.Concept(sc.Name)
 		for _, m := range Mutants(opt.Root, sc) {
+			if opt.Koan != "" && m.Koan != opt.Koan {
+				continue
+			}
 			ov, err := writeOverlay(tmp, opt.Root, m.File, m.apply(course.SourceLines(opt.Root, m.File)))
 			if err != nil {
 				return nil, err
 			}
-			res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: 1, Overlay: ov, Run: "^" + m.Koan + "$", Timeout: 20 * time.Second}, "./"+sc.Dir)
-			if err != nil {
-				return nil, err
-			}
-			pkg := res.Packages[sc.ImportPath(sols.Module)]
-			outs := diagnose.Judge(sc, pkg, opt.Root)
-			m.Result = Survived
-			for _, o := range outs {
-				if o.State != diagnose.Failed || o.Failure == nil {
-					continue
+			for i := range runs {
+				res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: 1, CPU: mutantCPUs[i%len(mutantCPUs)], Overlay: ov, Run: "^" + m.Koan + "$", Timeout: 20 * time.Second}, "./"+sc.Dir)
+				if err != nil {
+					return nil, err
 				}
-				switch {
-				case pkg != nil && pkg.FailedBuild:
-					// vet (lostcancel, copylocks...) caught the mutant; a
-					// compile error means the line cannot simply go. Both
-					// name the mutant's file, not its koan.
-					m.Result, m.Kind = Killed, o.Failure.Kind
-					if o.Failure.Kind == kind.Compile {
-						m.Result = NoCompile
-					}
-				case o.Koan.Name == m.Koan:
-					m.Result, m.Kind = Killed, o.Failure.Kind
+				m.Runs++
+				pkg := res.Packages[sc.ImportPath(sols.Module)]
+				m.Result, m.Kind = judgeMutant(sc, pkg, m.Koan, opt.Root)
+				if m.Result != Killed || pkg != nil && pkg.FailedBuild {
+					break // a survivor, or a build that fails every time
 				}
 			}
 			if m.Result == Survived && kc != nil {
@@ -150,9 +153,32 @@ func Mutate(ctx context.Context, opt Options) ([]Mutant, error) {
 					m.Explained = e.Needless[m.text]
 				}
 			}
-			opt.Log(fmt.Sprintf("%-16s %s:%d %s", m.Result, m.File, m.Line, m.Change))
+			opt.Log(fmt.Sprintf("%-16s %s:%d %s (%d run(s))", m.Result, m.File, m.Line, m.Change, m.Runs))
 			all = append(all, m)
 		}
 	}
 	return all, nil
+}
+
+// judgeMutant says what one run did to a mutant.
+func judgeMutant(sc *course.Concept, pkg *run.Package, koan, root string) (MutantResult, kind.Kind) {
+	result, k := Survived, kind.Kind("")
+	for _, o := range diagnose.Judge(sc, pkg, root) {
+		if o.State != diagnose.Failed || o.Failure == nil {
+			continue
+		}
+		switch {
+		case pkg != nil && pkg.FailedBuild:
+			// vet (lostcancel, copylocks...) caught the mutant; a compile
+			// error means the line cannot simply go. Both name the
+			// mutant's file, not its koan.
+			result, k = Killed, o.Failure.Kind
+			if o.Failure.Kind == kind.Compile {
+				return NoCompile, k
+			}
+		case o.Koan.Name == koan:
+			result, k = Killed, o.Failure.Kind
+		}
+	}
+	return result, k
 }

@@ -33,6 +33,9 @@ func WriteReport(w io.Writer, rep *Report, took time.Duration) bool {
 	}
 	fmt.Fprintf(tw, "total\t%d\t%d\t\t\n", total, detected)
 	tw.Flush()
+	if rep.Adversary != nil {
+		writeAttempts(w, rep.Adversary)
+	}
 	fmt.Fprintf(w, "\nverified in %v\n", took.Round(100*time.Millisecond))
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(w, "\n%d problem(s):\n", len(rep.Problems))
@@ -72,8 +75,12 @@ func WriteMutants(w io.Writer, ms []Mutant, took time.Duration) bool {
 			survivors = append(survivors, m)
 		}
 	}
-	fmt.Fprintf(w, "%d mutants in %v: %d killed, %d survived, %d do not compile.\n",
-		len(ms), took.Round(time.Second), counts[Killed], counts[Survived], counts[NoCompile])
+	runs := 0
+	for _, m := range ms {
+		runs += m.Runs
+	}
+	fmt.Fprintf(w, "%d mutants in %v (%d runs: each killed only if it failed every run): %d killed, %d survived, %d do not compile.\n",
+		len(ms), took.Round(time.Second), runs, counts[Killed], counts[Survived], counts[NoCompile])
 	unexplained := 0
 	if len(survivors) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -84,9 +91,71 @@ func WriteMutants(w io.Writer, ms []Mutant, took time.Duration) bool {
 				why = "no: the koan does not test this line"
 				unexplained++
 			}
-			fmt.Fprintf(tw, "%s:%d\t%s\t%s\n", m.File, m.Line, m.Change, why)
+			fmt.Fprintf(tw, "%s:%d\t%s (passed in run %d)\t%s\n", m.File, m.Line, m.Change, m.Runs, why)
 		}
 		tw.Flush()
 	}
 	return unexplained == 0
+}
+
+// WriteAdversary writes what the adversary found: per koan the wrong
+// answers tried and how each fared, then the problems (answers that
+// passed) and the information (passes that cannot be helped here).
+func WriteAdversary(w io.Writer, rep *AdversaryReport, took time.Duration) bool {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "KOAN\tKIND\tDECLARED\tTRIED\tPASSED")
+	tried, declared := 0, 0
+	for _, k := range rep.Koans {
+		d, t, p := 0, 0, 0
+		for _, a := range k.Attempts {
+			if a.Source == Declared {
+				d++
+			}
+			if a.Result != NoBuild && a.Result != NotApplied && a.Result != CannotFail {
+				t++
+			}
+			if a.Result == Passes {
+				p++
+			}
+		}
+		tried += t
+		declared += d
+		passed := "-"
+		if p > 0 {
+			passed = fmt.Sprint(p)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", k.Koan, k.Kind, d, t, passed)
+	}
+	tw.Flush()
+	n := rep.Counts()
+	fmt.Fprintf(w, "\n%d koans, %d wrong answers tried (%d declared) in %v: %d failed every run, %d failed vet, %d passed; %d generic ones did not compile, %d compare a value with itself (not run).\n",
+		len(rep.Koans), tried, declared, took.Round(time.Second), n[Fails], n[FailsVet], n[Passes], n[NoBuild], n[CannotFail])
+	if len(rep.Info) > 0 {
+		fmt.Fprintf(w, "\n%d answer(s) that cannot fail (information: grading must not grade them):\n", len(rep.Info))
+		for _, p := range rep.Info {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
+	if len(rep.Problems) > 0 {
+		fmt.Fprintf(w, "\n%d problem(s):\n", len(rep.Problems))
+		for _, p := range rep.Problems {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+		return false
+	}
+	fmt.Fprintln(w, "Every wrong answer tried failed in every run.")
+	return true
+}
+
+// writeAttempts lists each wrong answer tried and how it fared.
+func writeAttempts(w io.Writer, rep *AdversaryReport) {
+	for _, k := range rep.Koans {
+		fmt.Fprintf(w, "\nWrong answers tried on %s (%s):\n", k.Koan, k.Kind)
+		if len(k.Attempts) == 0 {
+			fmt.Fprintln(w, "  none applies: declare the ones a learner would try ([[koan.wrong]])")
+		}
+		for _, a := range k.Attempts {
+			fmt.Fprintf(w, "  %-16s %-14s %s: %s\n", a.Result, a.Source, a.Edit, a.Summary())
+		}
+	}
 }

@@ -20,34 +20,42 @@ import (
 
 // A Problem is one thing wrong with the course.
 type Problem struct {
-	Where string // a file, file:line, or a concept
-	What  string
+	Where string `json:"where"` // a file, file:line, or a concept
+	What  string `json:"what"`
 }
 
 func (p Problem) String() string { return p.Where + ": " + p.What }
 
 // A Row is one concept's line in the report.
 type Row struct {
-	Concept string
-	Koans   int
+	Concept string `json:"concept"`
+	Koans   int    `json:"koans"`
 	// Kinds counts the koans by the kind their catalog names.
-	Kinds map[kind.Kind]int
+	Kinds map[kind.Kind]int `json:"kinds"`
 	// Detected counts the koans a detector judges (race, leak, deadlock,
 	// timeout, panic, fatal, vet), not an assertion.
-	Detected int
-	OK       bool
+	Detected int `json:"detected"`
+	// Wrong counts the wrong answers its catalog declares.
+	Wrong int  `json:"wrong"`
+	OK    bool `json:"ok"`
 }
 
 // A Report is the whole verification.
 type Report struct {
-	Rows     []Row
-	Problems []Problem
+	Rows     []Row     `json:"rows"`
+	Problems []Problem `json:"problems"`
+	// Adversary is what the wrong answers did, with -koan (verify of the
+	// whole course leaves them to the adversary command: they take long).
+	Adversary *AdversaryReport `json:"adversary,omitempty"`
 }
 
 // Options say what to verify.
 type Options struct {
 	Root     string
 	Concepts []string // all when empty
+	// Koan, if set, is the one koan to check: its concept's static checks
+	// run whole, the runs only for it (and verify adds the adversary's).
+	Koan string
 	// Trees names the trees: normally "koans" and "solutions".
 	Koans, Solutions string
 	// Go runs go test (nil: run.Go).
@@ -89,11 +97,11 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 	}
 	r := &Report{}
 	v := &verifier{opt: opt, r: r, koans: koans, sols: sols}
-	concepts, err := koans.Select(opt.Concepts)
+	concepts, err := selectKoans(koans, opt)
 	if err != nil {
 		return nil, err
 	}
-	if len(opt.Concepts) == 0 {
+	if len(opt.Concepts) == 0 && opt.Koan == "" {
 		v.sameConcepts()
 	}
 	v.uniqueNames(concepts)
@@ -103,6 +111,7 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 		before := len(r.Problems)
 		opt.Log("checking " + c.Name)
 		v.catalog(c, &row)
+		v.wrongAnswers(c, &row)
 		v.mirror(c)
 		if err := v.koansFail(ctx, c); err != nil {
 			return nil, err
@@ -120,8 +129,20 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 	}
 	v.gofmt()
 	v.vet(ctx, concepts)
+	if opt.Koan != "" {
+		adv, err := adversary(ctx, AdversaryOptions{Options: opt}, koans, sols, concepts)
+		if err != nil {
+			return nil, err
+		}
+		r.Adversary = adv
+		r.Problems = append(r.Problems, adv.Problems...)
+	}
 	return r, nil
 }
+
+// only reports whether the runs of verify are for k: all koans, or the
+// one of -koan.
+func (v *verifier) only(k *course.Koan) bool { return v.opt.Koan == "" || k.Name == v.opt.Koan }
 
 type verifier struct {
 	opt         Options
@@ -284,6 +305,9 @@ func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
 		return err
 	}
 	for _, k := range c.Koans {
+		if !v.only(k) {
+			continue
+		}
 		o := judged[k.Name]
 		where := fmt.Sprintf("%s:%d", k.File, k.Line)
 		switch {
@@ -305,7 +329,12 @@ func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
 // koans already judged.
 func (v *verifier) judgeEach(ctx context.Context, c *course.Concept) (map[string]*diagnose.Outcome, error) {
 	judged := map[string]*diagnose.Outcome{}
-	left := c.Koans
+	var left []*course.Koan
+	for _, k := range c.Koans {
+		if v.only(k) {
+			left = append(left, k)
+		}
+	}
 	for len(left) > 0 {
 		names := make([]string, len(left))
 		for i, k := range left {
@@ -348,7 +377,11 @@ func (v *verifier) solutionsPass(ctx context.Context, c *course.Concept) error {
 	if v.sols.Concept(c.Name) == nil {
 		return nil
 	}
-	st, err := walk.Walk(ctx, walk.Options{Root: v.opt.Root, Tree: v.opt.Solutions, Concepts: []string{c.Name}, All: true, Go: v.opt.Go})
+	wo := walk.Options{Root: v.opt.Root, Tree: v.opt.Solutions, Concepts: []string{c.Name}, All: true, Go: v.opt.Go}
+	if v.opt.Koan != "" {
+		wo.Run = "^" + v.opt.Koan + "$"
+	}
+	st, err := walk.Walk(ctx, wo)
 	if err != nil {
 		return err
 	}
@@ -356,7 +389,7 @@ func (v *verifier) solutionsPass(ctx context.Context, c *course.Concept) error {
 		return fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
 	}
 	for _, o := range st.Concepts[0].Outcomes {
-		if o.State == diagnose.Passed {
+		if o.State == diagnose.Passed || !v.only(o.Koan) {
 			continue
 		}
 		where := o.Koan.File
