@@ -69,7 +69,7 @@ func editOf(blanks []filled) string {
 		if expectedValue(b.koan) {
 			continue
 		}
-		k, s := codeOf(b.koan), codeOf(b.solution)
+		k, s := codeTokens(b.koan), codeTokens(b.solution)
 		ks, ss, kts = append(ks, tokensText(k)), append(ss, tokensText(s)), append(kts, k)
 		if e := editShape(k, s); e != "" {
 			lines = append(lines, e)
@@ -112,13 +112,13 @@ func telling(edit string) bool {
 // assertion expects: a blank token __ that stands in a call of assert or
 // require.
 func expectedValue(koanLine string) bool {
-	ts := codeOf(koanLine)
+	ts := codeTokens(koanLine)
 	hasBlank := slices.ContainsFunc(ts, func(t goline.Token) bool { return t.Kind == token.IDENT && t.Text == "__" })
 	return hasBlank && len(ts) > 2 && (ts[0].Text == "assert" || ts[0].Text == "require") && ts[1].Kind == token.PERIOD
 }
 
-// codeOf is a line's tokens without its comments.
-func codeOf(line string) []goline.Token {
+// codeTokens is a line's tokens without its comments.
+func codeTokens(line string) []goline.Token {
 	return goline.Code(line, func(string) bool { return true })
 }
 

@@ -50,7 +50,7 @@ func TestAnEditIsComparedWithoutItsNames(t *testing.T) {
 		{"\tstop = true // __", "\tstop.Store(true)", "X = LIT → X.Store ( LIT )"},
 		{"\t// __ : the same", "\t// __ : the same", ""},
 	} {
-		assert.Equal(t, tc.want, editShape(codeOf(tc.koan), codeOf(tc.sol)), tc.sol)
+		assert.Equal(t, tc.want, editShape(codeTokens(tc.koan), codeTokens(tc.sol)), tc.sol)
 	}
 	for line, want := range map[string]bool{
 		"\tassert.Equal(t, __, got)":                 true,
