@@ -126,6 +126,10 @@ type CatalogEntry struct {
 	// fail (verify's adversary proves it): [[koan.wrong]] tables after the
 	// [[koan]] they belong to.
 	Wrong []WrongAnswer `toml:"wrong"`
+	// SameEdit names earlier koans solved by the same edit as this one
+	// (verify's duplicate check), each with why the two still teach two
+	// lessons: the key is the earlier koan's test name.
+	SameEdit map[string]string `toml:"same_edit"`
 }
 
 // A WrongAnswer is one [[koan.wrong]] table: an edit of the koan's

@@ -19,11 +19,16 @@ import (
 // later one is reported, naming the first koan solved so. Blanks that an assertion
 // expects (assert.Equal(t, __, got)) are no edit: their answer is a value
 // the koan asks about, not a change to its code. Only pairs that touch a
-// concept being verified are reported. It runs no go test.
+// concept being verified are reported, and not a pair whose later koan's
+// catalog entry explains it (same_edit = { TestEarlier = "why" }). It runs
+// no go test.
 func (v *verifier) sameEdits(selected []*course.Concept) {
 	for _, d := range v.duplicates() {
+		if e, ok := d.second.Concept.Entry(d.second.Name); ok && strings.TrimSpace(e.SameEdit[d.first.Name]) != "" {
+			continue // the catalog says why the two are two lessons
+		}
 		if slices.Contains(selected, d.first.Concept) || slices.Contains(selected, d.second.Concept) {
-			v.problem(fmt.Sprintf("%s:%d", d.second.File, d.second.Line), "%s is solved by the same edit as %s (%s:%d): %s. One lesson, once: cut one, or make it teach what the course lacks", d.second.Name, d.first.Name, d.first.File, d.first.Line, d.edit)
+			v.problem(fmt.Sprintf("%s:%d", d.second.File, d.second.Line), "%s is solved by the same edit as %s (%s:%d): %s. One lesson, once: cut one, make it teach what the course lacks, or say in its catalog why the two are two lessons (same_edit = { %s = \"why\" })", d.second.Name, d.first.Name, d.first.File, d.first.Line, d.edit, d.first.Name)
 		}
 	}
 }

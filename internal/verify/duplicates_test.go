@@ -29,13 +29,32 @@ func TestTwoKoansSolvedByTheSameEditAreReported(t *testing.T) {
 	v.sameEdits(v.koans.Concepts)
 	k := v.opt.Koans
 	assert.Equal(t, []string{
-		k + "/02_again/a_again_test.go:15: TestAMutexGuardsAMapToo is solved by the same edit as TestAMutexGuardsACounter (" + k + "/01_locks/a_locks_test.go:10): (nothing) → X.Lock ( ); (nothing) → X.Unlock ( ). One lesson, once: cut one, or make it teach what the course lacks",
-		k + "/02_again/a_again_test.go:37: TestDeferredCleanupsRunLastFirst is solved by the same edit as TestDeferredCallsRunLastFirst (" + k + "/01_locks/a_locks_test.go:25): the 2 lines `defer`, `defer` put in another order. One lesson, once: cut one, or make it teach what the course lacks",
+		k + "/02_again/a_again_test.go:15: TestAMutexGuardsAMapToo is solved by the same edit as TestAMutexGuardsACounter (" + k + "/01_locks/a_locks_test.go:10): (nothing) → X.Lock ( ); (nothing) → X.Unlock ( ). One lesson, once: cut one, make it teach what the course lacks, or say in its catalog why the two are two lessons (same_edit = { TestAMutexGuardsACounter = \"why\" })",
+		k + "/02_again/a_again_test.go:37: TestDeferredCleanupsRunLastFirst is solved by the same edit as TestDeferredCallsRunLastFirst (" + k + "/01_locks/a_locks_test.go:25): the 2 lines `defer`, `defer` put in another order. One lesson, once: cut one, make it teach what the course lacks, or say in its catalog why the two are two lessons (same_edit = { TestDeferredCallsRunLastFirst = \"why\" })",
 	}, problems(v))
 
 	v = duplicatesFixture(t)
 	v.sameEdits(v.koans.Concepts[:1])
 	assert.Len(t, problems(v), 2, "a pair is reported when either koan's concept is verified")
+}
+
+// A pair whose later koan says in its catalog why the two are two lessons
+// is not reported; a same_edit without a reason still is.
+func TestASameEditExplainedInTheCatalogIsNotReported(t *testing.T) {
+	v := duplicatesFixture(t)
+	cat := v.koans.Concept("02_again").Catalog
+	for i := range cat.Koans {
+		switch cat.Koans[i].Name {
+		case "TestAMutexGuardsAMapToo":
+			cat.Koans[i].SameEdit = map[string]string{"TestAMutexGuardsACounter": "a map, not a counter: the lesson is the map's own rule"}
+		case "TestDeferredCleanupsRunLastFirst":
+			cat.Koans[i].SameEdit = map[string]string{"TestDeferredCallsRunLastFirst": " "}
+		}
+	}
+	v.sameEdits(v.koans.Concepts)
+	ps := problems(v)
+	require.Len(t, ps, 1)
+	assert.Contains(t, ps[0], "TestDeferredCleanupsRunLastFirst is solved by the same edit")
 }
 
 // Names and literals are put aside; what is called, keywords and operators
