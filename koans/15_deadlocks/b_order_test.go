@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 // A keyed lock gives each key (a file being downloaded, say) its own Mutex,
@@ -40,7 +42,7 @@ func TestWaitForAKeysLockOnlyAfterReleasingTheTable(t *testing.T) {
 		log = append(log, "second")
 		unlock("logo.png")
 	})
-	waitUntilBlocked("sync.Mutex.Lock") // it waits for the first one
+	koan.WaitUntilBlocked("sync.Mutex.Lock") // it waits for the first one
 	wg.Go(func() { lock("icon.png"); unlock("icon.png") })
 	log = append(log, "first")
 	unlock("logo.png")
@@ -73,9 +75,9 @@ func TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor(t *testing.T) {
 		mu.RUnlock()
 		built <- result
 	}()
-	waitUntilBlocked("chan receive") // the builder waits for a job
-	go reload("v2")                  // a reload comes...
-	waitUntilBlocked("")             // ...and waits, if it must
+	koan.WaitUntilBlocked("chan receive") // the builder waits for a job
+	go reload("v2")                       // a reload comes...
+	koan.WaitUntilBlocked("")             // ...and waits, if it must
 	fed := make(chan struct{})
 	go func() { // a feeder
 		defer close(fed)
@@ -84,8 +86,8 @@ func TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor(t *testing.T) {
 		mu.RUnlock()
 		jobs <- job
 	}()
-	<-fed                         // the job is handed over...
-	waitUntilBlocked("chan send") // ...built, and the result handed back
+	<-fed                              // the job is handed over...
+	koan.WaitUntilBlocked("chan send") // ...built, and the result handed back
 	reload("v3")
 	assert.Equal(t, "job for v2, built with v2", <-built)
 }

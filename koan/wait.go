@@ -1,0 +1,121 @@
+package koan
+
+import (
+	"runtime"
+	"strings"
+
+	"github.com/gokoans/concurrency/internal/traceback"
+)
+
+// WaitUntilBlocked returns once another goroutine that runs the calling
+// package's code is blocked with a wait reason that starts with reason, as a
+// goroutine dump prints it ("chan receive", "chan send", "select",
+// "sync.Mutex.Lock", "sync.RWMutex.Lock"...), and has on its stack, or as the
+// function that started it, a function whose name contains each frame given.
+// With reason "", it returns once every other goroutine that runs the calling
+// package's code is waiting (in any state but running or runnable) or has
+// returned.
+//
+// A goroutine runs the calling package's code when a function of that package
+// is on its stack or started it. Goroutines that only wait for tests to run
+// (TestMain's, and a test's waiting in t.Run for its subtest) do not count.
+//
+// It only reads the goroutines' stacks (runtime.Stack): it synchronizes with
+// nothing, so it creates no happens-before edge, and what it orders in time
+// the race detector still sees as concurrent. Koans use it to make one
+// interleaving happen on every run; real code never needs it. A wait reason
+// is the runtime's name for what a goroutine waits on, not a promise of the
+// language: a koan that waits for one relies on the current implementation.
+//
+// If no goroutine ever blocks that way, WaitUntilBlocked waits for ever (the
+// hang guard reports the koan as slow).
+func WaitUntilBlocked(reason string, frame ...string) {
+	pkg := callerPackage()
+	var buf []byte
+	for {
+		buf = stacksInto(buf)
+		gs := traceback.Parse(string(buf))
+		// runtime.Stack prints the calling goroutine first.
+		if len(gs) > 0 && blockedIn(gs[1:], pkg, reason, frame) {
+			return
+		}
+		runtime.Gosched()
+	}
+}
+
+// callerPackage is the import path of the package that called the exported
+// function calling it.
+func callerPackage() string {
+	pc, _, _, ok := runtime.Caller(2)
+	if !ok {
+		return ""
+	}
+	return packageOf(runtime.FuncForPC(pc).Name())
+}
+
+// packageOf returns the package path of a fully qualified function name:
+// "example.com/p.TestX.func1" -> "example.com/p".
+func packageOf(fn string) string {
+	slash := strings.LastIndex(fn, "/")
+	if dot := strings.Index(fn[slash+1:], "."); dot >= 0 {
+		return fn[:slash+1+dot]
+	}
+	return fn
+}
+
+// blockedIn reports whether, among gs (the caller left out), the goroutines
+// of package pkg that have every frame include one blocked with reason, or,
+// for reason "", whether none of them is running or runnable.
+func blockedIn(gs []traceback.Goroutine, pkg, reason string, frames []string) bool {
+	for _, g := range gs {
+		if !runsPackage(g, pkg) || waitsForTests(g) || !hasFrames(g, frames) {
+			continue
+		}
+		busy := g.State == "running" || g.State == "runnable"
+		switch {
+		case reason == "" && busy:
+			return false
+		case reason != "" && strings.HasPrefix(g.State, reason):
+			return true
+		}
+	}
+	return reason == ""
+}
+
+// runsPackage reports whether a function of pkg is on g's stack or started g.
+func runsPackage(g traceback.Goroutine, pkg string) bool {
+	in := func(fn string) bool { return pkg != "" && strings.HasPrefix(fn, pkg+".") }
+	for _, f := range g.Frames {
+		if in(f.Func) {
+			return true
+		}
+	}
+	return in(g.CreatedBy.Func)
+}
+
+// waitsForTests reports whether g is where go test waits for tests to run:
+// in testing.M.Run (TestMain's goroutine) or in testing.T.Run (a test waiting
+// for its subtest).
+func waitsForTests(g traceback.Goroutine) bool {
+	for _, f := range g.Frames {
+		if f.Func == "testing.(*M).Run" || f.Func == "testing.(*T).Run" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFrames reports whether each of frames is part of the name of a function
+// on g's stack, or of the function that started g.
+func hasFrames(g traceback.Goroutine, frames []string) bool {
+	for _, want := range frames {
+		found := strings.Contains(g.CreatedBy.Func, want)
+		for _, f := range g.Frames {
+			found = found || strings.Contains(f.Func, want)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
