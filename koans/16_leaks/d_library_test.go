@@ -14,20 +14,6 @@ import (
 	"github.com/gokoans/concurrency/koan"
 )
 
-// follow starts a writer that writes an endless log into a pipe, and
-// returns the pipe's read end: its caller reads as much as it wants.
-func follow() io.ReadCloser {
-	pr, pw := io.Pipe()
-	go func() { // the writer: it stops only when a write fails
-		for n := 1; ; n++ {
-			if _, err := fmt.Fprintf(pw, "line %d\n", n); err != nil {
-				return
-			}
-		}
-	}()
-	return pr
-}
-
 // io.Pipe joins a writer to a reader with no buffer between them: "each
 // Write to the PipeWriter blocks until it has satisfied one or more Reads
 // from the PipeReader that fully consume the written data"
@@ -35,6 +21,19 @@ func follow() io.ReadCloser {
 // so, by closing its end: writes then fail with ErrClosedPipe, and the writer
 // can stop. Here the log never ends, and the test wants one line.
 func TestAPipeWriterWaitsUntilTheReaderReadsOrCloses(t *testing.T) {
+	// follow starts a writer of an endless log into a pipe, and returns the
+	// pipe's read end only, as exec.Cmd's StdoutPipe does.
+	follow := func() io.ReadCloser {
+		pr, pw := io.Pipe()
+		go func() { // the writer: it stops only when a write fails
+			for n := 1; ; n++ {
+				if _, err := fmt.Fprintf(pw, "line %d\n", n); err != nil {
+					return
+				}
+			}
+		}()
+		return pr
+	}
 	lines := follow()
 	// __ (one statement is missing here: the reader will stop after one line)
 	first, err := bufio.NewReader(lines).ReadString('\n')
@@ -72,10 +71,9 @@ func TestWhatWatchesBackgroundLivesForever(t *testing.T) {
 // cancels; the test plays the server (a millisecond, then an hour), then
 // gives up.
 func TestASleepingGoroutineCannotHearACancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
 	retryAfter := make(chan time.Duration) // the server's answers
-	// the client: an attempt, answered "busy", then a wait before the next
-	go func() {
+	// client makes an attempt, answered "busy", then waits before the next
+	client := func(ctx context.Context) {
 		for {
 			wait := <-retryAfter
 			time.Sleep(wait) // __ : can a cancel wake a goroutine that sleeps?
@@ -84,7 +82,9 @@ func TestASleepingGoroutineCannotHearACancel(t *testing.T) {
 			// __ when it is the cancel)
 			// __
 		}
-	}()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go client(ctx)
 	retryAfter <- time.Millisecond
 	retryAfter <- time.Hour
 	koan.WaitUntilBlocked("") // the client is in its wait, whatever it waits in
