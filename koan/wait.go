@@ -13,12 +13,14 @@ import (
 // "sync.Mutex.Lock", "sync.RWMutex.Lock"...), and has on its stack, or as the
 // function that started it, a function whose name contains each frame given.
 // With reason "", it returns once every other goroutine that runs the calling
-// package's code is waiting (in any state but running or runnable) or has
-// returned.
+// package's code waits (is in any state but running, runnable, or paused by
+// the scheduler: preempted, copystack) or has returned.
 //
 // A goroutine runs the calling package's code when a function of that package
-// is on its stack or started it. Goroutines that only wait for tests to run
-// (TestMain's, and a test's waiting in t.Run for its subtest) do not count.
+// is on its stack or started it, or when a goroutine that does started it
+// (through wg.Go, say, before the goroutine has entered its function).
+// Goroutines that only wait for tests to run (TestMain's, and a test's waiting
+// in t.Run for its subtest) do not count.
 //
 // It only reads the goroutines' stacks (runtime.Stack): it synchronizes with
 // nothing, so it creates no happens-before edge, and what it orders in time
@@ -36,7 +38,7 @@ func WaitUntilBlocked(reason string, frame ...string) {
 		buf = stacksInto(buf)
 		gs := traceback.Parse(string(buf))
 		// runtime.Stack prints the calling goroutine first.
-		if len(gs) > 0 && blockedIn(gs[1:], pkg, reason, frame) {
+		if len(gs) > 0 && blockedIn(gs, gs[0].ID, pkg, reason, frame) {
 			return
 		}
 		runtime.Gosched()
@@ -63,15 +65,19 @@ func packageOf(fn string) string {
 	return fn
 }
 
-// blockedIn reports whether, among gs (the caller left out), the goroutines
-// of package pkg that have every frame include one blocked with reason, or,
-// for reason "", whether none of them is running or runnable.
-func blockedIn(gs []traceback.Goroutine, pkg, reason string, frames []string) bool {
+// blockedIn reports whether, among gs but the caller self, the goroutines of
+// package pkg that have every frame include one blocked with reason, or, for
+// reason "", whether none of them may run on.
+func blockedIn(gs []traceback.Goroutine, self int, pkg, reason string, frames []string) bool {
+	byID := make(map[int]traceback.Goroutine, len(gs))
 	for _, g := range gs {
-		if !runsPackage(g, pkg) || waitsForTests(g) || !hasFrames(g, frames) {
+		byID[g.ID] = g
+	}
+	for _, g := range gs {
+		if g.ID == self || !ofPackage(g, byID, pkg) || waitsForTests(g) || !hasFrames(g, frames) {
 			continue
 		}
-		busy := g.State == "running" || g.State == "runnable"
+		busy := mayRunOn(g.State)
 		switch {
 		case reason == "" && busy:
 			return false
@@ -80,6 +86,34 @@ func blockedIn(gs []traceback.Goroutine, pkg, reason string, frames []string) bo
 		}
 	}
 	return reason == ""
+}
+
+// mayRunOn reports whether a goroutine in state goes on without anyone's
+// help: it runs, may run, or is only paused by the scheduler.
+func mayRunOn(state string) bool {
+	switch state {
+	case "running", "runnable", "preempted", "copystack", "idle":
+		return true
+	}
+	return false
+}
+
+// ofPackage reports whether g runs pkg's code, or was started by a goroutine
+// that does (or that was, in turn), as far as the dump tells and short of the
+// goroutines that run the tests.
+func ofPackage(g traceback.Goroutine, byID map[int]traceback.Goroutine, pkg string) bool {
+	for seen := map[int]bool{}; !seen[g.ID]; {
+		if runsPackage(g, pkg) {
+			return true
+		}
+		seen[g.ID] = true
+		creator, ok := byID[g.CreatorID]
+		if !ok || waitsForTests(creator) {
+			return false // go test's own goroutines start everything at last
+		}
+		g = creator
+	}
+	return false
 }
 
 // runsPackage reports whether a function of pkg is on g's stack or started g.

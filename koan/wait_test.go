@@ -58,22 +58,54 @@ created by example.com/other.Start in goroutine 1
 
 func TestBlockedInFindsAGoroutineOfThePackageByItsWaitReason(t *testing.T) {
 	gs := traceback.Parse(waitDump)
-	assert.True(t, blockedIn(gs, "example.com/p", "sync.Mutex.Lock", nil))
-	assert.True(t, blockedIn(gs, "example.com/p", "sync.Mutex", []string{"p.worker"}), "a reason is a prefix")
-	assert.True(t, blockedIn(gs, "example.com/p", "chan send", []string{"lib.Produce"}), "started by the package counts, (durable) is dropped")
-	assert.False(t, blockedIn(gs, "example.com/p", "chan receive", nil), "TestMain and a test in T.Run do not count")
-	assert.False(t, blockedIn(gs, "example.com/p", "select", nil), "another package's goroutine does not count")
-	assert.False(t, blockedIn(gs, "example.com/p", "sync.Mutex.Lock", []string{"worker", "Produce"}), "every frame must be there")
-	assert.False(t, blockedIn(gs, "example.com/p", "sync.Mutex.Lock", []string{"TestOther"}))
+	assert.True(t, blockedIn(gs, 0, "example.com/p", "sync.Mutex.Lock", nil))
+	assert.True(t, blockedIn(gs, 0, "example.com/p", "sync.Mutex", []string{"p.worker"}), "a reason is a prefix")
+	assert.True(t, blockedIn(gs, 0, "example.com/p", "chan send", []string{"lib.Produce"}), "started by the package counts, (durable) is dropped")
+	assert.False(t, blockedIn(gs, 0, "example.com/p", "chan receive", nil), "TestMain and a test in T.Run do not count")
+	assert.False(t, blockedIn(gs, 0, "example.com/p", "select", nil), "another package's goroutine does not count")
+	assert.False(t, blockedIn(gs, 0, "example.com/p", "sync.Mutex.Lock", []string{"worker", "Produce"}), "every frame must be there")
+	assert.False(t, blockedIn(gs, 0, "example.com/p", "sync.Mutex.Lock", []string{"TestOther"}))
 }
 
 func TestBlockedInWithNoReasonWantsEveryGoroutineOfThePackageWaiting(t *testing.T) {
 	gs := traceback.Parse(waitDump)
-	assert.True(t, blockedIn(gs, "example.com/p", "", nil))
-	assert.True(t, blockedIn(nil, "example.com/p", "", nil), "no goroutine left: all have returned")
-	gs[2].State = "runnable"
-	assert.False(t, blockedIn(gs, "example.com/p", "", nil))
-	assert.True(t, blockedIn(gs, "example.com/p", "", []string{"lib.Produce"}), "the frames choose the goroutines")
+	assert.True(t, blockedIn(gs, 0, "example.com/p", "", nil))
+	assert.True(t, blockedIn(nil, 0, "example.com/p", "", nil), "no goroutine left: all have returned")
+	for _, state := range []string{"running", "runnable", "preempted"} {
+		gs[2].State = state
+		assert.False(t, blockedIn(gs, 0, "example.com/p", "", nil), state)
+	}
+	assert.True(t, blockedIn(gs, 0, "example.com/p", "", []string{"lib.Produce"}), "the frames choose the goroutines")
+}
+
+// A goroutine that wg.Go has started but that has not entered its function
+// yet shows only the sync package's frames: it belongs to the package of the
+// goroutine that started it, here the caller itself.
+func TestBlockedInCountsAGoroutineByItsCreator(t *testing.T) {
+	gs := traceback.Parse(`goroutine 6 [running]:
+example.com/p.TestX(0xc000003c00)
+	/w/p/x_test.go:10 +0x65
+testing.tRunner(0xc000003c00, 0x7cabb8)
+	/usr/local/go/src/testing/testing.go:2036 +0xea
+created by testing.(*T).Run in goroutine 1
+	/usr/local/go/src/testing/testing.go:2101 +0x4c5
+
+goroutine 7 [runnable]:
+sync.(*WaitGroup).Go.func1()
+	/usr/local/go/src/sync/waitgroup.go:238
+created by sync.(*WaitGroup).Go in goroutine 6
+	/usr/local/go/src/sync/waitgroup.go:238 +0x73
+
+goroutine 8 [runnable]:
+sync.(*WaitGroup).Go.func1()
+	/usr/local/go/src/sync/waitgroup.go:238
+created by sync.(*WaitGroup).Go in goroutine 3
+	/usr/local/go/src/sync/waitgroup.go:238 +0x73
+`)
+	assert.False(t, blockedIn(gs, 6, "example.com/p", "", nil), "goroutine 7 is the caller's, and may run")
+	assert.True(t, blockedIn(gs[:1], 6, "example.com/p", "", nil))
+	gs[1].CreatorID = 3 // a creator the dump does not show
+	assert.True(t, blockedIn(gs, 6, "example.com/p", "", nil), "goroutines 7 and 8 belong to no one we know")
 }
 
 func TestPackageOfCutsTheFunctionName(t *testing.T) {
