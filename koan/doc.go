@@ -1,6 +1,6 @@
 // Package koan is the small machinery behind every koan: the blank a learner
-// fills in, and the two guards that make a concurrency mistake fail fast and
-// say where it is.
+// fills in, the two guards that make a concurrency mistake fail fast and say
+// where it is, and a way to stage an interleaving.
 //
 // A koan package holds one file of set-up beside its koans:
 //
@@ -18,6 +18,10 @@
 //     channel, a mutex or a WaitGroup, or a loop that never ends) ends the
 //     test binary at once with every goroutine of that koan and the line it
 //     waits on, instead of waiting for go test's ten-minute timeout.
+//
+// Some koans must make one interleaving happen on every run: WaitUntilBlocked
+// waits, by reading the goroutines' stacks, until another goroutine is
+// blocked where the koan wants it, without synchronizing with it.
 //
 // Under go test the runtime's own "all goroutines are asleep" check never
 // fires (the test framework's timer keeps the program alive), which is why

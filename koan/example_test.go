@@ -26,3 +26,22 @@ func ExampleIsBlank() {
 	fmt.Println(koan.IsBlank(koan.Blank{}), koan.IsBlank(42))
 	// Output: true false
 }
+
+// WaitUntilBlocked stages an interleaving for a koan: here the worker is
+// surely waiting for a job before the job is sent. It watches the worker
+// and orders nothing; the channel does the synchronizing.
+func ExampleWaitUntilBlocked() {
+	jobs := make(chan string)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fmt.Println("worker got", <-jobs)
+	}()
+	koan.WaitUntilBlocked("chan receive") // the worker waits for a job
+	fmt.Println("worker waits")
+	jobs <- "build"
+	<-done
+	// Output:
+	// worker waits
+	// worker got build
+}

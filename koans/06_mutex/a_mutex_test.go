@@ -1,12 +1,12 @@
 package mutex
 
 import (
-	"runtime"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 // n++ is three steps: read n, add one, write n back. When two goroutines do
@@ -73,7 +73,7 @@ func TestAMutexGuardsAMap(t *testing.T) {
 
 // takeTurns calls first in a new goroutine, then second in this one once
 // first has returned, then lets the new goroutine end. It waits by watching
-// the goroutine (see waitUntilBlocked), not by synchronising with it: nothing
+// the goroutine (see koan.WaitUntilBlocked), not by synchronising with it: nothing
 // it does makes first's memory accesses happen before second's.
 func takeTurns(first, second func()) {
 	release := make(chan struct{})
@@ -81,34 +81,7 @@ func takeTurns(first, second func()) {
 		first()
 		<-release
 	}()
-	waitUntilBlocked("chan receive")
+	koan.WaitUntilBlocked("chan receive")
 	second()
 	close(release)
-}
-
-// waitUntilBlocked returns once a goroutine that runs this package's code is
-// blocked with the given wait reason, as goroutine dumps name it: "chan
-// receive", "sync.Mutex.Lock", "sync.RWMutex.Lock"... It only looks at the
-// goroutines (runtime.Stack), so it creates no happens-before edge. The koans
-// use it to make an interleaving happen on every run; real code never needs it.
-func waitUntilBlocked(reason string) {
-	pc, _, _, _ := runtime.Caller(0)
-	name := runtime.FuncForPC(pc).Name()
-	pkg := name[:strings.LastIndex(name, ".")+1] // this package's path, and a dot
-	buf := make([]byte, 64<<10)
-	for {
-		n := runtime.Stack(buf, true)
-		if n == len(buf) {
-			buf = make([]byte, 2*len(buf))
-			continue
-		}
-		for _, g := range strings.Split(string(buf[:n]), "\n\n") {
-			header, _, _ := strings.Cut(g, "\n")
-			main := strings.Contains(g, "testing.(*M).Run") // where TestMain waits
-			if strings.Contains(header, "["+reason) && strings.Contains(g, pkg) && !main {
-				return
-			}
-		}
-		runtime.Gosched()
-	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 // An account is a balance guarded by its own Mutex.
@@ -52,13 +54,13 @@ func TestLocksTakenInOppositeOrdersDeadlock(t *testing.T) {
 	var wg sync.WaitGroup
 	transfer(a, b, 10, func() {
 		wg.Go(func() { transfer(b, a, 30, func() {}) })
-		waitUntilBlocked("sync.Mutex.Lock")
+		koan.WaitUntilBlocked("sync.Mutex.Lock")
 		wg.Go(func() { deposit(b, 5) })
 	})
 	wg.Wait()
 	transfer(c, a, 20, func() { // the same amount both ways, with a third account
 		wg.Go(func() { transfer(a, c, 20, func() {}) })
-		waitUntilBlocked("sync.Mutex.Lock")
+		koan.WaitUntilBlocked("sync.Mutex.Lock")
 	})
 	wg.Wait()
 	assert.Equal(t, 120, a.balance)

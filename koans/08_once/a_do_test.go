@@ -1,12 +1,12 @@
 package once
 
 import (
-	"runtime"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 type config struct{ endpoint string }
@@ -34,7 +34,7 @@ func TestOnceMakesLazyInitialisationSafe(t *testing.T) {
 	release := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() { got[0] = get(); <-release })
-	waitUntilBlocked("chan receive", "TestOnceMakesLazyInitialisationSafe") // the first caller is done
+	koan.WaitUntilBlocked("chan receive", "TestOnceMakesLazyInitialisationSafe") // the first caller is done
 	got[1] = get()
 	close(release)
 	wg.Wait()
@@ -70,7 +70,7 @@ func TestAPlainFlagInFrontOfDoIsADataRace(t *testing.T) {
 	release := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() { got[0] = get(); <-release })
-	waitUntilBlocked("chan receive", "TestAPlainFlagInFrontOfDoIsADataRace") // the first caller is done
+	koan.WaitUntilBlocked("chan receive", "TestAPlainFlagInFrontOfDoIsADataRace") // the first caller is done
 	got[1] = get()
 	close(release)
 	wg.Wait()
@@ -95,12 +95,12 @@ func TestEveryDoWaitsUntilTheFunctionHasReturned(t *testing.T) {
 			events <- "f returns"
 		})
 	})
-	waitUntilBlocked("chan receive", "TestEveryDoWaitsUntilTheFunctionHasReturned") // f has started
+	koan.WaitUntilBlocked("chan receive", "TestEveryDoWaitsUntilTheFunctionHasReturned") // f has started
 	wg.Go(func() {
 		once.Do(func() { events <- "the second caller's f runs" })
 		events <- "the second caller's Do returns"
 	})
-	waitUntilBlocked("sync.Mutex.Lock", "sync.(*Once)") // the second caller waits inside Do
+	koan.WaitUntilBlocked("sync.Mutex.Lock", "sync.(*Once)") // the second caller waits inside Do
 	close(release)
 	wg.Wait()
 	close(events)
@@ -109,25 +109,4 @@ func TestEveryDoWaitsUntilTheFunctionHasReturned(t *testing.T) {
 		got = append(got, e)
 	}
 	assert.Equal(t, __, got)
-}
-
-// waitUntilBlocked returns once some goroutine is blocked with a wait reason
-// starting with reason, as a goroutine dump prints it ("chan receive",
-// "sync.Mutex.Lock"...), and has a function whose name contains frame on its
-// stack. It only reads the stacks (runtime.Stack): it creates no
-// happens-before edge. The koans use it to make one interleaving happen on
-// every run; real code never needs it. (That the second caller of Do waits in
-// a Mutex is the current implementation of sync.Once, not a promise.)
-func waitUntilBlocked(reason, frame string) {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		for _, g := range strings.Split(string(buf[:n]), "\n\n") {
-			header, stack, _ := strings.Cut(g, "\n")
-			if strings.Contains(header, "["+reason) && strings.Contains(stack, frame) {
-				return
-			}
-		}
-		runtime.Gosched()
-	}
 }

@@ -8,12 +8,14 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// When a program crashes, the runtime prints a stack trace "for the current
-// goroutine" only: the one that failed. GOTRACEBACK (or debug.SetTraceback,
-// which may raise it) chooses more (https://pkg.go.dev/runtime#hdr-Environment_Variables).
-// The goroutine that crashed is rarely the whole story: here the question is
-// what main was doing when its worker panicked. The crash report must show it.
-func TestACrashReportShowsOnlyTheCrashingGoroutineUnlessAskedForAll(t *testing.T) {
+// When a panic crashes a program, the runtime prints by default a stack trace
+// "for the current goroutine": the one that panicked. (A failure inside the
+// runtime itself, such as a stack overflow, prints every goroutine.)
+// GOTRACEBACK, or debug.SetTraceback, which may raise it, chooses more
+// (https://pkg.go.dev/runtime#hdr-Environment_Variables). The goroutine that
+// panicked is rarely the whole story: here the question is what main was
+// doing when its worker panicked. The crash report must show it.
+func TestAPanicReportShowsOnlyThePanickingGoroutineUnlessAskedForAll(t *testing.T) {
 	_, report, _ := runCrashingProgram(t, "GOTRACEBACK=single") // __ : which level shows every goroutine?
 	assert.Contains(t, report, "panic: worker failed")
 	assert.Contains(t, report, "waitForTheWorker", "where main was when the worker crashed")

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 // A sync.RWMutex has two ways in. Lock lets in one writer alone; RLock lets in
@@ -99,8 +101,8 @@ func TestARecursiveReadLockDeadlocksOnceAWriterWaits(t *testing.T) {
 	total := func(items ...string) int {
 		mu.RLock()
 		defer mu.RUnlock()
-		go writer()                           // a writer arrives now...
-		waitUntilBlocked("sync.RWMutex.Lock") // ...and waits for this reader
+		go writer()                                // a writer arrives now...
+		koan.WaitUntilBlocked("sync.RWMutex.Lock") // ...and waits for this reader
 		sum := 0
 		for _, item := range items {
 			sum += priceLocked(item)

@@ -2,13 +2,13 @@ package deadlocks
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 // sessions counts the open sessions of each user, up to a limit for all. By a
@@ -69,7 +69,7 @@ func TestAMethodThatHoldsTheLockCallsOnlyHelpersThatExpectIt(t *testing.T) {
 	s.mu.Lock() // an audit holds the lock while someone asks for the total
 	var total int
 	wg.Go(func() { total = s.Total() })
-	waitUntilBlocked("sync.Mutex.Lock")
+	koan.WaitUntilBlocked("sync.Mutex.Lock")
 	s.open["audit"]++
 	s.mu.Unlock()
 	wg.Wait()
@@ -162,39 +162,4 @@ func TestAStringMethodMustNotLockWhatItsCallerHolds(t *testing.T) {
 	assert.EqualError(t, setAge(-1), "customer Ada (37): age -1 is negative")
 	assert.NoError(t, setAge(38))
 	assert.EqualError(t, setAge(-2), "customer Ada (38): age -2 is negative")
-}
-
-// waitUntilBlocked returns once a goroutine that runs this package's code is
-// blocked with the given wait reason, as goroutine dumps name it ("chan
-// receive", "sync.Mutex.Lock", ...), or, given "", once every goroutine that
-// runs this package's code, other than the caller, is blocked or has returned.
-// It only reads the stacks (runtime.Stack), so it creates no happens-before
-// edge. The koans use it to force an interleaving on every run; real code
-// never needs it. (The same idea as 06_mutex's helper.)
-func waitUntilBlocked(reason string) {
-	pc, _, _, _ := runtime.Caller(0)
-	name := runtime.FuncForPC(pc).Name()
-	pkg := name[:strings.LastIndex(name, ".")+1] // this package's path, and a dot
-	buf := make([]byte, 64<<10)
-	for {
-		n := runtime.Stack(buf, true)
-		if n == len(buf) {
-			buf = make([]byte, 2*len(buf))
-			continue
-		}
-		found, busy := false, false
-		for i, g := range strings.Split(string(buf[:n]), "\n\n") {
-			main := strings.Contains(g, "testing.(*M).Run") // where TestMain waits
-			if i == 0 || main || !strings.Contains(g, pkg) {
-				continue // the first goroutine in the dump is the caller
-			}
-			header, _, _ := strings.Cut(g, "\n")
-			found = found || reason != "" && strings.Contains(header, "["+reason)
-			busy = busy || strings.Contains(header, "[running") || strings.Contains(header, "[runnable")
-		}
-		if found || reason == "" && !busy {
-			return
-		}
-		runtime.Gosched()
-	}
 }

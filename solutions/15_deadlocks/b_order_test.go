@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 // A keyed lock gives each key (a file being downloaded, say) its own Mutex,
@@ -40,7 +42,7 @@ func TestWaitForAKeysLockOnlyAfterReleasingTheTable(t *testing.T) {
 		log = append(log, "second")
 		unlock("logo.png")
 	})
-	waitUntilBlocked("sync.Mutex.Lock") // it waits for the first one
+	koan.WaitUntilBlocked("sync.Mutex.Lock") // it waits for the first one
 	wg.Go(func() { lock("icon.png"); unlock("icon.png") })
 	log = append(log, "first")
 	unlock("logo.png")
@@ -71,14 +73,14 @@ func TestAReadLockHeldWhileWaitingShutsOutTheGoroutineItWaitsFor(t *testing.T) {
 		mu.RUnlock()
 		built <- result
 	}()
-	waitUntilBlocked("chan receive") // the builder waits for a job
-	go reload("v2")                  // a reload comes, and waits if it must
-	waitUntilBlocked("")
+	koan.WaitUntilBlocked("chan receive") // the builder waits for a job
+	go reload("v2")                       // a reload comes, and waits if it must
+	koan.WaitUntilBlocked("")
 	mu.RLock() // the test makes the job
 	job := "job for " + version
 	mu.RUnlock()
 	jobs <- job
-	waitUntilBlocked("chan send") // the builder has read version
+	koan.WaitUntilBlocked("chan send") // the builder has read version
 	reload("v3")
 	assert.Equal(t, "job for v2, built with v2", <-built)
 }

@@ -2,12 +2,12 @@ package races
 
 import (
 	"bytes"
-	"runtime"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
 
 // append(s, x) writes x into the array behind s when that array has room,
@@ -64,7 +64,7 @@ func TestASentSliceStillSharesTheSendersArray(t *testing.T) {
 // oneAfterTheOther calls first in a new goroutine and, once first has
 // returned, second in this one; then it lets the new goroutine end and waits
 // for it. It orders the two calls in time by watching the goroutine
-// (waitUntilBlocked), not by synchronising with it: nothing it does makes
+// (koan.WaitUntilBlocked), not by synchronising with it: nothing it does makes
 // first's memory accesses happen before second's. Once it returns, both
 // calls happen before whatever follows it.
 func oneAfterTheOther(first, second func()) {
@@ -74,28 +74,8 @@ func oneAfterTheOther(first, second func()) {
 		first()
 		<-release
 	})
-	waitUntilBlocked("chan receive", "oneAfterTheOther")
+	koan.WaitUntilBlocked("chan receive", "oneAfterTheOther")
 	second()
 	close(release)
 	wg.Wait()
-}
-
-// waitUntilBlocked returns once a goroutine is blocked with a wait reason
-// starting with reason, as goroutine dumps print it ("chan receive",
-// "sync.Mutex.Lock"...), and has a function whose name contains frame on its
-// stack. It only reads the stacks (runtime.Stack), so it creates no
-// happens-before edge. The koans use it to make one interleaving happen on
-// every run; real code never needs it.
-func waitUntilBlocked(reason, frame string) {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		for _, g := range strings.Split(string(buf[:n]), "\n\n") {
-			header, stack, _ := strings.Cut(g, "\n")
-			if strings.Contains(header, "["+reason) && strings.Contains(stack, frame) {
-				return
-			}
-		}
-		runtime.Gosched()
-	}
 }

@@ -92,28 +92,3 @@ func TestAnAbandonedGoroutineStillWritesTheVariablesItCaptured(t *testing.T) {
 		time.Sleep(time.Minute) // the program goes on; the far answer comes meanwhile
 	})
 }
-
-// Deferred calls run in the reverse order of their defer statements
-// (https://go.dev/ref/spec#Defer_statements), so the first one deferred runs
-// last. Wait covers only what a goroutine did before its Done: "a call to
-// Done synchronizes before the return of any Wait call that it unblocks"
-// (https://pkg.go.dev/sync#WaitGroup.Done). Work deferred ahead of the Done
-// runs after it, after Wait may have returned. Here each fetch times itself.
-func TestWorkThatRunsAfterDoneEscapesWait(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		var took [3]time.Duration
-		var wg sync.WaitGroup
-		wg.Add(len(took))
-		for i := range took {
-			go func() { // fetching page i takes i+1 seconds
-				start := time.Now()
-				defer wg.Done()
-				defer func() { took[i] = time.Since(start) }()
-				time.Sleep(time.Duration(i+1) * time.Second)
-			}()
-		}
-		wg.Wait()
-		got := took
-		assert.Equal(t, [3]time.Duration{time.Second, 2 * time.Second, 3 * time.Second}, got)
-	})
-}

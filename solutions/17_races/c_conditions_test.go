@@ -10,7 +10,40 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/gokoans/concurrency/koan"
 )
+
+// connMap is a sync.Map, with the methods get uses, into which another
+// caller comes at the worst moment: just before the first write (a Store or a
+// LoadOrStore), other runs in a goroutine of its own until it returns or must
+// wait. It only watches that goroutine (koan.WaitUntilBlocked), so it orders
+// nothing that the race detector would see.
+type connMap struct {
+	m     sync.Map
+	other func() // the other caller; nil once it has come
+}
+
+func (c *connMap) Load(key any) (any, bool) { return c.m.Load(key) }
+
+func (c *connMap) Store(key, value any) {
+	c.letOtherIn()
+	c.m.Store(key, value)
+}
+
+func (c *connMap) LoadOrStore(key, value any) (any, bool) {
+	c.letOtherIn()
+	return c.m.LoadOrStore(key, value)
+}
+
+// letOtherIn runs the other caller now, unless it has come already.
+func (c *connMap) letOtherIn() {
+	if other := c.other; other != nil {
+		c.other = nil
+		go other()
+		koan.WaitUntilBlocked("")
+	}
+}
 
 // Each operation on a sync.Map is safe from any goroutine: nothing here is a
 // data race, and the race detector stays silent. But a Load followed by a
@@ -24,24 +57,23 @@ func TestALoadThenAStoreLetsAnotherStoreComeBetween(t *testing.T) {
 		addr string
 		id   int
 	}
-	var conns sync.Map // address → *conn, shared by every goroutine
+	var conns connMap // address → *conn, shared by every goroutine
 	// get returns the connection to addr, dialling connection number id if
-	// there is none. meanwhile runs where another goroutine could store a
-	// connection of its own, between get's Load and its Store.
-	get := func(addr string, id int, meanwhile func()) *conn {
+	// there is none.
+	get := func(addr string, id int) *conn {
 		if c, ok := conns.Load(addr); ok {
 			return c.(*conn)
 		}
-		meanwhile()
 		var c any = &conn{addr: addr, id: id} // dialled just now
 		c, _ = conns.LoadOrStore(addr, c)
 		return c.(*conn)
 	}
-	var theirs *conn
-	mine := get("db:5432", 1, func() { theirs = get("db:5432", 2, func() {}) })
-	later := get("db:5432", 3, func() {})
-	assert.Same(t, theirs, mine, "both callers should share one connection")
-	assert.Same(t, mine, later)
+	theirs := make(chan *conn, 1)
+	conns.other = func() { theirs <- get("db:5432", 2) }
+	mine := get("db:5432", 1)
+	conns.letOtherIn() // if get wrote nothing, the other caller comes now
+	assert.Same(t, <-theirs, mine, "both callers should share one connection")
+	assert.Same(t, mine, get("db:5432", 3))
 }
 
 // lockedOutput collects what a command prints. Each Write and each String
