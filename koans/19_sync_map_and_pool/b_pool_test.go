@@ -11,29 +11,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A sync.Pool keeps items that are free for reuse. Get takes one out; when
-// the pool has none to give, Get returns what the pool's New function makes,
-// or nil if the pool has no New (https://pkg.go.dev/sync#Pool.Get). A fresh
-// pool holds nothing at all.
-func TestGetReturnsNilFromAnEmptyPoolWithoutNew(t *testing.T) {
-	var buffers sync.Pool // __ : what can Get give while the pool is empty?
-	b := buffers.Get().(*bytes.Buffer)
-	b.WriteString("hello, pool")
-	assert.Equal(t, "hello, pool", b.String())
-}
-
 // Get may return any item that was Put, or a new one: "Callers should not
 // assume any relation between values passed to Put and the values returned by
 // Get" (https://pkg.go.dev/sync#Pool.Get). An item that comes back from the
 // pool holds whatever its last user left in it. Here a page is rendered a
-// hundred times; news counts the buffers New had to make.
+// hundred times.
 func TestAnItemFromThePoolMayHoldWhatItsLastUserLeft(t *testing.T) {
-	news := 0
-	buffers := sync.Pool{New: func() any { news++; return new(bytes.Buffer) }}
+	buffers := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	used := map[*bytes.Buffer]bool{} // the buffers pages were rendered into
 	render := func(title string) string {
 		b := buffers.Get().(*bytes.Buffer)
 		defer buffers.Put(b)
 		// __ (one statement is missing here)
+		used[b] = true
 		b.WriteString("<h1>" + title + "</h1>")
 		return b.String()
 	}
@@ -41,7 +31,7 @@ func TestAnItemFromThePoolMayHoldWhatItsLastUserLeft(t *testing.T) {
 		title := fmt.Sprint("page ", i)
 		require.Equal(t, "<h1>"+title+"</h1>", render(title))
 	}
-	assert.Less(t, news, 50, "most renders should reuse a buffer")
+	assert.Less(t, len(used), 50, "most renders should reuse a buffer")
 }
 
 // conn stands for a network connection, served by a goroutine until closed.

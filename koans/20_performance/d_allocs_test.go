@@ -1,8 +1,6 @@
 package performance
 
 import (
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -29,21 +27,4 @@ func TestMakeTheSliceWithTheCapacityItWillNeed(t *testing.T) {
 	allocs := testing.AllocsPerRun(1000, func() { sinkSquares = squares(1000) })
 	assert.Equal(t, 1.0, allocs, "allocations per call of squares")
 	assert.Equal(t, 998001, sinkSquares[999])
-}
-
-// Workers that each write the result at their own index need no lock and no
-// append: distinct elements are distinct variables. But an index must be
-// below the slice's length, not its capacity: make([]T, 0, n) has room for n
-// elements and holds none, and a[x] with x out of range panics
-// (https://go.dev/ref/spec#Index_expressions). A slice made with length n
-// has n slots, zero to begin with, and one allocation.
-func TestWorkersWriteTheirOwnSlotsWithinTheSlicesLength(t *testing.T) {
-	inputs := strings.Fields("length is not capacity")
-	lengths := make([]int, 0, len(inputs)) // __ : how many elements does this slice hold?
-	var wg sync.WaitGroup
-	for i, s := range inputs {
-		wg.Go(func() { lengths[i] = len(s) })
-	}
-	wg.Wait()
-	assert.Equal(t, []int{6, 2, 3, 8}, lengths)
 }

@@ -1,11 +1,15 @@
 package performance
 
 import (
+	"runtime"
+	"runtime/pprof"
+	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // countingMutex is a sync.Mutex that counts how many times it was locked:
@@ -51,36 +55,46 @@ func TestTouchTheSharedTotalOncePerWorkerNotOncePerItem(t *testing.T) {
 	assert.Equal(t, workers, mu.locks, "how many times the total was locked")
 }
 
-// shard is one part of a sharded counter. The padding gives each shard a
-// 64-byte cache line of its own, on the machines where lines are 64 bytes
-// (see "False sharing" in this concept's README).
-type shard struct {
-	n int64
-	_ [56]byte
+// shop sells from a stock and writes a log; each has a lock of its own.
+type shop struct {
+	stockMu sync.Mutex
+	stock   int // guarded by stockMu
+	logMu   sync.Mutex
+	log     []string // guarded by logMu
 }
 
-// A sharded counter spreads its writers over several counters, so that they
-// contend less, and sums the shards when it is read. Spreading is not
-// separating: with more goroutines than shards, some goroutines share a
-// shard, and their writes to it race like writes to any shared variable
-// (https://go.dev/ref/mem). Here 8 goroutines share 4 shards; each shard,
-// written by two of them, needs an atomic add (07_atomic).
-func TestGoroutinesThatShareAShardStillNeedAtomics(t *testing.T) {
-	shards := make([]shard, 4)
-	const goroutines, increments = 8, 1000
+// sell takes an item from stock, after a check with the warehouse (a
+// millisecond of I/O) made with the stock's lock held, and logs the sale.
+func (s *shop) sell(item string) {
+	s.stockMu.Lock()
+	time.Sleep(time.Millisecond) // ask the warehouse
+	s.stock--
+	s.stockMu.Unlock()
+	s.logMu.Lock()
+	s.log = append(s.log, "sold "+item)
+	s.logMu.Unlock()
+}
+
+// Which lock makes goroutines wait? The mutex profile answers in a running
+// program: it records a stack "at the end of the critical section causing
+// contention", the Unlock that let a waiter in, with how long the waiters
+// waited (https://pkg.go.dev/runtime/pprof#Profile). It is off by default:
+// runtime.SetMutexProfileFraction(rate) records on average 1 contention event
+// in rate, and 0 records none. pprof.Lookup("mutex") reads it.
+func TestTheMutexProfileRecordsNothingUntilItsFractionIsSet(t *testing.T) {
+	prev := runtime.SetMutexProfileFraction(1)
+	defer runtime.SetMutexProfileFraction(prev)
+	s := &shop{stock: 100}
 	var wg sync.WaitGroup
-	for g := range goroutines {
+	for range 4 {
 		wg.Go(func() {
-			s := &shards[g%len(shards)]
-			for range increments {
-				atomic.AddInt64(&s.n, 1)
+			for range 5 {
+				s.sell("a koan")
 			}
 		})
 	}
 	wg.Wait()
-	var total int64
-	for i := range shards { // a read may come while writers write: load atomically
-		total += atomic.LoadInt64(&shards[i].n)
-	}
-	assert.Equal(t, int64(goroutines*increments), total)
+	var profile strings.Builder
+	require.NoError(t, pprof.Lookup("mutex").WriteTo(&profile, 1))
+	assert.Contains(t, profile.String(), "(*shop).sell", "the mutex profile names the critical section that kept the others waiting")
 }

@@ -2,7 +2,6 @@ package testingconcurrency
 
 import (
 	"testing"
-	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -38,71 +37,6 @@ func TestAHelperThatStartsAGoroutineRegistersItsStop(t *testing.T) {
 		echo <- req
 		assert.Equal(t, msg, <-req.reply)
 	}
-}
-
-// A journal saves the lines it is sent, in a goroutine of its own, until it
-// is closed.
-type journal struct {
-	writes chan string
-	quit   chan struct{}
-	saved  []string
-	done   chan struct{}
-}
-
-func openJournal() *journal {
-	j := &journal{writes: make(chan string), quit: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(j.done)
-		for {
-			select {
-			case w := <-j.writes:
-				j.saved = append(j.saved, w)
-			case <-j.quit:
-				return
-			}
-		}
-	}()
-	return j
-}
-
-func (j *journal) close() { close(j.quit); <-j.done }
-
-// A logger sends each line to a journal; as it stops, it writes a last line.
-type logger struct {
-	lines chan string
-	done  chan struct{}
-}
-
-func startLogger(j *journal) *logger {
-	l := &logger{lines: make(chan string), done: make(chan struct{})}
-	go func() {
-		defer close(l.done)
-		for line := range l.lines {
-			j.writes <- line
-		}
-		j.writes <- "logger stopped"
-	}()
-	return l
-}
-
-func (l *logger) stop() { close(l.lines); <-l.done }
-
-// "Cleanup functions will be called in last added, first called order"
-// (https://pkg.go.dev/testing#T.Cleanup), like deferred calls; in a bubble
-// they run inside it, just before synctest.Test returns. What was started
-// last, and depends on what was started before it, must be stopped first:
-// the logger still writes to the journal as it stops. The usual way to get
-// it right: register each stop just after its start.
-func TestCleanupsRunLastAddedFirstCalled(t *testing.T) {
-	var saved []string
-	synctest.Test(t, func(t *testing.T) {
-		jnl := openJournal()
-		lg := startLogger(jnl)
-		t.Cleanup(func() { jnl.close(); saved = jnl.saved })
-		t.Cleanup(lg.stop)
-		lg.lines <- "hello"
-	})
-	assert.Equal(t, []string{"hello", "logger stopped"}, saved)
 }
 
 // A subtest that calls t.Parallel is paused until its parent's function

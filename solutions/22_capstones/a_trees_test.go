@@ -103,6 +103,7 @@ func TestSameComparesBothWalksToTheirEndsAndStopsItsWalkers(t *testing.T) {
 			c1, c2 := make(chan int), make(chan int)
 			go func() { walk(t1, c1, quit); close(c1) }()
 			go func() { walk(t2, c2, quit); close(c2) }()
+			synctest.Wait() // the koan lets both walkers reach their first send before Same listens
 			for {
 				v1, ok1 := <-c1
 				v2, ok2 := <-c2

@@ -55,6 +55,7 @@ func TestRetriesWaitForTheLimiterBackOffAndStopAtTheDeadline(t *testing.T) {
 		err := do(ctx, rate.NewLimiter(rate.Every(time.Second), 1)) // one call a second
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
 		assert.Equal(t, 6*time.Second, time.Since(start), "the client gave up at the deadline, not later")
-		assert.Equal(t, []time.Duration{0, time.Second, 2 * time.Second, 3 * time.Second, 5 * time.Second}, attempts)
+		assert.Equal(t, []time.Duration{0, time.Second, 2 * time.Second, 3 * time.Second, 5 * time.Second}, attempts,
+			"calls at most one a second, after pauses of 250 ms, 500 ms, 1 s, 2 s, and none after the deadline")
 	})
 }

@@ -2,6 +2,7 @@ package capstones
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -34,13 +35,12 @@ func TestShutdownWaitsForRequestsInFlightSoTheyMustHearItComing(t *testing.T) {
 		case e := <-events:
 			io.WriteString(w, e)
 		case <-r.Context().Done():
-			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+			http.Error(w, fmt.Sprint("shutting down: ", r.Context().Err()), http.StatusServiceUnavailable)
 		}
 	}))
 	base, stopBase := context.WithCancel(context.Background())
 	defer stopBase()
 	srv.Config.BaseContext = func(net.Listener) context.Context { return base }
-	srv.Config.RegisterOnShutdown(stopBase)
 	srv.Start()
 	defer srv.Close()
 	client := srv.Client()
@@ -62,6 +62,7 @@ func TestShutdownWaitsForRequestsInFlightSoTheyMustHearItComing(t *testing.T) {
 		replies <- reply{resp.StatusCode, string(body)}
 	}()
 	<-started // the request is in flight
+	srv.Config.RegisterOnShutdown(stopBase)
 
 	require.NoError(t, srv.Config.Shutdown(t.Context()))
 	select {
@@ -69,7 +70,7 @@ func TestShutdownWaitsForRequestsInFlightSoTheyMustHearItComing(t *testing.T) {
 	default:
 		t.Error("Shutdown returned before the handler did")
 	}
-	assert.Equal(t, reply{http.StatusServiceUnavailable, "shutting down\n"}, <-replies)
+	assert.Equal(t, reply{http.StatusServiceUnavailable, "shutting down: context canceled\n"}, <-replies)
 	_, err := client.Get(srv.URL)
 	assert.Error(t, err, "a request after Shutdown is refused")
 }
