@@ -31,6 +31,10 @@ const (
 	StuckMarker = "koan: stuck:"
 	SlowMarker  = "koan: slow:"
 	LeakMarker  = "koan: leaked goroutines:"
+	// LeakCheckedMarker is the last line Main prints, once its leak check
+	// is done (whatever it found): a koan that passed in a run without it
+	// has not been checked for leaks, since the binary ended before.
+	LeakCheckedMarker = "koan: leak check done."
 )
 
 // Main runs the koans of a package, as TestMain must, with the hang guard and
@@ -49,6 +53,7 @@ func run(m *testing.M, out io.Writer) int {
 			code = 1
 		}
 	}
+	fmt.Fprintf(out, "%s\n", LeakCheckedMarker)
 	return code
 }
 

@@ -409,7 +409,7 @@ func (j *judge) testGoroutineInRace(report, id string) bool {
 
 // packageOutput reads what the package printed outside its tests and blames
 // the koans it names.
-func (j *judge) packageOutput(out []Outcome, crashed string) {
+func (j *judge) packageOutput(out []Outcome, crashed string, leakedPackage **Failure) {
 	text := strings.Join(j.pkg.Output, "")
 	blame := func(name string, f *Failure) {
 		for i := range out {
@@ -420,10 +420,11 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 		}
 	}
 	if i := strings.Index(text, koan.LeakMarker); i >= 0 {
+		leaked := traceback.Parse(text[i:])
 		byKoan := map[string][]traceback.Goroutine{}
 		var order []string
-		for _, g := range traceback.Parse(text[i:]) {
-			name := g.Test()
+		for _, g := range leaked {
+			name := j.leakOwner(g, leaked)
 			if _, seen := byKoan[name]; !seen {
 				order = append(order, name)
 			}
@@ -432,7 +433,7 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 		for _, name := range order {
 			k := j.c.Koan(name)
 			if k == nil {
-				continue
+				k = &course.Koan{Name: j.c.Name, Concept: j.c} // no koan started it: the package leaks
 			}
 			f := &Failure{Kind: kind.Leak, File: k.File, Line: k.Line,
 				Headline: lang.Msgf("The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it.")}
@@ -441,12 +442,94 @@ func (j *judge) packageOutput(out []Outcome, crashed string) {
 			}
 			j.describeBlocked(f, byKoan[name])
 			j.waitFor(f, byKoan[name])
+			if k.File == "" {
+				f.Headline = lang.Msgf("The package's tests returned, but a goroutine one of them started is still blocked, and nothing will ever wake it; the runner cannot tell which test started it.")
+				if f.File == "" {
+					f.File = j.c.Dir
+				}
+				*leakedPackage = f
+				continue
+			}
 			blame(name, f)
 		}
 	}
 	if race := j.raceAfterTests(text); race != "" {
 		j.raceAfter(out, race, blame)
 	}
+}
+
+// leakOwner names the koan a leaked goroutine belongs to. The stack says
+// it when one of its frames or its go statement is in a Test function;
+// else its creator, if that is a leaked goroutine too, says it; else the
+// koan that holds the line where it waits, or the go statement that
+// started it; else the one koan whose body calls the function that started
+// it; else, in a package of one koan, that koan. "" when nothing does (a
+// goroutine started by a function that several tests call).
+func (j *judge) leakOwner(g traceback.Goroutine, leaked []traceback.Goroutine) string {
+	seen := map[int]bool{}
+	for cur := g; !seen[cur.ID]; {
+		seen[cur.ID] = true
+		if name := cur.Test(); name != "" {
+			return name
+		}
+		next := -1
+		for i, o := range leaked {
+			if o.ID == cur.CreatorID && cur.CreatorID != 0 {
+				next = i
+			}
+		}
+		if next < 0 {
+			break
+		}
+		cur = leaked[next]
+	}
+	if p, ok := g.FirstIn(j.mineAbs); ok {
+		if k := j.c.KoanAt(j.rel(p.File), p.Line); k != nil {
+			return k.Name
+		}
+	}
+	if j.mineAbs(g.CreatedBy.File) {
+		if k := j.c.KoanAt(j.rel(g.CreatedBy.File), g.CreatedBy.Line); k != nil {
+			return k.Name
+		}
+	}
+	if k := j.caller(g.CreatedBy.Func); k != nil {
+		return k.Name
+	}
+	if len(j.c.Koans) == 1 {
+		return j.c.Koans[0].Name
+	}
+	return ""
+}
+
+// caller returns the one koan whose body calls the function fn (a frame's
+// function, such as "example.com/p.finishRequest" or
+// "example.com/p.(*Server).start.func1"), read from the koans' source;
+// nil when no koan does, or more than one.
+func (j *judge) caller(fn string) *course.Koan {
+	name := fn[strings.LastIndex(fn, "/")+1:]
+	parts := strings.Split(name, ".")
+	for len(parts) > 1 && strings.HasPrefix(parts[len(parts)-1], "func") {
+		parts = parts[:len(parts)-1] // a closure: the function that holds it
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	call := regexp.MustCompile(`\b` + regexp.QuoteMeta(parts[len(parts)-1]) + `\(`)
+	var found *course.Koan
+	for _, k := range j.c.Koans {
+		lines := course.SourceLines(j.root, k.File)
+		for n := k.Line + 1; n < k.EndLine && n <= len(lines); n++ {
+			if call.MatchString(lines[n-1]) {
+				if found != nil && found != k {
+					return nil
+				}
+				found = k
+				break
+			}
+		}
+	}
+	return found
 }
 
 // raceAfterTests returns the report of a race noticed after its koan ended:
@@ -544,16 +627,32 @@ func (j *judge) unblamed(out []Outcome) []Outcome {
 // output the runner cannot read, shown as it came.
 func (j *judge) packageFailure() *Failure {
 	output := j.pkg.Output
-	if !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: ") && exitStatus(output) == "" {
+	if !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: ") && exitStatus(output) == "" && !j.endedUnseen() {
 		return &Failure{Kind: kind.Fatal, Headline: lang.Msgf("The package failed, but no koan was blamed. Here is what it printed:"),
 			Raw: trimRunLines(output)}
 	}
 	f := j.crash(&course.Koan{Concept: j.c}, output)
-	if len(j.pkg.Tests) == 0 {
+	if len(j.pkg.Tests) == 0 && !strings.HasPrefix(f.Headline.Format, "An init function ends") { // that one says so
 		f.Headline = beforeAnyKoan(f.Headline)
 		f.Details = append(f.Details, lang.Msgf("It happened before any koan ran (in an init function, a package-level variable or TestMain): no koan of the package could run."))
 	}
 	return f
+}
+
+// endedUnseen reports whether go test passed the package though its test
+// binary never said PASS: it exited with status 0 before the testing
+// package could finish (os.Exit(0) in an init function, or a TestMain
+// that never calls m.Run), so no koan was judged.
+func (j *judge) endedUnseen() bool {
+	if j.pkg.Result != "pass" {
+		return false
+	}
+	for _, l := range j.pkg.Output {
+		if strings.TrimSpace(l) == "PASS" {
+			return false
+		}
+	}
+	return true
 }
 
 // beforeAnyKoan rephrases a crash's headline for a crash before any koan

@@ -87,6 +87,45 @@ func EndedEarly(outs []Outcome) bool {
 	return false
 }
 
+// LeakChecked reports whether the koan helper's leak check ran to its end
+// in pkg's run: its last line, koan.LeakCheckedMarker, is in what the
+// package printed after its tests. A run that ended before it (a later
+// koan's deadlock, panic or fatal error, the hang guard) checked no koan
+// for leaks, so none of its passes is yet a pass.
+func LeakChecked(pkg *run.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	for _, l := range pkg.Output {
+		if strings.HasPrefix(l, koan.LeakCheckedMarker) {
+			return true
+		}
+	}
+	return false
+}
+
+// NotLeakChecked is the failure of a koan that passed, but whose leak check
+// the runner never saw, even when it ran the koan on its own: it is not a
+// pass, and the runner says so rather than guess.
+func NotLeakChecked(k *course.Koan) *Failure {
+	return &Failure{Kind: kind.Fatal, File: k.File, Line: k.Line,
+		Headline: lang.Msgf("The koan passed, but the test binary ended before the leak check that follows it, even when the koan ran on its own: the runner cannot tell whether it leaks a goroutine."),
+		Details:  []lang.Msg{lang.Msgf("Something the koan set off ends the program after the koan returns (a goroutine that panics or exits later?). Run it alone to see: go test -race -run '^%s$' ./%s", k.Name, k.Concept.Dir)}}
+}
+
+// Unexplained gives a koan that is where the learner stands, though
+// nothing judged it failed (it never started, and go test said nothing of
+// why), a failure with a kind: every verdict has one. f, if not nil, is
+// what was known of it.
+func Unexplained(f *Failure) *Failure {
+	if f == nil {
+		return &Failure{Kind: kind.Fatal, Headline: lang.Msgf("The package ran, but this koan never started, and go test said nothing about why.")}
+	}
+	g := *f
+	g.Kind = kind.Fatal
+	return &g
+}
+
 // A Place is a line of the learner's code.
 type Place struct {
 	File string
@@ -149,8 +188,12 @@ func (j *judge) outcomes() []Outcome {
 	crashed := j.tests(out)
 	// What the package printed after its tests: the leak check's report, a
 	// race noticed after its test ended, a crash while no test ran.
-	j.packageOutput(out, crashed)
-	if crashed == "" && j.pkg.Result == "fail" && !anyFailed(out) {
+	var leaked *Failure // a leak no koan can carry
+	j.packageOutput(out, crashed, &leaked)
+	if leaked != nil {
+		k := &course.Koan{Name: j.c.Name, File: leaked.File, Line: leaked.Line, Concept: j.c}
+		out = append(out, Outcome{Koan: k, State: Failed, Failure: leaked})
+	} else if crashed == "" && (j.pkg.Result == "fail" || j.endedUnseen()) && !anyFailed(out) {
 		out = j.unblamed(out)
 	}
 	if crashed != "" {
@@ -226,7 +269,7 @@ func (j *judge) rel(file string) string {
 
 // mine reports whether a repository-relative path is in the concept.
 func (j *judge) mine(file string) bool {
-	return strings.HasPrefix(file, j.c.Dir+"/") && !strings.HasSuffix(file, "/main_test.go")
+	return strings.HasPrefix(file, j.c.Dir+"/") && !strings.HasSuffix(file, "/main_test.go") && !strings.HasSuffix(file, "/zz_koan_helper_main_test.go") // the helper's TestMain, given through -overlay
 }
 
 func (j *judge) mineAbs(file string) bool { return j.mine(j.rel(file)) }
@@ -275,12 +318,45 @@ func (j *judge) crash(k *course.Koan, output []string) (f *Failure) {
 		return j.timedOut(k, text)
 	case strings.Contains(text, "WARNING: DATA RACE") && !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: "):
 		return j.race(k, text)
+	case raceThenFatal(text):
+		return j.raceLedToFatal(k, output, text)
 	case hasLinePrefix(output, "panic: "):
 		return j.panicked(k, output, text)
 	case hasLinePrefix(output, "fatal error: "):
 		return j.fatal(k, output, text)
 	}
 	return j.exited(k, output)
+}
+
+// raceThenFatal reports whether the race detector reported a race before
+// the runtime's fatal error ended the program (concurrent map writes after
+// a race on the map, say): the race came first, and is the cause.
+func raceThenFatal(text string) bool {
+	race := strings.Index(text, "WARNING: DATA RACE")
+	fatal := strings.Index(text, "\nfatal error: ")
+	if strings.HasPrefix(text, "fatal error: ") {
+		fatal = 0
+	}
+	return race >= 0 && fatal >= 0 && race < fatal
+}
+
+// raceLedToFatal: a data race, then the fatal error it led to. The verdict
+// is the race, at its lines; the crash is said after it.
+func (j *judge) raceLedToFatal(k *course.Koan, output []string, text string) *Failure {
+	f := j.race(k, text)
+	msg := ""
+	for _, l := range output {
+		if m := fatalRE.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
+			msg = m[1]
+			break
+		}
+	}
+	f.Details = append(f.Details, lang.Msgf("The race then crashed the program: fatal error: %s", msg))
+	if say, ok := explain(msg); ok {
+		f.Details = append(f.Details, say)
+	}
+	f.Details = append(f.Details, lang.Msgf("The koans after this one in the package did not run."))
+	return f
 }
 
 // exited: the test binary ended while the koan ran with no panic, no fatal
@@ -291,9 +367,13 @@ func (j *judge) crash(k *course.Koan, output []string) (f *Failure) {
 func (j *judge) exited(k *course.Koan, output []string) *Failure {
 	f := &Failure{Kind: kind.Fatal, File: k.File, Line: k.Line}
 	code := exitStatus(output)
-	call := ""
+	call, in := "", ""
 	if p, c, ok := j.exitCall(k); ok {
 		f.File, f.Line, call = p.File, p.Line, c
+	} else if k.File == "" { // no koan ran: an init function or TestMain ended it
+		if p, c, fn, ok := j.initExit(); ok {
+			f.File, f.Line, call, in = p.File, p.Line, c, fn
+		}
 	}
 	p, words, said := j.lastWords(output)
 	if said {
@@ -306,6 +386,12 @@ func (j *judge) exited(k *course.Koan, output []string) *Failure {
 		code = codeOf(call)
 	}
 	switch {
+	case in == "init":
+		f.Headline = lang.Msgf("An init function ends the test binary with %s at %s, before TestMain and every koan run.", call, Place{f.File, f.Line})
+		f.Details = append(f.Details, lang.Msgf("go test saw a program that exited with status %s and ran no koan: an init function runs before any test, and os.Exit stops the program there. Take the call out of init; a koan reports a failure with t.Fatal or t.Error.", code))
+		return f
+	case in == "TestMain":
+		f.Headline = lang.Msgf("The package's TestMain ends the test binary with %s at %s before any koan ran.", call, Place{f.File, f.Line})
 	case code != "":
 		f.Headline = lang.Msgf("The koan ended the whole test binary with exit status %s.", code)
 	case call != "":
@@ -376,7 +462,7 @@ func (j *judge) lastWords(output []string) (Place, string, bool) {
 	for i := len(output) - 1; i >= 0; i-- {
 		l := strings.TrimSpace(output[i])
 		switch {
-		case l == "" || strings.HasPrefix(l, "FAIL") || exitStatusRE.MatchString(l):
+		case l == "" || strings.HasPrefix(l, "FAIL") || strings.HasPrefix(l, "ok  \t") || exitStatusRE.MatchString(l):
 			continue // go test's own lines
 		case strings.HasPrefix(l, "=== "):
 			return Place{}, "", false // nothing after the koan started
@@ -568,7 +654,7 @@ func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
 func trimRunLines(output []string) []string {
 	var out []string
 	for _, l := range output {
-		if strings.HasPrefix(l, "=== RUN") || strings.HasPrefix(l, "=== PAUSE") || strings.HasPrefix(l, "=== CONT") {
+		if strings.HasPrefix(l, "=== RUN") || strings.HasPrefix(l, "=== PAUSE") || strings.HasPrefix(l, "=== CONT") || strings.HasPrefix(l, koan.LeakCheckedMarker) {
 			continue
 		}
 		out = append(out, l)

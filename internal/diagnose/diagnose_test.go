@@ -3,6 +3,7 @@ package diagnose_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -73,6 +74,19 @@ var fixtures = []struct {
 	// koan before it again, alone, and finds the leak, which comes first.
 	{"17_leak_then_crash", "leak", "TestALeakComesFirst", 9, "leak_test.go", []string{"waits to send on a channel"}},
 	{"16_skipped", "skipped", "TestASkippedKoanIsNotPassed", 8, "skip_test.go", []string{"It says: later"}},
+	// A leak, then a koan whose synctest deadlock ends the binary before the
+	// leak check, then a vet finding: the walk runs the passed koan again,
+	// without vet, and the leak check sees it (issue 20).
+	{"42_leak_then_deadlock", "leak", "TestALeakBeforeADeadlockIsStillALeak", 10, "a_leak_test.go", []string{"waits to send on a channel at internal/diagnose/testdata/koans/42_leak_then_deadlock/a_leak_test.go:10"}},
+	// The same in a plain package: the second look has the helper too.
+	{"43_plain_leak_then_deadlock", "leak", "TestAPlainLeakBeforeADeadlock", 14, "leak_test.go", []string{"waits to send on a channel at internal/diagnose/testdata/koans/43_plain_leak_then_deadlock/leak_test.go:14"}},
+	// os.Exit(0) in an init: go test says ok, and no koan ran.
+	{"44_init_exit", "fatal", "TestAKoanBesideAnInitThatExits", 12, "b_exit_test.go", []string{"exited with status 0 and ran no koan"}},
+	// A plain package's goroutine started by a function the test calls:
+	// no frame names a test, yet the leak is laid on it, at the leaking line.
+	{"45_plain_leak_unnamed", "leak", "TestAKernelLeaksThroughAHelper", 18, "kernel_test.go", []string{"waits to send on a channel at internal/diagnose/testdata/koans/45_plain_leak_unnamed/kernel_test.go:18"}},
+	// Race reports, then the fatal error they led to: a race.
+	{"46_race_then_fatal", "race", "TestACacheWithoutALockRacesThenCrashes", 20, "race_test.go", []string{"fatal error: concurrent map writes"}},
 	// A koan that prints far more than the runner keeps: its failure,
 	// printed last, is still found.
 	{"40_loud_output", "assert", "TestAKoanThatPrintsALotStillFails", 18, "loud_test.go", []string{"wanted 1, got 2"}},
@@ -175,11 +189,11 @@ type recorder struct {
 
 func (r *recorder) goTest(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
 	name := r.concept
-	if opt.Vet == "off" {
-		name += ".novet"
-	}
-	if opt.Run != "" { // the walk's second look, e.g. the leak check a crash cut short
+	switch {
+	case opt.Run != "": // the walk's second look: the passed koans a crash kept from the leak check
 		name += ".rerun"
+	case opt.Vet == "off":
+		name += ".novet"
 	}
 	file := filepath.Join(r.dir, name+".jsonl")
 	if *record {
@@ -196,12 +210,25 @@ func (r *recorder) goTest(ctx context.Context, opt run.Options, pkgs ...string) 
 		if err := os.WriteFile(file, []byte(recorded), 0o644); err != nil {
 			return nil, err
 		}
+		if err := os.WriteFile(strings.TrimSuffix(file, ".jsonl")+".args", []byte(r.args(opt, pkgs)), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	// The walk must ask go test what it asked when the stream was recorded
+	// (the helper's overlay, vet, which koans): a replay proves nothing else.
+	if want, err := os.ReadFile(strings.TrimSuffix(file, ".jsonl") + ".args"); err == nil && string(want) != r.args(opt, pkgs) {
+		return nil, fmt.Errorf("the walk ran go %s\nthe stream %s was recorded for go %s", r.args(opt, pkgs), file, want)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("no recorded stream (run go test -record): %w", err)
 	}
 	return run.Replay(strings.NewReader(strings.ReplaceAll(string(data), "$ROOT", r.root)))
+}
+
+// args is go test's command line for opt, with the root as $ROOT.
+func (r *recorder) args(opt run.Options, pkgs []string) string {
+	return strings.ReplaceAll(strings.Join(run.Args(opt, pkgs...), " "), r.root, "$ROOT") + "\n"
 }
 
 // golden compares got with the file, after taking out what varies between
@@ -258,8 +285,12 @@ func TestStrangeOutputIsStillJudged(t *testing.T) {
 			assert.Contains(t, strings.Join(res.Packages[""].Output, ""), "not json at all\n", "%s: the line that is not JSON is dropped", what)
 			var outs []diagnose.Outcome
 			require.NotPanics(t, func() { outs = diagnose.Judge(concept, res.Packages[concept.ImportPath(c.Module)], root) }, what)
-			require.Len(t, outs, len(path), "%s: an outcome for every koan", what)
+			require.GreaterOrEqual(t, len(outs), len(path), "%s: an outcome for every koan", what)
 			for i, o := range outs {
+				if i >= len(path) { // a failure no koan carries (a leak no koan started): failed, never passed
+					assert.Equal(t, diagnose.Failed, o.State, "%s: outcome %d", what, i)
+					continue
+				}
 				assert.Same(t, path[i], o.Koan, "%s: outcome %d", what, i)
 			}
 			return outs
@@ -297,4 +328,44 @@ func TestLoudOutputIsCutToItsHeadAndTail(t *testing.T) {
 		}
 	}
 	assert.Positive(t, cut, "no cut in the loud fixture's output")
+}
+
+// The -json verdict is a contract (README, internal/render): every failing
+// verdict names one of the kinds, never "", and a file and a line where
+// one is known; so over every fixture, and over each fixture's stream cut
+// short (a binary that died anywhere), kind is one of kind.All.
+func TestEveryVerdictHasAKindOfTheContract(t *testing.T) {
+	root := repoRoot(t)
+	c, err := course.Load(root, tree)
+	require.NoError(t, err)
+	for _, fx := range fixtures {
+		st := walkFixture(t, fx.concept)
+		var js bytes.Buffer
+		require.NoError(t, render.JSON(&js, st))
+		var v struct {
+			Status string    `json:"status"`
+			Kind   kind.Kind `json:"kind"`
+			File   string    `json:"file"`
+		}
+		require.NoError(t, json.Unmarshal(js.Bytes(), &v), fx.concept)
+		assert.Equal(t, "failing", v.Status, fx.concept)
+		assert.Contains(t, kind.All, v.Kind, "%s: the verdict's kind %q is not one of the contract's", fx.concept, v.Kind)
+		assert.NotEmpty(t, v.File, fx.concept)
+
+		// The same stream cut anywhere: whatever koan stands first, its
+		// verdict has a kind.
+		data, err := os.ReadFile(filepath.Join("testdata", "streams", fx.concept+".jsonl"))
+		require.NoError(t, err)
+		text := strings.ReplaceAll(string(data), "$ROOT", root)
+		concept := c.Concept(fx.concept)
+		for cut := 0; cut < len(text); cut += 211 {
+			res, _ := run.Replay(strings.NewReader(text[:cut]))
+			short := &walk.Standing{Course: c, Total: c.Total(), Concepts: []walk.ConceptResult{{
+				Concept: concept, Ran: true, Outcomes: diagnose.Judge(concept, res.Packages[concept.ImportPath(c.Module)], root)}}}
+			if !short.Settle() {
+				continue
+			}
+			assert.Contains(t, kind.All, render.VerdictOf(short).Kind, "%s cut short: a verdict without a kind", fx.concept)
+		}
+	}
 }

@@ -24,6 +24,16 @@ var chinese = map[string]string{
 	"A nil pointer was dereferenced.": "解引用了 nil 指针。",
 	"An index was out of range.":      "索引越界了。",
 
+	// internal/diagnose: a pass the leak check never saw, an exit in init, a leak no koan started, a race then a crash
+	"The koan passed, but the test binary ended before the leak check that follows it, even when the koan ran on its own: the runner cannot tell whether it leaks a goroutine.":                                                  "该 koan 通过了，但测试程序在它之后的泄漏检查运行之前就结束了，即使单独运行这个 koan 也是如此：runner 无法判断它是否泄漏了 goroutine。",
+	"Something the koan set off ends the program after the koan returns (a goroutine that panics or exits later?). Run it alone to see: go test -race -run '^%s$' ./%s":                                                          "这个 koan 引发的某件事在它返回之后结束了程序（某个 goroutine 稍后 panic 或退出了？）。单独运行它看看：go test -race -run '^%s$' ./%s",
+	"An init function ends the test binary with %s at %s, before TestMain and every koan run.":                                                                                                                                   "一个 init 函数在 %[2]s 用 %[1]s 结束了测试程序，那时 TestMain 和所有 koan 都还没有运行。",
+	"go test saw a program that exited with status %s and ran no koan: an init function runs before any test, and os.Exit stops the program there. Take the call out of init; a koan reports a failure with t.Fatal or t.Error.": "go test 看到的是一个以退出状态 %s 结束、没有运行任何 koan 的程序：init 函数在所有测试之前运行，os.Exit 让程序就此停止。把这个调用从 init 里拿掉；koan 用 t.Fatal 或 t.Error 报告失败。",
+	"The package's TestMain ends the test binary with %s at %s before any koan ran.":                                                                                                                                             "这个包的 TestMain 在 %[2]s 用 %[1]s 结束了测试程序，那时还没有任何 koan 运行。",
+	"The package's tests returned, but a goroutine one of them started is still blocked, and nothing will ever wake it; the runner cannot tell which test started it.":                                                           "这个包的测试都返回了，但其中一个测试启动的 goroutine 仍然阻塞着，而且永远不会有谁唤醒它；runner 无法判断是哪个测试启动了它。",
+	"The race then crashed the program: fatal error: %s":                                "这个数据竞争随后让程序崩溃了：fatal error: %s",
+	"The package ran, but this koan never started, and go test said nothing about why.": "包运行了，但这个 koan 从未开始，go test 也没有说明原因。",
+
 	// internal/diagnose: headlines
 	"The concept %s is gone: its directory was deleted or moved.":                                               "概念 %s 不见了：它的目录被删除或移走了。",
 	"%s is missing, or its TestMain no longer calls koan.Main.":                                                 "%s 不见了，或者它的 TestMain 不再调用 koan.Main。",

@@ -75,7 +75,7 @@ func (a *analysis) cycles() [][]Step {
 	}
 	for s, start := range a.blocked {
 		var path []edge
-		onPath := map[*blockedG]bool{}
+		onPath := map[*blockedG]bool{} // on the path, or already tried from this start
 		var walk func(b *blockedG) bool
 		walk = func(b *blockedG) bool {
 			for _, e := range a.out[b] {
@@ -89,8 +89,11 @@ func (a *analysis) cycles() [][]Step {
 					if walk(e.to) {
 						return true
 					}
+					// Left marked: a goroutine that did not lead back to
+					// start will not on another path either (reaching start
+					// is reachability), and unmarking it made the search
+					// exponential in the goroutines of a large leak.
 					path = path[:len(path)-1]
-					onPath[e.to] = false
 				}
 			}
 			return false

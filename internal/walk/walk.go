@@ -460,7 +460,7 @@ func (w *walker) batch(from, to int) (batch, error) {
 
 // judge reads one concept's outcomes from go test's result, and runs it
 // again where the first run could not say everything: without vet after a
-// vet finding, and the koans before a crash for the leak check it cut off.
+// vet finding, and the koans that passed for the leak check a crash cut off.
 func (w *walker) judge(ctx context.Context, cr *ConceptResult, res *run.Result, ro runOptions) error {
 	pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
 	cr.Ran = true
@@ -469,12 +469,13 @@ func (w *walker) judge(ctx context.Context, cr *ConceptResult, res *run.Result, 
 		noLeakCheck(cr.Outcomes)
 	}
 	if pkg != nil && pkg.FailedBuild && isVet(cr.Outcomes) {
-		if err := w.rerunWithoutVet(ctx, cr, ro); err != nil {
+		var err error
+		if pkg, err = w.rerunWithoutVet(ctx, cr, ro); err != nil {
 			return err
 		}
 	}
-	if diagnose.EndedEarly(cr.Outcomes) {
-		if err := w.checkLeaksBefore(ctx, cr); err != nil {
+	if helped(cr.Concept) && !diagnose.LeakChecked(pkg) {
+		if err := w.confirmPasses(ctx, cr); err != nil {
 			return err
 		}
 	}
@@ -482,6 +483,13 @@ func (w *walker) judge(ctx context.Context, cr *ConceptResult, res *run.Result, 
 		diagnose.MarkRaceUnjudged(cr.Outcomes)
 	}
 	return nil
+}
+
+// helped reports whether the concept's package runs under the koan
+// helper's TestMain (its own main_test.go's, or the one the walk adds
+// through -overlay), whose leak check follows every koan.
+func helped(c *course.Concept) bool {
+	return c.Main == course.HelperMain || c.Main == course.NoMain && c.Catalog == nil
 }
 
 // noLeakCheck says, on each failure of a package that has a TestMain of its
@@ -494,32 +502,96 @@ func noLeakCheck(outs []diagnose.Outcome) {
 	}
 }
 
-// checkLeaksBefore: a koan that ended the test binary also ended it before
-// the leak check, which runs after all the package's koans, so the koans
-// that passed before it may yet leak. Run them again on their own; what the
-// leak check finds comes before the koan that ended the run.
-func (w *walker) checkLeaksBefore(ctx context.Context, cr *ConceptResult) error {
+// confirmPasses: the package's run ended before the helper's leak check,
+// which runs after all of the package's koans (a later koan deadlocked,
+// panicked or ended the binary), so the koans that passed in it may yet
+// leak: a koan is passed only when the runner saw it pass and saw the leak
+// check after it. Run them again, together, without the koans that ended
+// the run; any still unconfirmed (that run ended early too), each on its
+// own; one that even alone never reaches its leak check is not passed, and
+// its verdict says why.
+func (w *walker) confirmPasses(ctx context.Context, cr *ConceptResult) error {
 	var passed []string
 	for _, o := range cr.Outcomes {
-		if o.State == diagnose.Passed {
+		if o.State == diagnose.Passed && o.Koan.File != "" {
 			passed = append(passed, o.Koan.Name)
 		}
 	}
 	if len(passed) == 0 {
 		return nil
 	}
-	opt := w.runOptions(runOptions{pattern: runPattern(passed)})
-	res, err := w.opt.Go(ctx, opt, "./"+cr.Concept.Dir)
-	if err != nil {
+	left, err := w.confirm(ctx, cr, passed)
+	if err != nil || len(left) == 0 {
 		return err
 	}
-	again := diagnose.Judge(cr.Concept, res.Packages[cr.Concept.ImportPath(w.st.Course.Module)], w.opt.Root)
-	for i, o := range again[:min(len(again), len(cr.Outcomes))] {
-		if cr.Outcomes[i].State == diagnose.Passed && o.State == diagnose.Failed {
-			cr.Outcomes[i] = o
+	for _, name := range left {
+		still, err := w.confirm(ctx, cr, []string{name})
+		if err != nil {
+			return err
+		}
+		if len(still) == 0 {
+			continue
+		}
+		for i, o := range cr.Outcomes {
+			if o.Koan.Name == name && o.State == diagnose.Passed {
+				cr.Outcomes[i].State, cr.Outcomes[i].Failure = diagnose.Failed, diagnose.NotLeakChecked(o.Koan)
+			}
 		}
 	}
 	return nil
+}
+
+// confirm runs the named koans, which passed in a run that ended before its
+// leak check, again (without vet, which has had its say), and takes what the
+// new run judged: a failure stands for the koan; a pass stands only if that
+// run's leak check was done. It returns the koans left unconfirmed.
+func (w *walker) confirm(ctx context.Context, cr *ConceptResult, names []string) ([]string, error) {
+	opt, err := w.alone(cr.Concept, runOptions{pattern: runPattern(names), fresh: true})
+	if err != nil {
+		return nil, err
+	}
+	opt.Vet = "off"
+	res, err := w.opt.Go(ctx, opt, "./"+cr.Concept.Dir)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
+	checked := diagnose.LeakChecked(pkg)
+	again := diagnose.Judge(cr.Concept, pkg, w.opt.Root)
+	var left []string
+	for i, o := range again[:min(len(again), len(cr.Outcomes))] {
+		if cr.Outcomes[i].State != diagnose.Passed || !slices.Contains(names, o.Koan.Name) {
+			continue
+		}
+		switch {
+		case o.State == diagnose.Failed:
+			cr.Outcomes[i] = o
+		case o.State != diagnose.Passed || !checked:
+			left = append(left, o.Koan.Name)
+		}
+	}
+	return left, nil
+}
+
+// alone is how to run one concept's package on its own, as its batch would:
+// its deadline, and the helper's TestMain through -overlay for a plain
+// package.
+func (w *walker) alone(c *course.Concept, ro runOptions) (run.Options, error) {
+	opt := w.runOptions(ro)
+	if c.Timeout > opt.Timeout && opt.Timeout != NoTimeout {
+		opt.Timeout = c.Timeout
+	}
+	if c.Catalog == nil && c.Main == course.NoMain {
+		ov, err := helperOverlay(w.opt.Root, []*course.Concept{c})
+		if err != nil {
+			return opt, err
+		}
+		opt.Overlay = ov
+	}
+	return opt, nil
 }
 
 func isVet(outs []diagnose.Outcome) bool {
@@ -534,27 +606,31 @@ func isVet(outs []diagnose.Outcome) bool {
 // rerunWithoutVet: a vet finding stops go test from running the package at
 // all. Run it again without vet, so that the koans before the one vet
 // blames are judged too, then put vet's finding on its koan.
-func (w *walker) rerunWithoutVet(ctx context.Context, cr *ConceptResult, ro runOptions) error {
+func (w *walker) rerunWithoutVet(ctx context.Context, cr *ConceptResult, ro runOptions) (*run.Package, error) {
 	var vet diagnose.Outcome
 	for _, o := range cr.Outcomes {
 		if o.Failure != nil && o.State == diagnose.Failed && o.Failure.Kind == kind.Vet {
 			vet = o
 		}
 	}
-	opt := w.runOptions(ro)
+	opt, err := w.alone(cr.Concept, ro)
+	if err != nil {
+		return nil, err
+	}
 	opt.Vet = "off"
 	res, err := w.opt.Go(ctx, opt, "./"+cr.Concept.Dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	outs := diagnose.Judge(cr.Concept, res.Packages[cr.Concept.ImportPath(w.st.Course.Module)], w.opt.Root)
+	pkg := res.Packages[cr.Concept.ImportPath(w.st.Course.Module)]
+	outs := diagnose.Judge(cr.Concept, pkg, w.opt.Root)
 	for i := range outs {
 		if outs[i].Koan == vet.Koan {
 			outs[i].State, outs[i].Failure = diagnose.Failed, vet.Failure
 		}
 	}
 	cr.Outcomes = outs
-	return nil
+	return pkg, nil
 }
 
 // Settle finds the first failing koan and counts the passed ones, and
@@ -579,6 +655,9 @@ func (st *Standing) Settle() bool {
 				}
 			}
 		}
+	}
+	if o := st.Current; o != nil && (o.Failure == nil || o.Failure.Kind == "") {
+		o.Failure = diagnose.Unexplained(o.Failure) // a verdict always has a kind
 	}
 	return st.Current != nil
 }

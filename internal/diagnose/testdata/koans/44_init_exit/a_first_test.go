@@ -1,0 +1,7 @@
+//go:build koanfixture
+
+package initexit
+
+import "testing"
+
+func TestTheFirstKoanIsInAnotherFile(t *testing.T) {}
