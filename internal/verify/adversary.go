@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/run"
 )
@@ -242,7 +243,7 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 	next := make(chan job)
 	var wg sync.WaitGroup
 	for range opt.Parallel {
-		wg.Go(func() {
+		wg.Go(crash.Guard(func() {
 			for j := range next {
 				cpus := opt.CPUs
 				if j.ka.Bubble {
@@ -256,7 +257,7 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 				opt.Log(fmt.Sprintf("  %-16s %s %s: %s (%s)", j.a.Result, j.k.Name, j.a.Source, j.a.Edit, j.a.Summary()))
 				mu.Unlock()
 			}
-		})
+		}))
 	}
 	for _, j := range jobs {
 		if ctx.Err() != nil {
