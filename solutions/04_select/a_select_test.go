@@ -58,14 +58,17 @@ func TestDefaultLetsASendGiveUpInsteadOfWaiting(t *testing.T) {
 		start := time.Now()
 		mailbox := make(chan int, 1)
 		offered, sent := 0, 0
-		for i := 1; i <= 3; i++ {
-			select {
-			case mailbox <- i:
-				sent++
-			default:
+		post := func() {
+			for i := 1; i <= 3; i++ {
+				select {
+				case mailbox <- i:
+					sent++
+				default:
+				}
+				offered++
 			}
-			offered++
 		}
+		post()
 		assert.Equal(t, 3, offered)
 		assert.Equal(t, 1, sent)
 		assert.Equal(t, 1, <-mailbox)
@@ -77,17 +80,15 @@ func TestDefaultLetsASendGiveUpInsteadOfWaiting(t *testing.T) {
 // for ever: the goroutine that runs it never goes on. It is not a way to
 // wait for other goroutines; wait for the thing you need instead.
 func TestASelectWithNoCasesWaitsForever(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		done := make(chan struct{})
-		answer := 0
-		go func() {
-			defer close(done)
-			answer = 6 * 7
-		}()
-		wait := func() { // must return only once answer is written
-			<-done
-		}
-		wait()
-		assert.Equal(t, 42, answer)
-	})
+	done := make(chan struct{})
+	answer := 0
+	go func() {
+		defer close(done)
+		answer = 6 * 7
+	}()
+	wait := func() { // must return only once answer is written
+		<-done
+	}
+	wait()
+	assert.Equal(t, 42, answer)
 }
