@@ -1,6 +1,7 @@
 package goroutines
 
 import (
+	"errors"
 	"strconv"
 	"sync"
 	"testing"
@@ -43,17 +44,23 @@ func TestEachLoopIterationHasItsOwnVariable(t *testing.T) {
 // that mentions it captures that same variable. Goroutines that write one
 // variable with nothing ordering their writes make a data race, even when
 // they write the same value (https://go.dev/ref/mem#overview). Give each
-// goroutine a place of its own. (A given until 05: wg.Go(f) runs f in a new
-// goroutine, and wg.Wait() returns once every such f has returned.)
+// goroutine a place of its own. (Givens: wg.Go(f) runs f in a new goroutine
+// and wg.Wait() returns once every such f has returned, until 05;
+// errors.Join(errs...) makes one error of many, nil if all of them are nil.)
 func TestGoroutinesShareTheVariablesTheirClosuresCapture(t *testing.T) {
-	inputs := []string{"7", "11", "13"}
-	numbers := make([]int, len(inputs))
-	var err error // __ : one err, declared outside the loop
-	var wg sync.WaitGroup
-	for i, s := range inputs {
-		wg.Go(func() { numbers[i], err = strconv.Atoi(s) }) // __ : whose err is this?
+	parseAll := func(inputs []string) ([]int, error) {
+		numbers := make([]int, len(inputs))
+		var err error // __ : one err, declared outside the loop
+		var wg sync.WaitGroup
+		for i, s := range inputs {
+			wg.Go(func() { numbers[i], err = strconv.Atoi(s) }) // __ : whose err is this?
+		}
+		wg.Wait()
+		return numbers, err // __ : what did each goroutine report?
 	}
-	wg.Wait()
-	assert.NoError(t, err) // __ : what did each goroutine report?
+	numbers, err := parseAll([]string{"7", "11", "13"})
+	assert.NoError(t, err)
 	assert.Equal(t, []int{7, 11, 13}, numbers)
+	_, err = parseAll([]string{"7", "eleven", "13"})
+	assert.True(t, errors.Is(err, strconv.ErrSyntax), "eleven is not a number")
 }

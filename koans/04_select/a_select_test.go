@@ -3,6 +3,7 @@ package selects
 import (
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -50,20 +51,28 @@ func TestDefaultRunsWhenNoCaseCanProceed(t *testing.T) {
 // A send can be a case too, and default makes it a "try to send": when the
 // buffer is full and nobody receives, the send does not happen and the
 // select moves on. Without a way out, a send on a full channel waits for a
-// receiver, for ever if none comes. (A synctest bubble reports that at once.)
+// receiver, for ever if none comes. (A synctest bubble reports that at once,
+// and its fake clock shows any wait: time moves only while all are blocked.)
 func TestDefaultLetsASendGiveUpInsteadOfWaiting(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
 		mailbox := make(chan int, 1)
-		sent := 0
-		for i := 1; i <= 3; i++ {
-			select {
-			case mailbox <- i:
-				sent++
-				// __ (a case is missing here: the way out when the mailbox is full)
+		offered, sent := 0, 0
+		post := func() {
+			for i := 1; i <= 3; i++ {
+				select {
+				case mailbox <- i:
+					sent++
+					// __ (a case is missing here: the way out when the mailbox is full)
+				}
+				offered++
 			}
 		}
+		post()
+		assert.Equal(t, 3, offered)
 		assert.Equal(t, 1, sent)
 		assert.Equal(t, 1, <-mailbox)
+		assert.Equal(t, time.Duration(0), time.Since(start), "no send waited")
 	})
 }
 
@@ -71,14 +80,15 @@ func TestDefaultLetsASendGiveUpInsteadOfWaiting(t *testing.T) {
 // for ever: the goroutine that runs it never goes on. It is not a way to
 // wait for other goroutines; wait for the thing you need instead.
 func TestASelectWithNoCasesWaitsForever(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		done := make(chan struct{})
-		answer := 0
-		go func() {
-			defer close(done)
-			answer = 6 * 7
-		}()
+	done := make(chan struct{})
+	answer := 0
+	go func() {
+		defer close(done)
+		answer = 6 * 7
+	}()
+	wait := func() { // must return only once answer is written
 		select {} // __ : this statement never completes; wait for what you need
-		assert.Equal(t, 42, answer)
-	})
+	}
+	wait()
+	assert.Equal(t, 42, answer)
 }

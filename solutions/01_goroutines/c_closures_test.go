@@ -1,6 +1,7 @@
 package goroutines
 
 import (
+	"errors"
 	"strconv"
 	"sync"
 	"testing"
@@ -43,17 +44,23 @@ func TestEachLoopIterationHasItsOwnVariable(t *testing.T) {
 // that mentions it captures that same variable. Goroutines that write one
 // variable with nothing ordering their writes make a data race, even when
 // they write the same value (https://go.dev/ref/mem#overview). Give each
-// goroutine a place of its own. (A given until 05: wg.Go(f) runs f in a new
-// goroutine, and wg.Wait() returns once every such f has returned.)
+// goroutine a place of its own. (Givens: wg.Go(f) runs f in a new goroutine
+// and wg.Wait() returns once every such f has returned, until 05;
+// errors.Join(errs...) makes one error of many, nil if all of them are nil.)
 func TestGoroutinesShareTheVariablesTheirClosuresCapture(t *testing.T) {
-	inputs := []string{"7", "11", "13"}
-	numbers := make([]int, len(inputs))
-	errs := make([]error, len(inputs))
-	var wg sync.WaitGroup
-	for i, s := range inputs {
-		wg.Go(func() { numbers[i], errs[i] = strconv.Atoi(s) })
+	parseAll := func(inputs []string) ([]int, error) {
+		numbers := make([]int, len(inputs))
+		errs := make([]error, len(inputs))
+		var wg sync.WaitGroup
+		for i, s := range inputs {
+			wg.Go(func() { numbers[i], errs[i] = strconv.Atoi(s) })
+		}
+		wg.Wait()
+		return numbers, errors.Join(errs...)
 	}
-	wg.Wait()
-	assert.Equal(t, []error{nil, nil, nil}, errs)
+	numbers, err := parseAll([]string{"7", "11", "13"})
+	assert.NoError(t, err)
 	assert.Equal(t, []int{7, 11, 13}, numbers)
+	_, err = parseAll([]string{"7", "eleven", "13"})
+	assert.True(t, errors.Is(err, strconv.ErrSyntax), "eleven is not a number")
 }

@@ -111,7 +111,10 @@ func TestGoschedYieldsButDoesNotSynchronise(t *testing.T) {
 		answer = 42
 		close(done)
 	}()
-	<-done
+	await := func() { // must return only once the goroutine has written answer
+		<-done
+	}
+	await()
 	t.Logf("answer reads %d here", answer)
 	<-done // the goroutine has finished by here, whatever happened above
 	assert.Equal(t, 42, answer)

@@ -31,11 +31,14 @@ func TestABufferedChannelIsFirstInFirstOut(t *testing.T) {
 func TestASendBlocksOnlyWhenTheBufferIsFull(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ch := make(chan int, 3)
-		ch <- 1
-		ch <- 2
-		ch <- 3
-		assert.Equal(t, 1, <-ch)
-		ch <- 4
+		sendFour := func() {
+			ch <- 1
+			ch <- 2
+			ch <- 3
+			assert.Equal(t, 1, <-ch)
+			ch <- 4
+		}
+		sendFour()
 
 		assert.Equal(t, 3, len(ch))
 		assert.Equal(t, 2, <-ch)

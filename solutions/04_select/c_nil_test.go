@@ -2,6 +2,8 @@ package selects
 
 import (
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -40,39 +42,44 @@ func TestACaseOnANilChannelIsNeverChosen(t *testing.T) {
 // A closed channel is always ready: a receive from it proceeds at once with
 // the zero value and ok false. Merging two channels, the loop must stop
 // choosing a channel once it is closed, and must end once both are. Setting
-// the variable to nil turns that case off for good.
+// the variable to nil turns that case off for good. Here a is done at once,
+// while b, slower, sends a value a second; the bubble's fake clock moves only
+// while every goroutine in it is blocked.
 func TestMergingTurnsOffAClosedChannelWithNil(t *testing.T) {
-	a := make(chan int)
-	b := make(chan int)
-	go func() {
-		for i := 1; i <= 3; i++ {
-			a <- i
-		}
-		close(a)
-	}()
-	go func() {
-		for i := 10; i <= 30; i += 10 {
-			b <- i
-		}
-		close(b)
-	}()
+	synctest.Test(t, func(t *testing.T) {
+		a := make(chan int)
+		b := make(chan int)
+		go func() {
+			for i := 1; i <= 3; i++ {
+				a <- i
+			}
+			close(a)
+		}()
+		go func() {
+			for i := 10; i <= 30; i += 10 {
+				time.Sleep(time.Second)
+				b <- i
+			}
+			close(b)
+		}()
 
-	sum := 0
-	for a != nil || b != nil {
-		select {
-		case v, ok := <-a:
-			if !ok {
-				a = nil
-				continue
+		sum := 0
+		for a != nil || b != nil {
+			select {
+			case v, ok := <-a:
+				if !ok {
+					a = nil
+					continue
+				}
+				sum += v
+			case v, ok := <-b:
+				if !ok {
+					b = nil
+					continue
+				}
+				sum += v
 			}
-			sum += v
-		case v, ok := <-b:
-			if !ok {
-				b = nil
-				continue
-			}
-			sum += v
 		}
-	}
-	assert.Equal(t, 66, sum)
+		assert.Equal(t, 66, sum)
+	})
 }
