@@ -14,14 +14,16 @@ import (
 // the caller, before the goroutine exists, which is just where it belongs.
 // https://pkg.go.dev/sync#WaitGroup.Go
 func TestGoCountsTheGoroutineInAndCallsDone(t *testing.T) {
-	words := []string{"go", "does", "the", "counting"}
-	lengths := make([]int, len(words))
-	var wg sync.WaitGroup
-	for i := range words {
-		_ = i // __ : nothing here starts, or counts, any goroutine
+	lengthsOf := func(words []string) []int {
+		lengths := make([]int, len(words))
+		var wg sync.WaitGroup
+		for i := range words {
+			_ = i // __ : nothing here starts, or counts, any goroutine
+		}
+		wg.Wait()
+		return lengths
 	}
-	wg.Wait()
-	assert.Equal(t, []int{2, 4, 3, 8}, lengths)
+	assert.Equal(t, []int{2, 4, 3, 8}, lengthsOf([]string{"go", "does", "the", "counting"}))
 }
 
 // Go's Add, like any Add that takes the counter up from zero, must happen
@@ -54,11 +56,14 @@ func TestACountedTaskMayStartMoreTasks(t *testing.T) {
 // that bug, and panics. Count the Adds and the Dones of this one task.
 func TestACounterBelowZeroPanics(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var n int
-		var wg sync.WaitGroup
-		wg.Go(func() { defer wg.Done(); n = len("counted twice") }) // __ : how many Dones does this task make?
-		wg.Wait()
-		assert.Equal(t, 13, n)
+		length := func(s string) int {
+			var n int
+			var wg sync.WaitGroup
+			wg.Go(func() { defer wg.Done(); n = len(s) }) // __ : how many Dones does this task make?
+			wg.Wait()
+			return n
+		}
+		assert.Equal(t, 13, length("counted twice"))
 	})
 }
 

@@ -18,17 +18,20 @@ import (
 // the ordering, not the luck. Package sync/atomic has typed atomics (Go 1.19)
 // whose every method is one indivisible step.
 func TestIncrementingASharedIntFromManyGoroutinesIsADataRace(t *testing.T) {
-	var n int // __ : a counter that many goroutines may increment at once
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			for range 1000 {
-				n++ // __ : one indivisible increment
-			}
-		})
+	count := func() int64 {
+		var n int // __ : a counter that many goroutines may increment at once
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				for range 1000 {
+					n++ // __ : one indivisible increment
+				}
+			})
+		}
+		wg.Wait()
+		return int64(n) // __ : read the counter the way its goroutines write it
 	}
-	wg.Wait()
-	assert.Equal(t, 8000, n) // __ : read the counter the way its goroutines write it
+	assert.Equal(t, int64(8000), count())
 }
 
 // n++ reads as one step but is three: load n, add one, store the sum back.

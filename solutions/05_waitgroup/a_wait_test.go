@@ -62,23 +62,26 @@ func TestWaitWaitsForAllButOrdersNothing(t *testing.T) {
 // (https://pkg.go.dev/sync#WaitGroup.Done), so what a goroutine wrote before
 // its Done happens before Wait returns, and code after the Wait is sure to
 // see it (https://go.dev/ref/mem).
-// This test sleeps instead, in a synctest bubble whose fake clock makes the
+// Here measure sleeps instead, in a synctest bubble whose fake clock makes the
 // second instant, and by then every worker has long finished: the lengths
 // are all there. Does that make reading them correct?
 func TestOnlyWaitMakesTheWorkersWritesVisible(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		words := []string{"sleep", "is", "not", "waiting"}
-		lengths := make([]int, len(words))
-		var wg sync.WaitGroup
-		wg.Add(len(words))
-		for i, w := range words {
-			go func() {
-				defer wg.Done()
-				lengths[i] = len(w)
-			}()
+		measure := func(words []string) []int {
+			lengths := make([]int, len(words))
+			var wg sync.WaitGroup
+			wg.Add(len(words))
+			for i, w := range words {
+				go func() {
+					defer wg.Done()
+					time.Sleep(time.Millisecond) // some work
+					lengths[i] = len(w)
+				}()
+			}
+			wg.Wait()
+			return lengths
 		}
-		wg.Wait()
-		assert.Equal(t, []int{5, 2, 3, 7}, lengths)
+		assert.Equal(t, []int{5, 2, 3, 7}, measure([]string{"sleep", "is", "not", "waiting"}))
 	})
 }
 
@@ -93,20 +96,23 @@ func TestOnlyWaitMakesTheWorkersWritesVisible(t *testing.T) {
 // go func() { wg.Add(1); ... }().)
 func TestAddBeforeTheGoStatement(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		squares := make([]int, 4)
-		var wg sync.WaitGroup
-		worker := func(i int) {
-			// counted in by the caller, before the go statement
-			defer wg.Done()
-			time.Sleep(time.Second) // a long computation
-			squares[i] = i * i
+		squaresOf := func(n int) []int {
+			squares := make([]int, n)
+			var wg sync.WaitGroup
+			worker := func(i int) {
+				// counted in by the caller, before the go statement
+				defer wg.Done()
+				time.Sleep(time.Hour) // a long computation
+				squares[i] = i * i
+			}
+			for i := range squares {
+				wg.Add(1)
+				go worker(i)
+			}
+			time.Sleep(time.Millisecond) // surely every worker has started by now
+			wg.Wait()
+			return squares
 		}
-		for i := range squares {
-			wg.Add(1)
-			go worker(i)
-		}
-		time.Sleep(time.Millisecond) // surely every worker has started by now
-		wg.Wait()
-		assert.Equal(t, []int{0, 1, 4, 9}, squares)
+		assert.Equal(t, []int{0, 1, 4, 9}, squaresOf(4))
 	})
 }

@@ -18,17 +18,20 @@ import (
 // the ordering, not the luck. Package sync/atomic has typed atomics (Go 1.19)
 // whose every method is one indivisible step.
 func TestIncrementingASharedIntFromManyGoroutinesIsADataRace(t *testing.T) {
-	var n atomic.Int64
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			for range 1000 {
-				n.Add(1)
-			}
-		})
+	count := func() int64 {
+		var n atomic.Int64
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				for range 1000 {
+					n.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		return n.Load()
 	}
-	wg.Wait()
-	assert.Equal(t, int64(8000), n.Load())
+	assert.Equal(t, int64(8000), count())
 }
 
 // n++ reads as one step but is three: load n, add one, store the sum back.
