@@ -236,6 +236,17 @@ func anyRunning(gs []traceback.Goroutine, mine func(string) bool) bool {
 	return false
 }
 
+// allAsleep reports whether every goroutine of gs sleeps (time.Sleep):
+// such a goroutine is not blocked for ever, it only outlives its koan.
+func allAsleep(gs []traceback.Goroutine) bool {
+	for _, g := range gs {
+		if !strings.HasPrefix(g.State, "sleep") {
+			return false
+		}
+	}
+	return len(gs) > 0
+}
+
 // describeBlocked lists each goroutine with a line in the learner's file:
 // what it waits on, where, and where it was started. The first one's line
 // becomes the failure's line.
@@ -437,8 +448,11 @@ func (j *judge) packageOutput(out []Outcome, crashed string, leakedPackage **Fai
 			}
 			f := &Failure{Kind: kind.Leak, File: k.File, Line: k.Line,
 				Headline: lang.Msgf("The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it.")}
-			if anyRunning(byKoan[name], j.mineAbs) {
+			switch {
+			case anyRunning(byKoan[name], j.mineAbs):
 				f.Headline = lang.Msgf("The koan returned, but a goroutine it started is still running: a loop that never ends outlived it.")
+			case allAsleep(byKoan[name]):
+				f.Headline = lang.Msgf("The koan returned, but a goroutine it started is still asleep in time.Sleep: it outlives the koan, and nothing can wake it early.")
 			}
 			j.describeBlocked(f, byKoan[name])
 			j.waitFor(f, byKoan[name])
@@ -634,7 +648,11 @@ func (j *judge) packageFailure() *Failure {
 	f := j.crash(&course.Koan{Concept: j.c}, output)
 	if len(j.pkg.Tests) == 0 && !strings.HasPrefix(f.Headline.Format, "An init function ends") { // that one says so
 		f.Headline = beforeAnyKoan(f.Headline)
-		f.Details = append(f.Details, lang.Msgf("It happened before any koan ran (in an init function, a package-level variable or TestMain): no koan of the package could run."))
+		if strings.Contains(f.Headline.Format, "before any koan ran") { // the headline says when already
+			f.Details = append(f.Details, lang.Msgf("It happened in an init function, a package-level variable or TestMain: no koan of the package could run."))
+		} else {
+			f.Details = append(f.Details, lang.Msgf("It happened before any koan ran (in an init function, a package-level variable or TestMain): no koan of the package could run."))
+		}
 	}
 	return f
 }
