@@ -57,7 +57,7 @@ var chinese = map[string]string{
 	"The koan never finished: a goroutine is still running after a long while (a loop that never ends?).":                               "该 koan 一直没有结束：过了很久，仍有一个 goroutine 在运行（一个永不结束的循环？）。",
 	"The koan is blocked, and no goroutine can wake it.":                                                                                "该 koan 阻塞了，没有任何 goroutine 能唤醒它。",
 	"Two goroutines touched the same variable, at least one of them writing, and nothing ordered the two (no happens-before).":          "两个 goroutine 访问了同一个变量，至少一个在写，而且没有任何同步为两者定下先后（没有 happens-before (先行发生) 关系）。",
-	"The koan returned, but a goroutine it started is still asleep in time.Sleep: it outlives the koan, and nothing can wake it early.": "这个 koan 已经返回，但它启动的一个 goroutine 还在 time.Sleep 里睡着：它比这个 koan 活得更久，也没有任何东西能提前叫醒它。",
+	"The koan returned, but a goroutine it started is still asleep in time.Sleep: it outlives the koan, and nothing can wake it early.": "该 koan 已经返回，但它启动的一个 goroutine 还在 time.Sleep 里睡着：它比这个 koan 活得更久，也没有任何东西能提前叫醒它。",
 	"It happened in an init function, a package-level variable or TestMain: no koan of the package could run.":                          "它发生在 init 函数、包级变量或 TestMain 里：这个包的 koan 一个也没能运行。",
 	"The koan returned, but a goroutine it started is still blocked, and nothing will ever wake it.":                                    "该 koan 已经返回，但它启动的一个 goroutine 仍然阻塞着，而且永远不会有谁唤醒它。",
 	"The package failed, but no koan was blamed. Here is what it printed:":                                                              "包失败了，却没有哪个 koan 可以归咎。下面是它打印的内容：",
