@@ -1,0 +1,174 @@
+package layout
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A chineseText is one piece of the course's Chinese: a whole
+// README.zh-CN.md, a catalog's title_zh or hint, or a sentence of the
+// runner (internal/lang's zh*.go).
+type chineseText struct {
+	where string // file, and the hint or line where it helps
+	text  string
+	md    bool // a Markdown file, read as GitHub renders it
+}
+
+var hanRE = regexp.MustCompile(`\p{Han}`)
+
+// chineseTexts gathers every Chinese text of the repository.
+func chineseTexts(t *testing.T) []chineseText {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	var out []chineseText
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == ".koans" || d.Name() == "testdata" || d.Name() == "node_modules") {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(path, ".zh-CN.md") {
+			rel, _ := filepath.Rel(root, path)
+			out = append(out, chineseText{where: rel, text: read(t, rel), md: true})
+		}
+		return nil
+	})
+	require.NoError(t, err)
+
+	catalogs, err := filepath.Glob(filepath.Join(root, "koans", "*", "catalog.toml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, catalogs)
+	for _, file := range catalogs {
+		rel, _ := filepath.Rel(root, file)
+		var c struct {
+			TitleZh string `toml:"title_zh"`
+			Koans   []struct {
+				Name    string   `toml:"name"`
+				HintsZh []string `toml:"hints_zh"`
+			} `toml:"koan"`
+		}
+		_, err := toml.DecodeFile(file, &c)
+		require.NoError(t, err, rel)
+		out = append(out, chineseText{where: rel + " title_zh", text: c.TitleZh})
+		for _, k := range c.Koans {
+			for i, h := range k.HintsZh {
+				out = append(out, chineseText{where: rel + " " + k.Name + " hints_zh[" + strconv.Itoa(i) + "]", text: h})
+			}
+		}
+	}
+
+	sources, err := filepath.Glob(filepath.Join(root, "internal", "lang", "zh*.go"))
+	require.NoError(t, err)
+	require.NotEmpty(t, sources)
+	for _, file := range sources {
+		rel, _ := filepath.Rel(root, file)
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		require.NoError(t, err)
+		ast.Inspect(f, func(n ast.Node) bool {
+			kv, ok := n.(*ast.KeyValueExpr)
+			if !ok {
+				return true
+			}
+			lit, ok := kv.Value.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err == nil && hanRE.MatchString(s) {
+				out = append(out, chineseText{where: rel + ":" + strconv.Itoa(fset.Position(lit.Pos()).Line), text: s})
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// prose is a Markdown text without its fenced code blocks.
+func prose(md string) []string {
+	var out []string
+	fenced := false
+	for line := range strings.SplitSeq(md, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+			out = append(out, "")
+			continue
+		}
+		if fenced {
+			line = ""
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// wide is a Chinese character or a full-width punctuation mark.
+var wideRE = regexp.MustCompile(`[\p{Han}\x{3000}-\x{303f}\x{ff00}-\x{ffef}“”‘’…—]`)
+
+// GitHub renders a line break inside a paragraph as a space: between two
+// Chinese characters it is a stray space, sometimes inside a word. A
+// Chinese paragraph is one line.
+func TestChineseMarkdownHasNoHardWrapsBetweenChineseCharacters(t *testing.T) {
+	n := 0
+	for _, c := range chineseTexts(t) {
+		if !c.md {
+			continue
+		}
+		n++
+		lines := prose(c.text)
+		for i := 1; i < len(lines); i++ {
+			prev, next := []rune(strings.TrimRight(lines[i-1], " ")), []rune(strings.TrimLeft(lines[i], " "))
+			if len(prev) == 0 || len(next) == 0 {
+				continue
+			}
+			if wideRE.MatchString(string(prev[len(prev)-1])) && wideRE.MatchString(string(next[0])) {
+				t.Errorf("%s:%d: a line break between %q and %q shows as a space on GitHub: join the lines", c.where, i, string(prev[len(prev)-5:]), string(next[:min(5, len(next))]))
+			}
+		}
+	}
+	assert.Greater(t, n, 20, "is the test still finding the README.zh-CN.md files?")
+}
+
+// urlRE finds a URL as a terminal or GitHub's autolinker sees it: up to
+// the first space (or a Markdown link's closing parenthesis).
+var urlRE = regexp.MustCompile(`https?://[^\s)\]>]+`)
+
+// A bare URL runs on into the Chinese punctuation after it (GitHub and
+// terminals link "https://go.dev/ref/mem）、" whole): in Markdown a URL is
+// a link, [text](url); in a hint it stands in half-width parentheses or
+// before a space.
+func TestChineseURLsStopBeforeChinesePunctuation(t *testing.T) {
+	for _, c := range chineseTexts(t) {
+		for _, u := range urlRE.FindAllString(c.text, -1) {
+			if strings.ContainsFunc(u, func(r rune) bool { return r > 0x7f }) {
+				t.Errorf("%s: the URL %q runs into the Chinese after it: write it as a Markdown link, or end it with a space or a half-width parenthesis", c.where, u)
+			}
+		}
+		if !c.md {
+			continue
+		}
+		for i, line := range prose(c.text) {
+			for _, m := range urlRE.FindAllStringIndex(line, -1) {
+				if m[0] >= 2 && line[m[0]-2:m[0]] == "](" || m[0] >= 1 && line[m[0]-1] == '<' {
+					continue
+				}
+				if strings.Contains(line[:m[0]], "`") && strings.Count(line[:m[0]], "`")%2 == 1 {
+					continue // inside code
+				}
+				t.Errorf("%s:%d: the bare URL %s: write it as a Markdown link, [text](url)", c.where, i+1, line[m[0]:m[1]])
+			}
+		}
+	}
+}
