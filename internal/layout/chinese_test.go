@@ -172,3 +172,75 @@ func TestChineseURLsStopBeforeChinesePunctuation(t *testing.T) {
 		}
 	}
 }
+
+// A glossaryTerm is a row of docs/instructors.md's glossary: the Chinese
+// the course uses, and the renderings it does not.
+type glossaryTerm struct {
+	english, chinese string
+	not              []string
+}
+
+// glossary reads the table under "## The course in Chinese" whose header
+// is | English | 中文 | not |.
+func glossary(t *testing.T) []glossaryTerm {
+	t.Helper()
+	doc := read(t, "docs/instructors.md")
+	i := strings.Index(doc, "## The course in Chinese")
+	require.GreaterOrEqual(t, i, 0, "docs/instructors.md has no section The course in Chinese")
+	j := strings.Index(doc[i:], "| English | 中文 | not |")
+	require.GreaterOrEqual(t, j, 0, "the glossary's header is | English | 中文 | not |")
+	var out []glossaryTerm
+	for _, line := range strings.Split(doc[i+j:], "\n")[2:] {
+		if !strings.HasPrefix(line, "|") {
+			break
+		}
+		cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(line), "|"), "|"), "|")
+		require.Len(t, cells, 3, "a glossary row has three cells: %s", line)
+		term := glossaryTerm{english: strings.TrimSpace(cells[0]), chinese: strings.TrimSpace(cells[1])}
+		require.NotEmpty(t, term.chinese, "a glossary row gives the Chinese: %s", line)
+		for v := range strings.SplitSeq(cells[2], "、") {
+			if v = strings.TrimSpace(v); v != "" {
+				term.not = append(term.not, v)
+			}
+		}
+		out = append(out, term)
+	}
+	return out
+}
+
+// codeRE finds what a Chinese text quotes rather than says: code spans,
+// Markdown link targets and URLs.
+var codeRE = regexp.MustCompile("`[^`\n]*`|\\]\\([^)\\s]*\\)|https?://\\S+")
+
+// One term, one rendering: a rendering the glossary lists under "not"
+// appears in no Chinese text, except as the English gloss of the term's
+// own rendering, 先行发生于（happens before）.
+func TestChineseTextUsesTheGlossary(t *testing.T) {
+	terms := glossary(t)
+	require.Greater(t, len(terms), 20, "is the test still reading the glossary?")
+	withNot := 0
+	for _, term := range terms {
+		if len(term.not) > 0 {
+			withNot++
+		}
+	}
+	require.Greater(t, withNot, 10)
+	for _, c := range chineseTexts(t) {
+		text := codeRE.ReplaceAllString(c.text, " ")
+		for _, term := range terms {
+			first, _, _ := strings.Cut(term.chinese, "；")
+			first = strings.FieldsFunc(first, func(r rune) bool { return r == '（' || r == '、' || r == ' ' })[0]
+			seen := text
+			for _, v := range term.not {
+				seen = strings.ReplaceAll(seen, first+"（"+v+"）", first)
+			}
+			for _, v := range term.not {
+				if k := strings.Index(seen, v); k >= 0 {
+					before, after := []rune(seen[:k]), []rune(seen[k+len(v):])
+					context := string(before[max(0, len(before)-12):]) + v + string(after[:min(len(after), 12)])
+					t.Errorf("%s: %q is written %s in this course (docs/instructors.md's glossary): ...%s...", c.where, v, term.chinese, context)
+				}
+			}
+		}
+	}
+}
