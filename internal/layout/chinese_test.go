@@ -244,3 +244,41 @@ func TestChineseTextUsesTheGlossary(t *testing.T) {
 		}
 	}
 }
+
+// headings lists a Markdown file's ## and ### headings, as their levels,
+// code blocks aside.
+func headings(md string) []string {
+	var out []string
+	for _, line := range prose(md) {
+		if level, _, ok := strings.Cut(line, " "); ok && (level == "##" || level == "###") {
+			out = append(out, level+" "+strings.TrimSpace(line[len(level):]))
+		}
+	}
+	return out
+}
+
+// README.zh-CN.md is the whole of README.md in Chinese: the same sections
+// and subsections, in the same order.
+func TestTheChineseReadmeHasTheEnglishOnesSections(t *testing.T) {
+	en, zh := headings(read(t, "README.md")), headings(read(t, "README.zh-CN.md"))
+	require.Greater(t, len(en), 5, "is the test still reading README.md's headings?")
+	level := func(hs []string) []string {
+		out := make([]string, len(hs))
+		for i, h := range hs {
+			out[i], _, _ = strings.Cut(h, " ")
+		}
+		return out
+	}
+	if !assert.Equal(t, level(en), level(zh), "README.md and README.zh-CN.md should have the same ## and ### headings, in order") {
+		for i := range max(len(en), len(zh)) {
+			var e, z string
+			if i < len(en) {
+				e = en[i]
+			}
+			if i < len(zh) {
+				z = zh[i]
+			}
+			t.Logf("%-60s %s", e, z)
+		}
+	}
+}
