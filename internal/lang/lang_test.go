@@ -41,7 +41,7 @@ func TestTheLanguageComesFromTheEnvironment(t *testing.T) {
 
 func TestAFormatWithoutChineseIsSaidInEnglish(t *testing.T) {
 	assert.Equal(t, "Fatal error", English.Sprintf("Fatal error"))
-	assert.Equal(t, "致命错误 (fatal error)", Chinese.Sprintf("Fatal error"))
+	assert.Equal(t, "致命错误（fatal error）", Chinese.Sprintf("Fatal error"))
 	assert.Equal(t, "no such sentence 7", Chinese.Sprintf("no such sentence %d", 7))
 }
 
@@ -50,7 +50,7 @@ func TestAMessageIsSaidWithItsPartsInOneLanguage(t *testing.T) {
 	assert.Equal(t, "goroutine 7 waits to send on a channel at a_test.go:9 (started at line 8)", m.String())
 	assert.Equal(t, "goroutine 7：等待向 channel 发送，位于 a_test.go:9（在第 8 行启动）", m.In(Chinese))
 	assert.Equal(t, "it's 100% <-ch", Verbatim("it's 100% <-ch").In(Chinese), "a verbatim text is never a format")
-	assert.Equal(t, []string{"该 koan 本身"}, All([]Msg{Msgf("the koan itself")}, Chinese))
+	assert.Equal(t, []string{"这个 koan 本身"}, All([]Msg{Msgf("the koan itself")}, Chinese))
 }
 
 func TestARenamedHeadlineNamesTheTestInEitherLanguage(t *testing.T) {
@@ -60,14 +60,16 @@ func TestARenamedHeadlineNamesTheTestInEitherLanguage(t *testing.T) {
 }
 
 // Every headline that can be renamed (it starts "The koan", and the koan is
-// not named in it) holds the Chinese of "The koan", so that the rename finds
-// it.
+// not named in it) opens with the Chinese of "The koan", so that the rename,
+// which replaces the phrase's first occurrence, puts the name where the
+// subject is, even when the sentence says 这个 koan again further on.
 func TestChineseHeadlinesHoldThePhraseARenameReplaces(t *testing.T) {
 	phrase := chinese["The koan"]
+	assert.Equal(t, "这个 koan", phrase, "the phrase the course uses for the koan at hand (docs/instructors.md's glossary)")
 	for en, zh := range chinese {
 		renamable := strings.HasPrefix(en, "The koan ") || strings.HasPrefix(en, "The koan's ")
 		if renamable && !strings.HasPrefix(en, "The koan %s") {
-			assert.Contains(t, zh, phrase, "%q", en)
+			assert.True(t, strings.HasPrefix(zh, phrase), "%q -> %q should open with %q", en, zh, phrase)
 		}
 	}
 }

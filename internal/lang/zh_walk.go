@@ -42,7 +42,7 @@ var walkChinese = map[string]string{
 	"First run here: building Go's standard library and the koans' dependencies (%d packages; a few minutes on a small machine, once).\n":                          "在这里第一次运行：正在构建 Go 标准库和 koan 的依赖（%d 个包；在小机器上要几分钟，只有这一次）。\n",
 	// stats on a journal of one walk
 	"  %d. %s (%s): %d runs, %s\n": "  %d. %s（%s）：运行 %d 次，用时 %s\n",
-	"  (none yet)\n":               "  （还没有）\n",
+	"  (none yet)\n":               "（还没有）\n",
 	// without a C compiler
 	"    ? %s (not judged: the race detector is unavailable here)\n": "    ? %s（未判定：这里没有竞态检测器）\n",
 	// a course the learner may not write
@@ -55,5 +55,5 @@ var walkChinese = map[string]string{
 	// reset of a deleted file
 	"Bring %s back as shipped in %s? [y/N] ": "把 %s 恢复成发布时的版本（%s）吗？[y/N] ",
 	// an import no module of the course provides
-	"The koan imports a package that no module of the course provides: the course's go.mod does not require it. The koans need nothing beyond what the course ships: take the import out (adding the module, as go suggests, changes go.mod).": "该 koan 导入了一个课程的任何模块都不提供的包：课程的 go.mod 里没有 require 它。koan 不需要课程自带之外的任何东西：把这个导入去掉（照 go 的建议添加这个模块，会改动 go.mod）。",
+	"The koan imports a package that no module of the course provides: the course's go.mod does not require it. The koans need nothing beyond what the course ships: take the import out (adding the module, as go suggests, changes go.mod).": "这个 koan 导入的包不由课程的任何模块提供：课程的 go.mod 里没有 require 它。koan 不需要课程自带之外的任何东西：把这个导入去掉（照 go 的建议添加这个模块，会改动 go.mod）。",
 }
