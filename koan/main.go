@@ -16,6 +16,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/koan/report"
 )
 
 // StuckAfter is how long a koan whose goroutines are all blocked may go
@@ -27,14 +28,15 @@ const StuckAfter = 1500 * time.Millisecond
 
 // Markers start the lines the guards print, so that the koans runner (and a
 // person reading go test's output) can tell them from the koan's own output.
+// Package report owns them: the runner reads them from there.
 const (
-	StuckMarker = "koan: stuck:"
-	SlowMarker  = "koan: slow:"
-	LeakMarker  = "koan: leaked goroutines:"
+	StuckMarker = report.Stuck
+	SlowMarker  = report.Slow
+	LeakMarker  = report.Leak
 	// LeakCheckedMarker is the last line Main prints, once its leak check
 	// is done (whatever it found): a koan that passed in a run without it
 	// has not been checked for leaks, since the binary ended before.
-	LeakCheckedMarker = "koan: leak check done."
+	LeakCheckedMarker = report.LeakChecked
 )
 
 // Main runs the koans of a package, as TestMain must, with the hang guard and
@@ -321,8 +323,7 @@ func reportStuck(out io.Writer, dump string, waited time.Duration) {
 
 func reportSlow(out io.Writer, dump string, ran time.Duration) {
 	mine := mineOf(traceback.Parse(dump))
-	fmt.Fprintf(out, "\n%s %s has run for %v of the %v go test allows, and is not blocked: it is slow, or a loop never ends. Its goroutines:\n",
-		SlowMarker, stuckTest(traceback.Parse(dump)), ran.Round(100*time.Millisecond), (ran + ran/7).Round(100*time.Millisecond))
+	fmt.Fprintf(out, "\n%s", report.SlowLine(stuckTest(traceback.Parse(dump)), ran, ran+ran/7))
 	for _, g := range mine {
 		describe(out, g)
 	}
