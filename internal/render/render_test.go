@@ -158,7 +158,7 @@ func TestTextAndJSONMatchTheGoldenFiles(t *testing.T) {
 			Text(&plain, st, Style{})
 			Text(&color, st, Style{Color: true})
 			Text(&zh, st, Style{Lang: lang.Chinese})
-			require.NoError(t, JSON(&js, st))
+			require.NoError(t, JSONIn(&js, st, lang.English))
 			got := &txtar.Archive{
 				Comment: []byte("render of the standing " + tc.name + " (go test ./internal/render -update rewrites it)\n"),
 				Files: []txtar.File{
