@@ -21,9 +21,10 @@ import (
 
 // StuckAfter is how long a koan whose goroutines are all blocked may go
 // without progress before the hang guard ends the test binary. The
-// KOAN_STUCK_AFTER environment variable (a time.ParseDuration string such as
+// KOANS_STUCK_AFTER environment variable (a time.ParseDuration string such as
 // "5s") overrides it for slow machines; "off" or "0" turns the guard off, as
-// when a koan is paused in a debugger.
+// when a koan is paused in a debugger. Its old name, KOAN_STUCK_AFTER, is
+// still read when the new one is not set (or empty).
 const StuckAfter = 1500 * time.Millisecond
 
 // Markers start the lines the guards print, so that the koans runner (and a
@@ -59,9 +60,14 @@ func run(m *testing.M, out io.Writer) int {
 	return code
 }
 
-// stuckAfter reads KOAN_STUCK_AFTER; 0 means the guard is off.
+// stuckAfter reads KOANS_STUCK_AFTER (or its old name, KOAN_STUCK_AFTER);
+// 0 means the guard is off.
 func stuckAfter() time.Duration {
-	switch v := os.Getenv("KOAN_STUCK_AFTER"); v {
+	v := os.Getenv("KOANS_STUCK_AFTER")
+	if v == "" {
+		v = os.Getenv("KOAN_STUCK_AFTER")
+	}
+	switch v {
 	case "":
 		return StuckAfter
 	case "off", "0":
@@ -312,7 +318,7 @@ func inPackage(file string) bool {
 
 func reportStuck(out io.Writer, dump string, waited time.Duration) {
 	mine := mineOf(traceback.Parse(dump))
-	fmt.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOAN_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
+	fmt.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOANS_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
 		StuckMarker, stuckTest(traceback.Parse(dump)), waited.Round(100*time.Millisecond))
 	for _, g := range mine {
 		describe(out, g)

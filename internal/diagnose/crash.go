@@ -165,9 +165,9 @@ func (j *judge) slow(k *course.Koan, text string) *Failure {
 // moreTime says how to give a koan that is slow by design more time.
 func (j *judge) moreTime() lang.Msg {
 	if j.c.Catalog == nil {
-		return lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans.")
+		return lang.Msgf("If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans.")
 	}
-	return lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
+	return lang.Msgf("If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
 }
 
 // ofKoan keeps the goroutines that run for koan k or were started by it.

@@ -64,10 +64,10 @@ var fixtures = []struct {
 	{"14_timeout", "timeout", "TestALoopThatNeverEnds", 12, "spin_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/14_timeout/spin_test.go:12"}},
 	// A loop with no call in it is preempted at a PC the runtime puts at
 	// line 1; the verdict finds the loop's line in the source.
-	{"30_endless_loop", "timeout", "TestAnEndlessLoopIsShownAtItsLine", 9, "loop_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/30_endless_loop/loop_test.go:9", "KOAN_TIMEOUT=30s"}},
+	{"30_endless_loop", "timeout", "TestAnEndlessLoopIsShownAtItsLine", 9, "loop_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/30_endless_loop/loop_test.go:9", "KOANS_TIMEOUT=30s"}},
 	// A plain package gets the helper through -overlay: its slow test is
 	// slow (timeout), not a deadlock, and a leak is found.
-	{"31_slow_plain", "timeout", "TestASlowPlainTestIsSlowNotStuck", 13, "slow_test.go", []string{"sleeps at internal/diagnose/testdata/koans/31_slow_plain/slow_test.go:13", "KOAN_TIMEOUT=30s"}},
+	{"31_slow_plain", "timeout", "TestASlowPlainTestIsSlowNotStuck", 13, "slow_test.go", []string{"sleeps at internal/diagnose/testdata/koans/31_slow_plain/slow_test.go:13", "KOANS_TIMEOUT=30s"}},
 	{"32_plain_leak", "leak", "TestAPlainTestLeaksASender", 11, "leak_test.go", []string{"waits to send on a channel at internal/diagnose/testdata/koans/32_plain_leak/leak_test.go:11"}},
 	{"33_running_leak", "leak", "TestAGoroutineThatNeverStopsRunningLeaks", 12, "spin_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/33_running_leak/spin_test.go:12"}},
 	{"15_missing", "missing", "TestTheSecondKoanWasDeleted", 0, "", []string{"go tool koans reset TestTheSecondKoanWasDeleted"}},

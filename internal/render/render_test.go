@@ -123,7 +123,7 @@ var cases = []struct {
 	}},
 	{name: "timeout", koan: deadlockKoan, failure: func() *diagnose.Failure {
 		return failure("timeout", 26, lang.Msgf("The koan ran for %s, the runner's time limit, and it is not blocked: it is slow, or a loop never ends.", "10s"),
-			lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans."))
+			lang.Msgf("If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans."))
 	}},
 	{name: "missing", koan: leakKoan, failure: func() *diagnose.Failure {
 		f := failure("missing", 0, lang.Msgf("The koan %s is gone from %s: the catalog still names it.", leakKoan, "koans/01_channels"))
