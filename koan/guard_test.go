@@ -170,3 +170,20 @@ func TestAPauseOfTheWholeProcessCountsForNothing(t *testing.T) {
 	assert.Equal(t, 2*every+every, resumed.Sub(c.start), "the slow count goes on as if the pause had not been")
 	assert.False(t, c.tick(resumed.Add(every), every), "and the ticks after it are ordinary")
 }
+
+// runningTests is testSignature on a parsed dump, the slow and plain way:
+// the goroutines that run koans (or their subtests), by id. The tests hold
+// testSignature to it.
+func runningTests(gs []traceback.Goroutine) string {
+	var b strings.Builder
+	for _, g := range gs {
+		for i, f := range g.Frames {
+			if f.Func == "testing.tRunner" && i > 0 && traceback.TestName(g.Frames[i-1].Func) != "" {
+				b.WriteString(strconv.Itoa(g.ID))
+				b.WriteByte(' ')
+				break
+			}
+		}
+	}
+	return b.String()
+}

@@ -218,22 +218,6 @@ func stuckTest(gs []traceback.Goroutine) string {
 	return name
 }
 
-// runningTests names the goroutines that run koans (or their subtests), as a
-// signature that changes whenever a test starts or ends.
-func runningTests(gs []traceback.Goroutine) string {
-	var b strings.Builder
-	for _, g := range gs {
-		for i, f := range g.Frames {
-			if f.Func == "testing.tRunner" && i > 0 && traceback.TestName(g.Frames[i-1].Func) != "" {
-				b.WriteString(strconv.Itoa(g.ID))
-				b.WriteByte(' ')
-				break
-			}
-		}
-	}
-	return b.String()
-}
-
 // stacksInto writes every goroutine's stack into buf, grown as needed, and
 // returns it: the guard reuses one buffer from tick to tick.
 func stacksInto(buf []byte) []byte {
@@ -251,8 +235,8 @@ func stacksInto(buf []byte) []byte {
 }
 
 // testSignature appends to sig the ids of the goroutines that run a test
-// (a Test function called by testing.tRunner), as runningTests does, but
-// reading the dump's bytes in place, with no allocation.
+// (a Test function called by testing.tRunner), reading the dump's bytes
+// in place, with no allocation: a tick must not allocate much.
 func testSignature(dump, sig []byte) []byte {
 	for len(dump) > 0 {
 		block := dump
