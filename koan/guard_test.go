@@ -46,15 +46,27 @@ created by example.com/p.TestMutexDeadlock in goroutine 8
 }
 
 func TestStuckAfterCanBeRaisedForSlowMachines(t *testing.T) {
-	t.Setenv("KOAN_STUCK_AFTER", "5s")
+	t.Setenv("KOANS_STUCK_AFTER", "5s")
 	assert.Equal(t, "5s", stuckAfter().String())
-	t.Setenv("KOAN_STUCK_AFTER", "nonsense")
+	t.Setenv("KOANS_STUCK_AFTER", "nonsense")
 	assert.Equal(t, StuckAfter, stuckAfter())
+}
+
+// KOAN_STUCK_AFTER is the variable's old name: still read, when the new
+// one is not set; the new one wins over it.
+func TestStuckAfterStillReadsItsOldName(t *testing.T) {
+	t.Setenv("KOANS_STUCK_AFTER", "")
+	t.Setenv("KOAN_STUCK_AFTER", "off")
+	assert.Equal(t, time.Duration(0), stuckAfter())
+	t.Setenv("KOAN_STUCK_AFTER", "7s")
+	assert.Equal(t, 7*time.Second, stuckAfter())
+	t.Setenv("KOANS_STUCK_AFTER", "3s")
+	assert.Equal(t, 3*time.Second, stuckAfter())
 }
 
 func TestStuckAfterOffTurnsTheGuardOff(t *testing.T) {
 	for _, v := range []string{"off", "0"} {
-		t.Setenv("KOAN_STUCK_AFTER", v)
+		t.Setenv("KOANS_STUCK_AFTER", v)
 		assert.Equal(t, time.Duration(0), stuckAfter(), v)
 	}
 }
@@ -157,4 +169,21 @@ func TestAPauseOfTheWholeProcessCountsForNothing(t *testing.T) {
 	assert.Equal(t, resumed, c.since, "the stuck count starts again")
 	assert.Equal(t, 2*every+every, resumed.Sub(c.start), "the slow count goes on as if the pause had not been")
 	assert.False(t, c.tick(resumed.Add(every), every), "and the ticks after it are ordinary")
+}
+
+// runningTests is testSignature on a parsed dump, the slow and plain way:
+// the goroutines that run koans (or their subtests), by id. The tests hold
+// testSignature to it.
+func runningTests(gs []traceback.Goroutine) string {
+	var b strings.Builder
+	for _, g := range gs {
+		for i, f := range g.Frames {
+			if f.Func == "testing.tRunner" && i > 0 && traceback.TestName(g.Frames[i-1].Func) != "" {
+				b.WriteString(strconv.Itoa(g.ID))
+				b.WriteByte(' ')
+				break
+			}
+		}
+	}
+	return b.String()
 }

@@ -1,6 +1,10 @@
 package koan
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/gokoans/concurrency/koan/report"
+)
 
 // Blank is the type of the blank __ that a learner replaces with an answer.
 //
@@ -9,11 +13,12 @@ import "fmt"
 // accidentally right the way a zero value could. Use it where an assertion
 // takes any value, as in assert.Equal(t, __, got).
 //
-// When an assertion prints a Blank, it reads koan.Blank(__ fill in the blank).
+// When an assertion prints a Blank, it reads koan.Blank(__ fill in the blank)
+// (report.Blank, which the runner looks for).
 type Blank struct{}
 
 // GoString is what testify's assertions print (through %#v).
-func (Blank) GoString() string { return "__ fill in the blank" }
+func (Blank) GoString() string { return report.BlankGoString }
 
 // String is what %v prints.
 func (Blank) String() string { return "__" }

@@ -16,25 +16,28 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/koan/report"
 )
 
 // StuckAfter is how long a koan whose goroutines are all blocked may go
 // without progress before the hang guard ends the test binary. The
-// KOAN_STUCK_AFTER environment variable (a time.ParseDuration string such as
+// KOANS_STUCK_AFTER environment variable (a time.ParseDuration string such as
 // "5s") overrides it for slow machines; "off" or "0" turns the guard off, as
-// when a koan is paused in a debugger.
+// when a koan is paused in a debugger. Its old name, KOAN_STUCK_AFTER, is
+// still read when the new one is not set (or empty).
 const StuckAfter = 1500 * time.Millisecond
 
 // Markers start the lines the guards print, so that the koans runner (and a
 // person reading go test's output) can tell them from the koan's own output.
+// Package report owns them: the runner reads them from there.
 const (
-	StuckMarker = "koan: stuck:"
-	SlowMarker  = "koan: slow:"
-	LeakMarker  = "koan: leaked goroutines:"
+	StuckMarker = report.Stuck
+	SlowMarker  = report.Slow
+	LeakMarker  = report.Leak
 	// LeakCheckedMarker is the last line Main prints, once its leak check
 	// is done (whatever it found): a koan that passed in a run without it
 	// has not been checked for leaks, since the binary ended before.
-	LeakCheckedMarker = "koan: leak check done."
+	LeakCheckedMarker = report.LeakChecked
 )
 
 // Main runs the koans of a package, as TestMain must, with the hang guard and
@@ -57,9 +60,14 @@ func run(m *testing.M, out io.Writer) int {
 	return code
 }
 
-// stuckAfter reads KOAN_STUCK_AFTER; 0 means the guard is off.
+// stuckAfter reads KOANS_STUCK_AFTER (or its old name, KOAN_STUCK_AFTER);
+// 0 means the guard is off.
 func stuckAfter() time.Duration {
-	switch v := os.Getenv("KOAN_STUCK_AFTER"); v {
+	v := os.Getenv("KOANS_STUCK_AFTER")
+	if v == "" {
+		v = os.Getenv("KOAN_STUCK_AFTER")
+	}
+	switch v {
 	case "":
 		return StuckAfter
 	case "off", "0":
@@ -210,22 +218,6 @@ func stuckTest(gs []traceback.Goroutine) string {
 	return name
 }
 
-// runningTests names the goroutines that run koans (or their subtests), as a
-// signature that changes whenever a test starts or ends.
-func runningTests(gs []traceback.Goroutine) string {
-	var b strings.Builder
-	for _, g := range gs {
-		for i, f := range g.Frames {
-			if f.Func == "testing.tRunner" && i > 0 && traceback.TestName(g.Frames[i-1].Func) != "" {
-				b.WriteString(strconv.Itoa(g.ID))
-				b.WriteByte(' ')
-				break
-			}
-		}
-	}
-	return b.String()
-}
-
 // stacksInto writes every goroutine's stack into buf, grown as needed, and
 // returns it: the guard reuses one buffer from tick to tick.
 func stacksInto(buf []byte) []byte {
@@ -243,8 +235,8 @@ func stacksInto(buf []byte) []byte {
 }
 
 // testSignature appends to sig the ids of the goroutines that run a test
-// (a Test function called by testing.tRunner), as runningTests does, but
-// reading the dump's bytes in place, with no allocation.
+// (a Test function called by testing.tRunner), reading the dump's bytes
+// in place, with no allocation: a tick must not allocate much.
 func testSignature(dump, sig []byte) []byte {
 	for len(dump) > 0 {
 		block := dump
@@ -310,7 +302,7 @@ func inPackage(file string) bool {
 
 func reportStuck(out io.Writer, dump string, waited time.Duration) {
 	mine := mineOf(traceback.Parse(dump))
-	fmt.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOAN_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
+	fmt.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOANS_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
 		StuckMarker, stuckTest(traceback.Parse(dump)), waited.Round(100*time.Millisecond))
 	for _, g := range mine {
 		describe(out, g)
@@ -321,8 +313,7 @@ func reportStuck(out io.Writer, dump string, waited time.Duration) {
 
 func reportSlow(out io.Writer, dump string, ran time.Duration) {
 	mine := mineOf(traceback.Parse(dump))
-	fmt.Fprintf(out, "\n%s %s has run for %v of the %v go test allows, and is not blocked: it is slow, or a loop never ends. Its goroutines:\n",
-		SlowMarker, stuckTest(traceback.Parse(dump)), ran.Round(100*time.Millisecond), (ran + ran/7).Round(100*time.Millisecond))
+	fmt.Fprintf(out, "\n%s", report.SlowLine(stuckTest(traceback.Parse(dump)), ran, ran+ran/7))
 	for _, g := range mine {
 		describe(out, g)
 	}

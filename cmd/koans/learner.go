@@ -159,8 +159,8 @@ func (a *app) watchCmd(ctx context.Context, args []string) error {
 			}
 			return nil
 		},
-		Hint: func(ctx context.Context) { _ = a.hintCmd(ctx, nil) },
-		List: func(ctx context.Context) { _ = a.listCmd(ctx, nil) },
+		Hint: func(ctx context.Context) error { return a.hintCmd(ctx, nil) },
+		List: func(ctx context.Context) error { return a.listCmd(ctx, nil) },
 	}.Watch(ctx)
 	if errors.Is(err, watch.ErrInterrupted) {
 		return cli.ErrInterrupted

@@ -195,7 +195,7 @@ func TestWatchCtrlCStopsTheRun(t *testing.T) {
 			dir, bin, started := slowCourse(t)
 			cmd := exec.Command(bin, "watch")
 			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "NO_COLOR=1", "KOAN_TIMEOUT=2m")
+			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "NO_COLOR=1", "KOANS_TIMEOUT=2m")
 			var out strings.Builder
 			var interrupt func() error
 			copied := make(chan struct{})

@@ -11,7 +11,7 @@ import (
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/traceback"
 	"github.com/gokoans/concurrency/internal/waitfor"
-	"github.com/gokoans/concurrency/koan"
+	"github.com/gokoans/concurrency/koan/report"
 )
 
 // words explains the runtime's panic and fatal messages that concurrency
@@ -135,7 +135,7 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 // the koan blocked.
 func (j *judge) stuck(k *course.Koan, text string) *Failure {
 	f := &Failure{Kind: kind.Deadlock, File: k.File, Line: k.Line}
-	all := traceback.Parse(text[strings.Index(text, koan.StuckMarker):])
+	all := traceback.Parse(text[strings.Index(text, report.Stuck):])
 	gs := ofKoan(all, k)
 	if anyRunning(gs, j.mineAbs) { // a helper older than the slow report
 		f.Kind = kind.Timeout
@@ -151,10 +151,10 @@ func (j *judge) stuck(k *course.Koan, text string) *Failure {
 // slow: the hang guard ended a koan that was still running or sleeping
 // when go test's time limit drew near.
 func (j *judge) slow(k *course.Koan, text string) *Failure {
-	text = text[strings.Index(text, koan.SlowMarker):]
+	text = text[strings.Index(text, report.Slow):]
 	headline := lang.Msgf("The koan ran close to the runner's time limit, and it is not blocked: it is slow, or a loop never ends.")
-	if m := ranForRE.FindStringSubmatch(text); m != nil {
-		headline = lang.Msgf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", m[1], m[2])
+	if ran, limit, ok := report.ReadSlow(text); ok {
+		headline = lang.Msgf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", ran, limit)
 	}
 	f := &Failure{Kind: kind.Timeout, File: k.File, Line: k.Line, Headline: headline}
 	j.describeBlocked(f, ofKoan(traceback.Parse(text), k))
@@ -162,14 +162,12 @@ func (j *judge) slow(k *course.Koan, text string) *Failure {
 	return f
 }
 
-var ranForRE = regexp.MustCompile(`has run for (\S+) of the (\S+) go test allows`)
-
 // moreTime says how to give a koan that is slow by design more time.
 func (j *judge) moreTime() lang.Msg {
 	if j.c.Catalog == nil {
-		return lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans.")
+		return lang.Msgf("If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans.")
 	}
-	return lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
+	return lang.Msgf("If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
 }
 
 // ofKoan keeps the goroutines that run for koan k or were started by it.
@@ -430,7 +428,7 @@ func (j *judge) packageOutput(out []Outcome, crashed string, leakedPackage **Fai
 			}
 		}
 	}
-	if i := strings.Index(text, koan.LeakMarker); i >= 0 {
+	if i := strings.Index(text, report.Leak); i >= 0 {
 		leaked := traceback.Parse(text[i:])
 		byKoan := map[string][]traceback.Goroutine{}
 		var order []string

@@ -13,7 +13,7 @@ import (
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/traceback"
 	"github.com/gokoans/concurrency/internal/waitfor"
-	"github.com/gokoans/concurrency/koan"
+	"github.com/gokoans/concurrency/koan/report"
 )
 
 // State is where a koan stands after a run.
@@ -88,7 +88,7 @@ func EndedEarly(outs []Outcome) bool {
 }
 
 // LeakChecked reports whether the koan helper's leak check ran to its end
-// in pkg's run: its last line, koan.LeakCheckedMarker, is in what the
+// in pkg's run: its last line, report.LeakChecked, is in what the
 // package printed after its tests. A run that ended before it (a later
 // koan's deadlock, panic or fatal error, the hang guard) checked no koan
 // for leaks, so none of its passes is yet a pass.
@@ -97,7 +97,7 @@ func LeakChecked(pkg *run.Package) bool {
 		return false
 	}
 	for _, l := range pkg.Output {
-		if strings.HasPrefix(l, koan.LeakCheckedMarker) {
+		if strings.HasPrefix(l, report.LeakChecked) {
 			return true
 		}
 	}
@@ -290,15 +290,15 @@ func (j *judge) testFailure(k *course.Koan, output []string) (f *Failure) {
 	switch {
 	case strings.Contains(text, "WARNING: DATA RACE"):
 		return j.race(k, text)
-	case strings.Contains(text, koan.StuckMarker):
+	case strings.Contains(text, report.Stuck):
 		return j.stuck(k, text)
-	case strings.Contains(text, koan.SlowMarker):
+	case strings.Contains(text, report.Slow):
 		return j.slow(k, text)
 	case hasLinePrefix(output, "panic: "):
 		return j.panicked(k, output, text)
 	case hasLinePrefix(output, "fatal error: "):
 		return j.fatal(k, output, text)
-	case strings.Contains(text, "koan.Blank(__"):
+	case strings.Contains(text, report.Blank):
 		return j.blank(k, output)
 	case strings.Contains(text, "Error Trace:"):
 		return j.assertion(k, output)
@@ -310,9 +310,9 @@ func (j *judge) crash(k *course.Koan, output []string) (f *Failure) {
 	defer func() { noteLoudOutput(f, output) }()
 	text := strings.Join(output, "")
 	switch {
-	case strings.Contains(text, koan.StuckMarker):
+	case strings.Contains(text, report.Stuck):
 		return j.stuck(k, text)
-	case strings.Contains(text, koan.SlowMarker):
+	case strings.Contains(text, report.Slow):
 		return j.slow(k, text)
 	case strings.Contains(text, "panic: test timed out after"):
 		return j.timedOut(k, text)
@@ -654,7 +654,7 @@ func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
 func trimRunLines(output []string) []string {
 	var out []string
 	for _, l := range output {
-		if strings.HasPrefix(l, "=== RUN") || strings.HasPrefix(l, "=== PAUSE") || strings.HasPrefix(l, "=== CONT") || strings.HasPrefix(l, koan.LeakCheckedMarker) {
+		if strings.HasPrefix(l, "=== RUN") || strings.HasPrefix(l, "=== PAUSE") || strings.HasPrefix(l, "=== CONT") || strings.HasPrefix(l, report.LeakChecked) {
 			continue
 		}
 		out = append(out, l)

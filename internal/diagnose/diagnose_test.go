@@ -24,6 +24,7 @@ import (
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/koan/report"
 )
 
 // -update rewrites the expected output in testdata/golden from the recorded
@@ -63,10 +64,10 @@ var fixtures = []struct {
 	{"14_timeout", "timeout", "TestALoopThatNeverEnds", 12, "spin_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/14_timeout/spin_test.go:12"}},
 	// A loop with no call in it is preempted at a PC the runtime puts at
 	// line 1; the verdict finds the loop's line in the source.
-	{"30_endless_loop", "timeout", "TestAnEndlessLoopIsShownAtItsLine", 9, "loop_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/30_endless_loop/loop_test.go:9", "KOAN_TIMEOUT=30s"}},
+	{"30_endless_loop", "timeout", "TestAnEndlessLoopIsShownAtItsLine", 9, "loop_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/30_endless_loop/loop_test.go:9", "KOANS_TIMEOUT=30s"}},
 	// A plain package gets the helper through -overlay: its slow test is
 	// slow (timeout), not a deadlock, and a leak is found.
-	{"31_slow_plain", "timeout", "TestASlowPlainTestIsSlowNotStuck", 13, "slow_test.go", []string{"sleeps at internal/diagnose/testdata/koans/31_slow_plain/slow_test.go:13", "KOAN_TIMEOUT=30s"}},
+	{"31_slow_plain", "timeout", "TestASlowPlainTestIsSlowNotStuck", 13, "slow_test.go", []string{"sleeps at internal/diagnose/testdata/koans/31_slow_plain/slow_test.go:13", "KOANS_TIMEOUT=30s"}},
 	{"32_plain_leak", "leak", "TestAPlainTestLeaksASender", 11, "leak_test.go", []string{"waits to send on a channel at internal/diagnose/testdata/koans/32_plain_leak/leak_test.go:11"}},
 	{"33_running_leak", "leak", "TestAGoroutineThatNeverStopsRunningLeaks", 12, "spin_test.go", []string{"is running, not blocked, at internal/diagnose/testdata/koans/33_running_leak/spin_test.go:12"}},
 	{"15_missing", "missing", "TestTheSecondKoanWasDeleted", 0, "", []string{"go tool koans reset TestTheSecondKoanWasDeleted"}},
@@ -96,7 +97,7 @@ var fixtures = []struct {
 
 const tree = "internal/diagnose/testdata/koans"
 
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	root, err := filepath.Abs("../..")
 	require.NoError(t, err)
 	return root
@@ -111,7 +112,7 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 			if *record {
 				t.Logf("%s: %s, verdict after %v", fx.concept, fx.kind, time.Since(start).Round(10*time.Millisecond))
 			}
-			v := render.VerdictOf(st)
+			v := render.VerdictIn(st, lang.English)
 			assert.Equal(t, "failing", v.Status)
 			assert.Equal(t, fx.kind, v.Kind, "kind")
 			assert.Equal(t, fx.koan, v.Koan, "koan")
@@ -127,7 +128,7 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 
 			var text, js bytes.Buffer
 			render.Text(&text, st, render.Style{})
-			require.NoError(t, render.JSON(&js, st))
+			require.NoError(t, render.JSONIn(&js, st, lang.English))
 			golden(t, filepath.Join("testdata", "golden", fx.concept+".txt"), text.String())
 			golden(t, filepath.Join("testdata", "golden", fx.concept+".json"), js.String())
 
@@ -261,30 +262,54 @@ var goroutineNumber = regexp.MustCompile(`goroutine \d+`)
 // Strange output never makes the diagnosis panic, and is never dropped: a
 // stream cut anywhere, or lines that are not JSON, still give a verdict.
 //
-// So, for every fixture's stream cut every 97 bytes and followed by a line
-// that is not JSON and a half event: Judge does not panic; it returns one
-// outcome for every koan of the concept, in curriculum order; the lines
-// that are not JSON are kept in the result as output, not thrown away; a
-// koan is passed only where the cut stream says go test passed it (a cut
-// never invents a pass); and the whole stream with the strange lines after
-// it is judged as the whole stream.
-func TestStrangeOutputIsStillJudged(t *testing.T) {
-	root := repoRoot(t)
+// So, for a fixture's stream cut at any byte and followed by a line that is
+// not JSON and a half event: Judge does not panic; it returns one outcome for
+// every koan of the concept, in curriculum order; the lines that are not JSON
+// are kept in the result as output, not thrown away; a koan is passed only
+// where the cut stream says go test passed it, and the helper's leak check
+// counts as done only where the cut stream holds its whole line (a cut never
+// invents a pass); and the whole stream with the strange lines after it is
+// judged as the whole stream. Whatever koan stands first in the cut stream,
+// its verdict has a kind of the -json contract.
+//
+// The seeds cut every fixture at a handful of points (its ends, its thirds,
+// around its first pass and around the leak check's line); go test -fuzz
+// tries the other cuts.
+func FuzzStrangeOutputIsStillJudged(f *testing.F) {
+	root := repoRoot(f)
 	c, err := course.Load(root, tree)
-	require.NoError(t, err)
-	const strange = "\nnot json at all\n{\"Action\":"
-	for _, fx := range fixtures {
+	require.NoError(f, err)
+	texts := make([]string, len(fixtures))
+	for i, fx := range fixtures {
 		data, err := os.ReadFile(filepath.Join("testdata", "streams", fx.concept+".jsonl"))
-		require.NoError(t, err)
-		text := strings.ReplaceAll(string(data), "$ROOT", root)
+		require.NoError(f, err)
+		texts[i] = strings.ReplaceAll(string(data), "$ROOT", root)
+		text := texts[i]
+		cuts := []int{0, len(text) / 3, len(text) / 2, 2 * len(text) / 3, len(text)}
+		for _, at := range []string{`"Action":"pass","Package":`, `"Output":"` + report.LeakChecked} {
+			if j := strings.Index(text, at); j >= 0 {
+				end := j + strings.IndexByte(text[j:], '\n')
+				cuts = append(cuts, j, j+len(at)/2, end-1, end, end+1)
+			}
+		}
+		for _, cut := range cuts {
+			f.Add(uint8(i), uint32(min(cut, len(text))))
+		}
+	}
+	const strange = "\nnot json at all\n{\"Action\":"
+	f.Fuzz(func(t *testing.T, fxi uint8, at uint32) {
+		i := int(fxi) % len(fixtures)
+		fx, text := fixtures[i], texts[i]
+		cut := int(at) % (len(text) + 1)
 		concept := c.Concept(fx.concept)
 		path := concept.Path()
-		judge := func(stream string, what string) []diagnose.Outcome {
+		judge := func(stream string, what string) ([]diagnose.Outcome, *run.Package) {
 			res, _ := run.Replay(strings.NewReader(stream))
 			require.NotNil(t, res, what)
 			assert.Contains(t, strings.Join(res.Packages[""].Output, ""), "not json at all\n", "%s: the line that is not JSON is dropped", what)
+			pkg := res.Packages[concept.ImportPath(c.Module)]
 			var outs []diagnose.Outcome
-			require.NotPanics(t, func() { outs = diagnose.Judge(concept, res.Packages[concept.ImportPath(c.Module)], root) }, what)
+			require.NotPanics(t, func() { outs = diagnose.Judge(concept, pkg, root) }, what)
 			require.GreaterOrEqual(t, len(outs), len(path), "%s: an outcome for every koan", what)
 			for i, o := range outs {
 				if i >= len(path) { // a failure no koan carries (a leak no koan started): failed, never passed
@@ -293,20 +318,45 @@ func TestStrangeOutputIsStillJudged(t *testing.T) {
 				}
 				assert.Same(t, path[i], o.Koan, "%s: outcome %d", what, i)
 			}
-			return outs
+			return outs, pkg
 		}
-		for cut := 0; cut < len(text); cut += 97 {
-			what := fmt.Sprintf("%s cut at %d", fx.concept, cut)
-			for _, o := range judge(text[:cut]+strange, what) {
-				if o.State == diagnose.Passed {
-					assert.Regexp(t, `"Action":"pass","Package":"[^"]*","Test":"`+o.Koan.Name+`"`, text[:cut], "%s: %s passed without go test saying so", what, o.Koan.Name)
-				}
+		what := fmt.Sprintf("%s cut at %d", fx.concept, cut)
+		outs, pkg := judge(text[:cut]+strange, what)
+		for _, o := range outs {
+			if o.State == diagnose.Passed {
+				assert.Regexp(t, `"Action":"pass","Package":"[^"]*","Test":"`+o.Koan.Name+`"`, text[:cut], "%s: %s passed without go test saying so", what, o.Koan.Name)
 			}
 		}
-		whole, _ := run.Replay(strings.NewReader(text))
-		want := diagnose.Judge(concept, whole.Packages[concept.ImportPath(c.Module)], root)
-		assert.Equal(t, want, judge(text+strange, fx.concept+" whole"), "%s: the strange lines change the verdict", fx.concept)
+		if diagnose.LeakChecked(pkg) {
+			assert.True(t, holdsWholeLine(text[:cut], `"Output":"`+report.LeakChecked), "%s: the leak check is done without its whole line", what)
+		}
+		// Whatever koan stands first in the cut stream, its verdict has a
+		// kind of the -json contract.
+		if cutRes, _ := run.Replay(strings.NewReader(text[:cut])); cutRes != nil {
+			short := &walk.Standing{Course: c, Total: c.Total(), Concepts: []walk.ConceptResult{{
+				Concept: concept, Ran: true, Outcomes: diagnose.Judge(concept, cutRes.Packages[concept.ImportPath(c.Module)], root)}}}
+			if short.Settle() {
+				assert.Contains(t, kind.All, render.VerdictIn(short, lang.English).Kind, "%s: a verdict without a kind", what)
+			}
+		}
+		if cut == len(text) {
+			whole, _ := run.Replay(strings.NewReader(text))
+			want := diagnose.Judge(concept, whole.Packages[concept.ImportPath(c.Module)], root)
+			got, _ := judge(text+strange, fx.concept+" whole")
+			assert.Equal(t, want, got, "%s: the strange lines change the verdict", fx.concept)
+		}
+	})
+}
+
+// holdsWholeLine reports whether a line of text that holds s is a whole
+// JSON event.
+func holdsWholeLine(text, s string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, s) && json.Valid([]byte(line)) {
+			return true
+		}
 	}
+	return false
 }
 
 // The loud fixture prints more than the runner keeps: its recorded stream,
@@ -332,16 +382,14 @@ func TestLoudOutputIsCutToItsHeadAndTail(t *testing.T) {
 
 // The -json verdict is a contract (README, internal/render): every failing
 // verdict names one of the kinds, never "", and a file and a line where
-// one is known; so over every fixture, and over each fixture's stream cut
-// short (a binary that died anywhere), kind is one of kind.All.
+// one is known; so over every fixture, kind is one of kind.All (and over
+// each fixture's stream cut short, a binary that died anywhere: see
+// FuzzStrangeOutputIsStillJudged).
 func TestEveryVerdictHasAKindOfTheContract(t *testing.T) {
-	root := repoRoot(t)
-	c, err := course.Load(root, tree)
-	require.NoError(t, err)
 	for _, fx := range fixtures {
 		st := walkFixture(t, fx.concept)
 		var js bytes.Buffer
-		require.NoError(t, render.JSON(&js, st))
+		require.NoError(t, render.JSONIn(&js, st, lang.English))
 		var v struct {
 			Status string    `json:"status"`
 			Kind   kind.Kind `json:"kind"`
@@ -351,21 +399,5 @@ func TestEveryVerdictHasAKindOfTheContract(t *testing.T) {
 		assert.Equal(t, "failing", v.Status, fx.concept)
 		assert.Contains(t, kind.All, v.Kind, "%s: the verdict's kind %q is not one of the contract's", fx.concept, v.Kind)
 		assert.NotEmpty(t, v.File, fx.concept)
-
-		// The same stream cut anywhere: whatever koan stands first, its
-		// verdict has a kind.
-		data, err := os.ReadFile(filepath.Join("testdata", "streams", fx.concept+".jsonl"))
-		require.NoError(t, err)
-		text := strings.ReplaceAll(string(data), "$ROOT", root)
-		concept := c.Concept(fx.concept)
-		for cut := 0; cut < len(text); cut += 211 {
-			res, _ := run.Replay(strings.NewReader(text[:cut]))
-			short := &walk.Standing{Course: c, Total: c.Total(), Concepts: []walk.ConceptResult{{
-				Concept: concept, Ran: true, Outcomes: diagnose.Judge(concept, res.Packages[concept.ImportPath(c.Module)], root)}}}
-			if !short.Settle() {
-				continue
-			}
-			assert.Contains(t, kind.All, render.VerdictOf(short).Kind, "%s cut short: a verdict without a kind", fx.concept)
-		}
 	}
 }

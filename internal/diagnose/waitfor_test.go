@@ -13,6 +13,7 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
 )
@@ -36,11 +37,11 @@ func TestADeadlockDrawsWhoWaitsForWhom(t *testing.T) {
 	} {
 		t.Run(fx.concept, func(t *testing.T) {
 			st := walkFixtureIn(t, waitTree, filepath.Join("testdata", "streams", "waits"), fx.concept)
-			v := render.VerdictOf(st)
+			v := render.VerdictIn(st, lang.English)
 			require.Equal(t, kind.Deadlock, v.Kind)
 			var text, js bytes.Buffer
 			render.Text(&text, st, render.Style{})
-			require.NoError(t, render.JSON(&js, st))
+			require.NoError(t, render.JSONIn(&js, st, lang.English))
 			assert.Contains(t, normalize(text.String()), "\n  "+fx.cycle+"\n")
 			assert.Len(t, v.Blocked, fx.blocked)
 			names := map[string]bool{}

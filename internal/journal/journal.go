@@ -31,7 +31,7 @@ type Event struct {
 	Event   string    `json:"event"`
 	Concept string    `json:"concept"`
 	Koan    string    `json:"koan"`
-	Kind    string    `json:"kind,omitempty"`  // Ran: how the koan failed (one of course.Kinds), if known
+	Kind    string    `json:"kind,omitempty"`  // Ran: how the koan failed (one of kind.All), if known
 	Level   int       `json:"level,omitempty"` // Hint: the hint shown, from 1
 }
 

@@ -123,7 +123,7 @@ var cases = []struct {
 	}},
 	{name: "timeout", koan: deadlockKoan, failure: func() *diagnose.Failure {
 		return failure("timeout", 26, lang.Msgf("The koan ran for %s, the runner's time limit, and it is not blocked: it is slow, or a loop never ends.", "10s"),
-			lang.Msgf("If it is slow by design, give it more time: KOAN_TIMEOUT=30s make koans."))
+			lang.Msgf("If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans."))
 	}},
 	{name: "missing", koan: leakKoan, failure: func() *diagnose.Failure {
 		f := failure("missing", 0, lang.Msgf("The koan %s is gone from %s: the catalog still names it.", leakKoan, "koans/01_channels"))
@@ -158,7 +158,7 @@ func TestTextAndJSONMatchTheGoldenFiles(t *testing.T) {
 			Text(&plain, st, Style{})
 			Text(&color, st, Style{Color: true})
 			Text(&zh, st, Style{Lang: lang.Chinese})
-			require.NoError(t, JSON(&js, st))
+			require.NoError(t, JSONIn(&js, st, lang.English))
 			got := &txtar.Archive{
 				Comment: []byte("render of the standing " + tc.name + " (go test ./internal/render -update rewrites it)\n"),
 				Files: []txtar.File{

@@ -72,9 +72,6 @@ type UngradedKoan struct {
 	Where string `json:"where,omitempty"`
 }
 
-// VerdictOf reads a standing as a verdict, in English.
-func VerdictOf(st *walk.Standing) Verdict { return VerdictIn(st, lang.English) }
-
 // VerdictIn reads a standing as a verdict whose words are in l.
 func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
@@ -110,9 +107,6 @@ func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 	}
 	return v
 }
-
-// JSON writes the verdict as one line, in English.
-func JSON(w io.Writer, st *walk.Standing) error { return JSONIn(w, st, lang.English) }
 
 // JSONIn writes the verdict as one line, its words in l.
 func JSONIn(w io.Writer, st *walk.Standing, l lang.Lang) error {

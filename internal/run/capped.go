@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gokoans/concurrency/koan"
+	"github.com/gokoans/concurrency/koan/report"
 )
 
 // KeepBytes is how much of one test's output (or a package's own) is kept
@@ -45,7 +45,7 @@ func CutBytes(line string) (int64, bool) {
 const ReportBytes = 16 * KeepBytes
 
 // reportStarts begin the lines that start what the diagnosis reads.
-var reportStarts = []string{"panic: ", "fatal error: ", "WARNING: DATA RACE", koan.StuckMarker, koan.SlowMarker, koan.LeakMarker}
+var reportStarts = []string{"panic: ", "fatal error: ", "WARNING: DATA RACE", report.Stuck, report.Slow, report.Leak}
 
 func startsReport(line string) bool {
 	for _, p := range reportStarts {

@@ -217,32 +217,6 @@ func declares(src []byte, name string) bool {
 	return false
 }
 
-// OnDisk is the git tree hash koans/ would have if committed as it is on
-// disk now (files git ignores left out). It writes git objects, never the
-// index or the working tree: a temporary index holds the files.
-func OnDisk(root string) (string, error) {
-	tmp, err := os.MkdirTemp("", "koans-shipped")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(tmp)
-	env := append(os.Environ(), "GIT_INDEX_FILE="+filepath.Join(tmp, "index"))
-	for _, args := range [][]string{{"add", "-A", "--", "koans"}, {"write-tree", "--prefix=koans/"}} {
-		cmd := exec.Command("git", args...)
-		cmd.Dir, cmd.Env = root, env
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return "", fmt.Errorf("git %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
-		}
-		if args[0] == "write-tree" {
-			return strings.TrimSpace(string(out)), nil
-		}
-	}
-	return "", nil
-}
-
 func gitOut(root string, args ...string) (string, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = root

@@ -47,14 +47,19 @@ type Options struct {
 }
 
 // NoTimeout, as Options.Timeout, runs the test binaries with no deadline
-// (KOAN_TIMEOUT=off), as when a koan is paused in a debugger.
+// (KOANS_TIMEOUT=off), as when a koan is paused in a debugger.
 const NoTimeout time.Duration = -1
 
-// TimeoutFromEnv reads KOAN_TIMEOUT: a duration such as "30s" for a slow
+// TimeoutFromEnv reads KOANS_TIMEOUT: a duration such as "30s" for a slow
 // machine or a slow koan, "off" (or "0") for none; 0 when it is not set or
-// not a duration.
+// not a duration. Its old name, KOAN_TIMEOUT, is still read when the new
+// one is not set (or empty).
 func TimeoutFromEnv() time.Duration {
-	switch v := os.Getenv("KOAN_TIMEOUT"); v {
+	v := os.Getenv("KOANS_TIMEOUT")
+	if v == "" {
+		v = os.Getenv("KOAN_TIMEOUT")
+	}
+	switch v {
 	case "":
 		return 0
 	case "off", "0":

@@ -292,14 +292,26 @@ func TestAPlainPackageGetsTheHelperThroughAnOverlay(t *testing.T) {
 	assert.True(t, os.IsNotExist(err), "the package's directory is untouched")
 }
 
-func TestKOANTIMEOUTSetsOrLiftsTheDeadline(t *testing.T) {
-	t.Setenv("KOAN_TIMEOUT", "30s")
-	assert.Equal(t, 30*time.Second, TimeoutFromEnv())
+// KOAN_TIMEOUT is the variable's old name: still read, when the new one is
+// not set; the new one wins over it.
+func TestKOANSTIMEOUTStillReadsItsOldName(t *testing.T) {
+	t.Setenv("KOANS_TIMEOUT", "")
 	t.Setenv("KOAN_TIMEOUT", "off")
 	assert.Equal(t, NoTimeout, TimeoutFromEnv())
-	t.Setenv("KOAN_TIMEOUT", "0")
+	t.Setenv("KOAN_TIMEOUT", "30s")
+	assert.Equal(t, 30*time.Second, TimeoutFromEnv())
+	t.Setenv("KOANS_TIMEOUT", "1m")
+	assert.Equal(t, time.Minute, TimeoutFromEnv())
+}
+
+func TestKOANSTIMEOUTSetsOrLiftsTheDeadline(t *testing.T) {
+	t.Setenv("KOANS_TIMEOUT", "30s")
+	assert.Equal(t, 30*time.Second, TimeoutFromEnv())
+	t.Setenv("KOANS_TIMEOUT", "off")
 	assert.Equal(t, NoTimeout, TimeoutFromEnv())
-	t.Setenv("KOAN_TIMEOUT", "soon")
+	t.Setenv("KOANS_TIMEOUT", "0")
+	assert.Equal(t, NoTimeout, TimeoutFromEnv())
+	t.Setenv("KOANS_TIMEOUT", "soon")
 	assert.Equal(t, time.Duration(0), TimeoutFromEnv())
 }
 

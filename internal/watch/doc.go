@@ -1,5 +1,8 @@
 // Package watch re-runs the koans when a koan file is saved, and turns key
-// presses into commands. It knows nothing of koans: it calls back.
+// presses into commands. It has two layers: Watch, the watcher, knows
+// nothing of koans (directories, a debounce, polling, keys) and calls back;
+// Learner, the learner's watch screen on top of it, watches koans/, prints
+// the status line and answers h (hint), l (list), r (run again) and q.
 //
 // Editors save in different ways: some write the file in place, some write a
 // new file and rename it over the old one (vim, JetBrains), and many save

@@ -28,9 +28,9 @@ type Learner struct {
 	Runs int                 // if > 0, stop after that many runs (for scripts and tests)
 	// Run runs the path and prints its verdict on Out; its error is the
 	// runner's own trouble, never a failing koan. Hint and List print the
-	// current koan's hint and the map of the path.
-	Run        func(ctx context.Context) error
-	Hint, List func(ctx context.Context)
+	// current koan's hint and the map of the path; their errors are said on
+	// Out too, and the watch goes on.
+	Run, Hint, List func(ctx context.Context) error
 }
 
 // Watch watches until the learner quits, Runs runs are done or ctx ends.
@@ -49,12 +49,8 @@ func (p Learner) Watch(ctx context.Context) error {
 		if p.Tty {
 			fmt.Fprint(p.Out, "\x1b[H\x1b[2J") // clear the screen
 		}
-		err := p.Run(ctx)
-		if ctx.Err() != nil {
+		if !p.said(ctx, p.Run(ctx)) {
 			return // Ctrl-C: not a word more
-		}
-		if err != nil {
-			p.Lang.Fprintf(p.Out, "koans: %v\n", err)
 		}
 		fmt.Fprintln(p.Out)
 		fmt.Fprintln(p.Out, p.Dim(p.Lang.Sprintf("Watching koans/ for saves.  h hint · l list · r run again · q quit")))
@@ -88,15 +84,27 @@ func (p Learner) keys(show func(context.Context)) func(context.Context, rune) bo
 			return false
 		case 'h', 'H':
 			fmt.Fprintln(p.Out)
-			p.Hint(ctx)
+			p.said(ctx, p.Hint(ctx))
 		case 'l', 'L':
 			fmt.Fprintln(p.Out)
-			p.List(ctx)
+			p.said(ctx, p.List(ctx))
 		case 'r', 'R':
 			show(ctx)
 		}
 		return true
 	}
+}
+
+// said says err, the runner's own trouble, on Out; false when ctx ended
+// (Ctrl-C), which cuts a command short without a word.
+func (p Learner) said(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	if err != nil {
+		p.Lang.Fprintf(p.Out, "koans: %v\n", err)
+	}
+	return true
 }
 
 // Raw puts stdin in raw mode when it is a terminal, so that a key press
