@@ -101,7 +101,7 @@ func TestALogThatCannotBeWrittenLeavesTheStackOnStderr(t *testing.T) {
 	r := &Reporter{Lang: lang.Chinese, Stderr: &stderr}
 	r.SetDir(filepath.Join(file, ".koans")) // under a file: cannot be made
 	assert.Equal(t, "", r.Report("boom", debug.Stack()))
-	assert.Contains(t, stderr.String(), "runner 自身出错了（boom），也没能写下崩溃日志")
+	assert.Contains(t, stderr.String(), "运行器自身出错了（boom），也没能写下崩溃日志")
 	assert.Contains(t, stderr.String(), "TestALogThatCannotBeWrittenLeavesTheStackOnStderr")
 }
 
