@@ -86,6 +86,11 @@ type Koan struct {
 	HintsZh []string // the Chinese twins of Hints, in the same order
 	Notes   string
 	Concept *Concept
+	// RenamedFrom names the catalog's koan this one seems to be, renamed:
+	// the concept's only koan missing from disk, when this is its only test
+	// the catalog does not list. It keeps that koan's kind and hints, and the
+	// missing koan's verdict points here ("" for a koan of the catalog).
+	RenamedFrom string
 }
 
 // Sentence turns a test name into the sentence it reads as:
@@ -429,6 +434,31 @@ func (c *Concept) applyCatalog() {
 		}
 		k.Kind, k.Hints, k.HintsZh, k.Notes = e.Kind, e.Hints, e.HintsZh, e.Notes
 	}
+	c.spotRename()
+}
+
+// spotRename: one koan of the catalog gone from disk and one test on disk
+// that the catalog does not list is, most likely, the koan renamed.
+func (c *Concept) spotRename() {
+	if len(c.Missing) != 1 {
+		return
+	}
+	listed := map[string]bool{}
+	for _, e := range c.Catalog.Koans {
+		listed[e.Name] = true
+	}
+	var unlisted []*Koan
+	for _, k := range c.Koans {
+		if !listed[k.Name] {
+			unlisted = append(unlisted, k)
+		}
+	}
+	if len(unlisted) != 1 {
+		return
+	}
+	m, k := c.Missing[0], unlisted[0]
+	k.RenamedFrom = m.Name
+	k.Kind, k.Hints, k.HintsZh, k.Notes = m.Kind, m.Hints, m.HintsZh, m.Notes
 }
 
 // Entry returns the catalog entry for the named koan, if there is one.

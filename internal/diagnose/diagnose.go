@@ -685,6 +685,13 @@ func missing(c *course.Concept, k *course.Koan) *Failure { return Missing(c, k, 
 func Missing(c *course.Concept, k *course.Koan, file string) *Failure {
 	f := &Failure{Kind: kind.Missing, File: c.Dir,
 		Headline: lang.Msgf("The koan %s is gone from %s: the catalog still names it.", k.Name, c.Dir)}
+	for _, r := range c.Koans {
+		if r.RenamedFrom == k.Name { // one koan gone, one test the catalog does not know
+			f.File, f.Line = r.File, r.Line
+			f.Details = []lang.Msg{lang.Msgf("It looks renamed: %s at %s:%d is not in the catalog. Give it back its name, %s, and the course counts it again.", r.Name, r.File, r.Line, k.Name)}
+			return f
+		}
+	}
 	if file == "" {
 		f.Details = []lang.Msg{
 			lang.Msgf("If you renamed it, give it back its name; if you deleted it, bring back the file that held it with"),

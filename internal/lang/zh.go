@@ -80,6 +80,7 @@ var chinese = map[string]string{
 	"It holds none of your answers. Bring it back as shipped with":                                                                     "它里面没有你的任何答案。可以这样把它恢复成发布时的样子：",
 	"If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans.":                                                        "如果它本来就该这么慢，就多给它一些时间：KOANS_TIMEOUT=30s make koans。",
 	"If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.":                         "如果它本来就该这么慢，就多给它一些时间：KOANS_TIMEOUT=30s make koans，或者在 %s/%s 中写上 timeout = \"30s\"。",
+	"It looks renamed: %s at %s:%d is not in the catalog. Give it back its name, %s, and the course counts it again.":                  "看起来是改了名：%[2]s:%[3]d 处的 %[1]s 不在目录里。把名字改回 %[4]s，课程就会重新计入它。",
 	"If you renamed it, give it back its name; if you deleted it, bring back the file that held it with":                               "如果你给它改了名，请把名字改回来；如果删掉了它，可以这样找回原先包含它的文件：",
 	"  go tool koans reset %s   (your version of that file is kept in .koans/backups/)":                                                "  go tool koans reset %s（你当前版本的那个文件会保留在 .koans/backups/ 中）",
 	"It was in %s. If you renamed it, give it back its name; if you deleted it, bring that file back as shipped with":                  "它原先在 %s 中。如果你给它改了名，请把名字改回来；如果删掉了它，可以这样把那个文件恢复成发布时的样子：",
