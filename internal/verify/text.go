@@ -37,14 +37,20 @@ func WriteReport(w io.Writer, rep *Report, took time.Duration) bool {
 		writeAttempts(w, rep.Adversary)
 	}
 	fmt.Fprintf(w, "\nverified in %v\n", took.Round(100*time.Millisecond))
-	if len(rep.Problems) > 0 {
-		fmt.Fprintf(w, "\n%d problem(s):\n", len(rep.Problems))
-		for _, p := range rep.Problems {
-			fmt.Fprintf(w, "  %s\n", p)
+	return writeOutcome(w, rep.Problems, "Every koan fails for its reason; every solution passes; the mirror holds; every blank is needed; no hint gives an answer away.")
+}
+
+// writeOutcome lists the problems, or says all is well; it reports whether
+// all is.
+func writeOutcome[P any](w io.Writer, problems []P, allWell string) bool {
+	if len(problems) > 0 {
+		fmt.Fprintf(w, "\n%d problem(s):\n", len(problems))
+		for _, p := range problems {
+			fmt.Fprintf(w, "  %v\n", p)
 		}
 		return false
 	}
-	fmt.Fprintln(w, "Every koan fails for its reason; every solution passes; the mirror holds; every blank is needed; no hint gives an answer away.")
+	fmt.Fprintln(w, allWell)
 	return true
 }
 
@@ -136,15 +142,7 @@ func WriteAdversary(w io.Writer, rep *AdversaryReport, took time.Duration) bool 
 			fmt.Fprintf(w, "  %s\n", p)
 		}
 	}
-	if len(rep.Problems) > 0 {
-		fmt.Fprintf(w, "\n%d problem(s):\n", len(rep.Problems))
-		for _, p := range rep.Problems {
-			fmt.Fprintf(w, "  %s\n", p)
-		}
-		return false
-	}
-	fmt.Fprintln(w, "Every wrong answer tried failed in every run.")
-	return true
+	return writeOutcome(w, rep.Problems, "Every wrong answer tried failed in every run.")
 }
 
 // writeAttempts lists each wrong answer tried and how it fared.
