@@ -323,4 +323,18 @@ var chinese = map[string]string{
 	"cannot watch files here: %w":     "这里无法监视文件：%w",
 	"cannot watch %s: %w":             "无法监视 %s：%w",
 	"watching failed: %w":             "监视失败：%w",
+	// grade
+	"for instructors: grade this copy, one point per koan passed within the rules, concept by concept":             "供讲师使用：给这份课程打分，每个按规则通过的 koan 得一分，逐个概念计分",
+	"compare with the koans/ shipped in this directory (the teacher's copy), not with the learner's koans.shipped": "和这个目录里发布时的 koans/（讲师的副本）比较，而不是和学习者的 koans.shipped 比较",
+	"write Classroom 50's result.json to this file":                                                                "把 Classroom 50 的 result.json 写到这个文件",
+	"print the summary a workflow shows, in Markdown":                                                              "用 Markdown 打印工作流显示的摘要",
+	"    %s: passed, but not graded: %s\n":                                                                         "    %s：通过了，但不计分：%s\n",
+	"\nGrade: %d of %d points (one for each koan passed within the rules).\n":                                      "\n得分：%d / %d（每个按规则通过的 koan 得一分）。\n",
+	"No koan is graded: the koans as shipped were not found (each koan says why).\n":                               "没有 koan 计分：找不到发布时的 koan（每个 koan 都说明了原因）。\n",
+	"Compared with %s.\n": "比较对象：%s。\n",
+	"Compared with %s, in this copy of the course: an advisory grade; the trusted one is the teacher's (grade -shipped).\n": "比较对象：%s，就在这份课程副本里：这个分数仅供参考；可信的分数由讲师给出（grade -shipped）。\n",
+	"## Koans grade: %d/%d\n\n": "## Koans 得分：%d/%d\n\n",
+	"One point for each koan that passes within the rules: nothing changed but its blanks.\n": "每个按规则通过的 koan 得一分：除了空白处，什么都没有改。\n",
+	"\n| Concept | Passed | Points |\n| --- | --- | --- |\n":                                  "\n| 概念 | 通过 | 得分 |\n| --- | --- | --- |\n",
+	"\n### Passed, but not graded\n\n":                                                        "\n### 通过了，但不计分\n\n",
 }
