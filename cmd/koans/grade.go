@@ -46,6 +46,9 @@ func (a *app) gradeCmd(ctx context.Context, args []string) error {
 		return werr
 	}
 	r := grade.Build(st, grade.PathAgainst(a.root, st, v, err, a.lang), *dir != "")
+	if err == nil {
+		r.Complete(v, a.lang)
+	}
 	if *result != "" {
 		var b bytes.Buffer
 		if err := r.ClassroomJSON(&b, grade.SubmissionFromEnv(os.Getenv, committed(a.root))); err != nil {

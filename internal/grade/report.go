@@ -3,12 +3,16 @@ package grade
 import (
 	"encoding/json"
 	"fmt"
+	"go/ast"
 	"io"
+	"path"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -39,7 +43,8 @@ type KoanReport struct {
 	Name    string
 	Concept string
 	// State is "passed", "failing", "not judged" (a race koan without
-	// -race) or "not run" (an earlier failure ended its package's run).
+	// -race), "not run" (an earlier failure ended its package's run) or
+	// "gone" (shipped, but not in the copy graded: see Complete).
 	State  string
 	Kind   string // how it fails, when it does
 	Graded bool   // passed within the rules: one point
@@ -88,8 +93,11 @@ func (r Report) Text(w io.Writer, l lang.Lang) {
 	for _, c := range r.Concepts {
 		fmt.Fprintf(w, "%-24s %d/%d\n", c.Name, c.Points, len(c.Koans))
 		for _, k := range c.Koans {
-			if k.State == "passed" && !k.Graded {
+			switch {
+			case k.State == "passed" && !k.Graded:
 				l.Fprintf(w, "    %s: passed, but not graded: %s\n", k.Name, k.Why)
+			case k.State == "gone":
+				l.Fprintf(w, "    %s: not graded: %s\n", k.Name, k.Why)
 			}
 		}
 	}
@@ -115,22 +123,35 @@ func (r Report) Markdown(w io.Writer, l lang.Lang) {
 	l.Fprintf(w, "One point for each koan that passes within the rules: nothing changed but its blanks.\n")
 	r.source(w, l)
 	l.Fprintf(w, "\n| Concept | Passed | Points |\n| --- | --- | --- |\n")
-	var outside []KoanReport
+	var outside, gone []KoanReport
 	for _, c := range r.Concepts {
 		mark := ""
 		if len(c.Koans) > 0 && c.Points == len(c.Koans) {
 			mark = " ✅"
 		}
-		fmt.Fprintf(w, "| %s (`%s`) | %d/%d | %d/%d%s |\n", cell(l.Pick(c.Title, c.TitleZh)), cell(c.Name), c.Passed, len(c.Koans), c.Points, len(c.Koans), mark)
+		name := "`" + cell(c.Name) + "`"
+		if title := l.Pick(c.Title, c.TitleZh); title != "" {
+			name = cell(title) + " (" + name + ")"
+		}
+		fmt.Fprintf(w, "| %s | %d/%d | %d/%d%s |\n", name, c.Passed, len(c.Koans), c.Points, len(c.Koans), mark)
 		for _, k := range c.Koans {
-			if k.State == "passed" && !k.Graded {
+			switch {
+			case k.State == "passed" && !k.Graded:
 				outside = append(outside, k)
+			case k.State == "gone":
+				gone = append(gone, k)
 			}
 		}
 	}
 	if len(outside) > 0 {
 		l.Fprintf(w, "\n### Passed, but not graded\n\n")
 		for _, k := range outside {
+			fmt.Fprintf(w, "- `%s`: %s\n", cell(k.Name), cell(k.Why))
+		}
+	}
+	if len(gone) > 0 {
+		l.Fprintf(w, "\n### Shipped, but not in this copy\n\n")
+		for _, k := range gone {
 			fmt.Fprintf(w, "- `%s`: %s\n", cell(k.Name), cell(k.Why))
 		}
 	}
@@ -221,4 +242,58 @@ func (r Report) ClassroomJSON(w io.Writer, s Submission) error {
 	}
 	_, err = w.Write(append(data, '\n'))
 	return err
+}
+
+// Complete adds to r every koan shipped in v that the copy graded lacks
+// (its function, its file or its concept deleted or renamed), with no
+// point: the most points a grade can give is the course's as shipped, not
+// what is left of it in the learner's copy.
+func (r *Report) Complete(v *shipped.Version, l lang.Lang) {
+	files, err := v.All()
+	if err != nil {
+		return
+	}
+	for _, f := range goFiles(files) {
+		dir := path.Dir(f)
+		if !strings.HasSuffix(f, "_test.go") || path.Dir(dir) != "koans" {
+			continue
+		}
+		text, err := v.Read(f)
+		if err != nil {
+			continue
+		}
+		_, file, spans, err := parse(text)
+		if err != nil {
+			continue
+		}
+		var names []string
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if _, koan := spans[fd.Name.Name]; koan {
+					names = append(names, fd.Name.Name)
+				}
+			}
+		}
+		r.expect(path.Base(dir), f, names, l)
+	}
+	slices.SortStableFunc(r.Concepts, func(a, b ConceptReport) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// expect adds the koans names of the concept, shipped in file, that r
+// lacks.
+func (r *Report) expect(concept, file string, names []string, l lang.Lang) {
+	i := slices.IndexFunc(r.Concepts, func(c ConceptReport) bool { return c.Name == concept })
+	if i < 0 {
+		r.Concepts = append(r.Concepts, ConceptReport{Name: concept})
+		i = len(r.Concepts) - 1
+	}
+	c := &r.Concepts[i]
+	for _, name := range names {
+		if slices.ContainsFunc(c.Koans, func(k KoanReport) bool { return k.Name == name }) {
+			continue
+		}
+		c.Koans = append(c.Koans, KoanReport{Name: name, Concept: concept, State: "gone", Where: file,
+			Why: lang.Msgf("%s, shipped in %s, is not in this copy", name, file).In(l)})
+		r.MaxPoints++
+	}
 }

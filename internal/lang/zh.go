@@ -324,6 +324,9 @@ var chinese = map[string]string{
 	"cannot watch %s: %w":             "无法监视 %s：%w",
 	"watching failed: %w":             "监视失败：%w",
 	// grade
+	"    %s: not graded: %s\n":                "    %s：不计分：%s\n",
+	"\n### Shipped, but not in this copy\n\n": "\n### 发布时有，这份副本里却没有\n\n",
+	"%s, shipped in %s, is not in this copy":  "%s 发布在 %s 中，这份副本里却没有它",
 	"for instructors: grade this copy, one point per koan passed within the rules, concept by concept":             "供讲师使用：给这份课程打分，每个按规则通过的 koan 得一分，逐个概念计分",
 	"compare with the koans/ shipped in this directory (the teacher's copy), not with the learner's koans.shipped": "和这个目录里发布时的 koans/（讲师的副本）比较，而不是和学习者的 koans.shipped 比较",
 	"write Classroom 50's result.json to this file":                                                                "把 Classroom 50 的 result.json 写到这个文件",

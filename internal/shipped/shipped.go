@@ -9,6 +9,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -270,4 +271,14 @@ func FromDir(dir string) (*Version, error) {
 	v := &Version{root: abs, files: files, Name: fmt.Sprintf("the course as shipped in %s", dir)}
 	v.load.Do(func() {}) // loaded already
 	return v, nil
+}
+
+// All lists every file of this version, repository-relative, sorted.
+func (v *Version) All() ([]string, error) {
+	if err := v.loaded(); err != nil {
+		return nil, err
+	}
+	files := slices.Collect(maps.Keys(v.files))
+	slices.Sort(files)
+	return files, nil
 }
