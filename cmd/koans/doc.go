@@ -19,6 +19,10 @@
 //	                           a passed koan's reference solution against your own (the last passed if none named)
 //	go tool koans reset [-y] KOAN|FILE
 //	                           restore a koan's file as shipped, keeping yours in .koans/backups
+//	go tool koans grade [-shipped DIR] [-result FILE] [-markdown]
+//	                           for instructors: one point per koan passed within the rules, concept by
+//	                           concept; -shipped compares with the teacher's copy, -result writes
+//	                           Classroom 50's result.json; exit status 0 whatever the points
 //	go tool koans verify [-koan NAME] [-json]
 //	                           for instructors: every koan fails for its reason, every solution passes
 //	go tool koans stress       solutions 50 times at -cpu 1,2,4,8, koans judged 10 times: flakes by koan

@@ -61,6 +61,8 @@ func (a *app) commands() []cli.Command {
 			Say: lang.Msgf("a passed koan's reference solution against your own (the last koan passed if none is named)")},
 		{Name: "reset", Args: "[-y] KOAN|FILE", Run: a.resetCmd,
 			Say: lang.Msgf("restore a koan's file as shipped, keeping yours in .koans/backups")},
+		{Name: "grade", Args: "[-shipped DIR] [-result FILE] [-markdown]", Run: a.gradeCmd,
+			Say: lang.Msgf("for instructors: grade this copy, one point per koan passed within the rules, concept by concept")},
 		{Name: "verify", Args: "[-concepts A,B] [-koan NAME] [-json]", Run: a.verifyCmd,
 			Say: lang.Msgf("for instructors: every koan fails for its reason, every solution passes")},
 		{Name: "stress", Args: "[-count N] [-cpu LIST] [-koan-runs N] [-concepts A,B]", Run: a.stressCmd,

@@ -21,8 +21,14 @@ type Grading struct {
 // version. Without one, or outside koans/, every koan says why it cannot
 // be graded, in l.
 func Path(root string, st *walk.Standing, l lang.Lang) Grading {
-	g := Grading{Results: map[string]Result{}}
 	v, err := shipped.Find(root)
+	return PathAgainst(root, st, v, err, l)
+}
+
+// PathAgainst is Path against the version v, found or not (err says why
+// not): the learner's koans.shipped, or the teacher's copy (shipped.FromDir).
+func PathAgainst(root string, st *walk.Standing, v *shipped.Version, err error, l lang.Lang) Grading {
+	g := Grading{Results: map[string]Result{}}
 	for _, cr := range st.Concepts {
 		c := cr.Concept
 		switch {

@@ -9,6 +9,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -236,4 +237,48 @@ func short(hash string) string {
 		return hash[:12]
 	}
 	return hash
+}
+
+// FromDir is the version of koans/ shipped in dir, a directory that holds
+// koans/ as the course shipped it (the teacher's copy, or an autograder's
+// bundle): grading then trusts nothing of the learner's repository, not
+// even its koans.shipped.
+func FromDir(dir string) (*Version, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	top := filepath.Join(abs, "koans")
+	err = filepath.WalkDir(top, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() {
+			return err
+		}
+		rel, err := filepath.Rel(abs, p)
+		if err != nil {
+			return err
+		}
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files[filepath.ToSlash(rel)] = text
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s holds no koans/ as shipped: %w", dir, err)
+	}
+	v := &Version{root: abs, files: files, Name: fmt.Sprintf("the course as shipped in %s", dir)}
+	v.load.Do(func() {}) // loaded already
+	return v, nil
+}
+
+// All lists every file of this version, repository-relative, sorted.
+func (v *Version) All() ([]string, error) {
+	if err := v.loaded(); err != nil {
+		return nil, err
+	}
+	files := slices.Collect(maps.Keys(v.files))
+	slices.Sort(files)
+	return files, nil
 }
