@@ -190,57 +190,79 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 	}
 	defer os.RemoveAll(tmp)
 	rep := &AdversaryReport{}
-	type job struct {
-		k   *course.Koan
-		sc  *course.Concept
-		ka  *KoanAttempts
-		a   *Attempt
-		v   variant
-		dir string
+	jobs := opt.plan(rep, sols, concepts, tmp)
+	if err := opt.runJobs(ctx, jobs); err != nil {
+		return nil, err
 	}
-	var jobs []job
+	rep.judge()
+	return rep, nil
+}
+
+// An adversaryJob is one wrong answer of one koan, to build and run.
+type adversaryJob struct {
+	k   *course.Koan
+	sc  *course.Concept
+	ka  *KoanAttempts
+	a   *Attempt
+	v   variant
+	dir string
+}
+
+// plan lists every wrong answer to try, declared and generic, koan by koan
+// (into rep), and returns the ones that need a build and runs: an answer
+// that compares a value with itself cannot fail and needs none.
+func (opt AdversaryOptions) plan(rep *AdversaryReport, sols *course.Course, concepts []*course.Concept, tmp string) []adversaryJob {
+	var jobs []adversaryJob
 	for _, c := range concepts {
 		sc := sols.Concept(c.Name)
 		if sc == nil {
 			continue
 		}
 		for _, k := range c.Koans {
-			if opt.Koan != "" && k.Name != opt.Koan {
-				continue
-			}
 			sk := sc.Koan(k.Name)
-			if sk == nil {
+			if sk == nil || opt.Koan != "" && k.Name != opt.Koan {
 				continue
 			}
 			ka := &KoanAttempts{Koan: k.Name, Concept: c.Name, Kind: k.Kind, File: k.File, Line: k.Line, Bubble: inBubble(opt.Root, sk.File, k.Name)}
 			rep.Koans = append(rep.Koans, ka)
-			var vs []variant
-			e, _ := c.Entry(k.Name)
-			for _, w := range e.Wrong {
-				v, problem := declared(opt.Root, k, sc, c.Catalog.File, w)
-				if problem != "" {
-					ka.Attempts = append(ka.Attempts, &Attempt{Source: Declared, Catalog: fmt.Sprintf("%s:%d", c.Catalog.File, w.Line), Why: w.Why, Result: NotApplied, Edit: problem})
-					rep.Problems = append(rep.Problems, Problem{Where: fmt.Sprintf("%s:%d", c.Catalog.File, w.Line), What: fmt.Sprintf("%s: a wrong answer cannot be tried: %s", k.Name, problem)})
-					continue
-				}
-				vs = append(vs, v)
-			}
-			vs = append(vs, generic(opt.Root, k, sc)...)
-			for _, v := range vs {
+			for _, v := range opt.variants(rep, ka, k, c, sc) {
 				a := &Attempt{Source: v.source, File: v.file, Line: v.line, Edit: v.edit, Why: v.why, Catalog: v.at, Info: v.info}
 				ka.Attempts = append(ka.Attempts, a)
 				if v.same {
 					a.Result = CannotFail
 					continue
 				}
-				jobs = append(jobs, job{k: k, sc: sc, ka: ka, a: a, v: v, dir: filepath.Join(tmp, strconv.Itoa(len(jobs)))})
+				jobs = append(jobs, adversaryJob{k: k, sc: sc, ka: ka, a: a, v: v, dir: filepath.Join(tmp, strconv.Itoa(len(jobs)))})
 			}
 		}
 	}
-	// Each job builds its binary, then runs it; Parallel jobs at once.
+	return jobs
+}
+
+// variants are a koan's wrong answers as edits of its solution: those its
+// catalog declares (one that cannot be applied is a problem), then the
+// generic ones.
+func (opt AdversaryOptions) variants(rep *AdversaryReport, ka *KoanAttempts, k *course.Koan, c, sc *course.Concept) []variant {
+	var vs []variant
+	e, _ := c.Entry(k.Name)
+	for _, w := range e.Wrong {
+		v, problem := declared(opt.Root, k, sc, c.Catalog.File, w)
+		if problem != "" {
+			ka.Attempts = append(ka.Attempts, &Attempt{Source: Declared, Catalog: fmt.Sprintf("%s:%d", c.Catalog.File, w.Line), Why: w.Why, Result: NotApplied, Edit: problem})
+			rep.Problems = append(rep.Problems, Problem{Where: fmt.Sprintf("%s:%d", c.Catalog.File, w.Line), What: fmt.Sprintf("%s: a wrong answer cannot be tried: %s", k.Name, problem)})
+			continue
+		}
+		vs = append(vs, v)
+	}
+	return append(vs, generic(opt.Root, k, sc)...)
+}
+
+// runJobs builds and runs every job, Parallel at once, and returns the
+// first error that stopped one (or the context's).
+func (opt AdversaryOptions) runJobs(ctx context.Context, jobs []adversaryJob) error {
 	var mu sync.Mutex
 	var firstErr error
-	next := make(chan job)
+	next := make(chan adversaryJob)
 	var wg sync.WaitGroup
 	for range opt.Parallel {
 		wg.Go(crash.Guard(func() {
@@ -268,11 +290,15 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 	close(next)
 	wg.Wait()
 	if firstErr != nil {
-		return nil, firstErr
+		return firstErr
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+	return ctx.Err()
+}
+
+// judge turns the attempts into problems (a wrong answer that passed, a
+// declared one that does not compile without saying so) and information
+// (an answer that cannot fail, which grading must refuse).
+func (rep *AdversaryReport) judge() {
 	for _, ka := range rep.Koans {
 		for _, a := range ka.Attempts {
 			switch {
@@ -287,7 +313,6 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 			}
 		}
 	}
-	return rep, nil
 }
 
 // saysCompile reports whether a declared answer's why says it does not
