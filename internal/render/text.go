@@ -41,13 +41,32 @@ func (s Style) Dim(t string) string { return s.dim(t) }
 // Text writes the standing as the master speaks it.
 func Text(w io.Writer, st *walk.Standing, s Style) {
 	p := &printer{w: w, s: s}
-	l := s.Lang
+	v := VerdictIn(st, s.Lang)
+	p.notes(st)
+	if st.Ahead != "" {
+		p.ahead(st)
+		if st.Current == nil {
+			p.line("")
+			p.progress(v.Passed, v.Total)
+			return
+		}
+	}
+	if v.Status == "enlightened" {
+		p.enlightened(st, v)
+		return
+	}
+	p.failure(st, v)
+}
+
+// notes come before the verdict: the race detector missing, a walk that
+// could not be saved, and the koans that just passed without a grade.
+func (p *printer) notes(st *walk.Standing) {
+	s, l := p.s, p.s.Lang
 	if st.RaceUnavailable && !st.RaceNoted {
 		p.line(s.red(l.Sprintf("Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc).")))
 		p.line(l.Sprintf("      The koans run without it; koans about data races are not judged until it is."))
 		p.line("")
 	}
-	v := VerdictIn(st, l)
 	if st.NotSaved != nil {
 		p.line(s.red(l.Sprintf("Note: this walk could not be saved in .koans/ (%v).", st.NotSaved)))
 		p.line(l.Sprintf("      Your place, the map of the path and your journal are not kept: make the course's folder writable."))
@@ -60,33 +79,31 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	if len(st.Ungraded) > 0 {
 		p.line("")
 	}
-	if st.Ahead != "" {
-		p.ahead(st)
-		if st.Current == nil {
-			p.line("")
-			p.progress(v.Passed, v.Total)
-			return
-		}
-	}
-	if v.Status == "enlightened" && v.Passed < v.Total {
+}
+
+// enlightened: every koan that can be judged here holds, or the whole path.
+func (p *printer) enlightened(st *walk.Standing, v Verdict) {
+	s, l := p.s, p.s.Lang
+	if v.Passed < v.Total {
 		p.line(s.green(l.Sprintf("Every koan that can be judged here holds.")))
 		if st.RaceUnavailable {
 			p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: install a C compiler and run again.", v.Total-v.Passed))
 		} else { // the learner chose -norace
 			p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: run again without -norace.", v.Total-v.Passed))
 		}
-		p.line("")
-		p.progress(v.Passed, v.Total)
-		return
-	}
-	if v.Status == "enlightened" {
+	} else {
 		p.line(s.green(s.bold(l.Sprintf("You have walked the whole path."))))
 		p.line("")
 		p.line(l.Sprintf("Every koan holds: goroutines start and finish, channels meet, locks are paired, and\nnothing leaks. The race detector found nothing to say. Go well."))
-		p.line("")
-		p.progress(v.Passed, v.Total)
-		return
 	}
+	p.line("")
+	p.progress(v.Passed, v.Total)
+}
+
+// failure is the verdict on the failing koan: where, the excerpt, why, who
+// waits for whom, what it printed, the progress and the next step.
+func (p *printer) failure(st *walk.Standing, v Verdict) {
+	s, l := p.s, p.s.Lang
 	p.heading(st, v)
 	p.line("")
 	if v.Kind != kind.Missing && v.Line > 0 {
@@ -100,19 +117,9 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	if f := st.Current.Failure; f != nil {
 		p.waitFor(f.WaitFor)
 	}
-	if len(v.Printed) > 0 {
-		p.line("")
-		p.line(s.dim(l.Sprintf("What the koan printed:")))
-		for _, l := range v.Printed {
-			p.line("  " + l)
-		}
-	}
+	p.block(l.Sprintf("What the koan printed:"), v.Printed)
 	if v.Raw != "" {
-		p.line("")
-		p.line(s.dim(l.Sprintf("What go test printed (the runner could not read more into it):")))
-		for _, l := range strings.Split(strings.TrimRight(v.Raw, "\n"), "\n") {
-			p.line("  " + l)
-		}
+		p.block(l.Sprintf("What go test printed (the runner could not read more into it):"), strings.Split(strings.TrimRight(v.Raw, "\n"), "\n"))
 	}
 	p.line("")
 	p.progress(v.Passed, v.Total)
@@ -121,6 +128,19 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 	}
 	p.line("")
 	p.line(next(v, s))
+}
+
+// block prints a dim title and its lines indented, after a blank line; nothing
+// when there are no lines.
+func (p *printer) block(title string, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	p.line("")
+	p.line(p.s.dim(title))
+	for _, l := range lines {
+		p.line("  " + l)
+	}
 }
 
 // ahead says that the koan or concept shown is a look ahead, not the
