@@ -88,8 +88,8 @@ type Koan struct {
 	Concept *Concept
 	// RenamedFrom names the catalog's koan this one seems to be, renamed:
 	// the concept's only koan missing from disk, when this is its only test
-	// the catalog does not list. It keeps that koan's kind and hints, and the
-	// missing koan's verdict points here ("" for a koan of the catalog).
+	// the catalog does not list. The missing koan's verdict points here ("" for
+	// a koan of the catalog).
 	RenamedFrom string
 }
 
@@ -456,9 +456,7 @@ func (c *Concept) spotRename() {
 	if len(unlisted) != 1 {
 		return
 	}
-	m, k := c.Missing[0], unlisted[0]
-	k.RenamedFrom = m.Name
-	k.Kind, k.Hints, k.HintsZh, k.Notes = m.Kind, m.Hints, m.HintsZh, m.Notes
+	unlisted[0].RenamedFrom = c.Missing[0].Name
 }
 
 // Entry returns the catalog entry for the named koan, if there is one.
