@@ -432,31 +432,16 @@ func (c *Concept) applyCatalog() {
 			k = &Koan{Name: e.Name, Concept: c}
 			c.Missing = append(c.Missing, k)
 		}
+		delete(byName, e.Name) // what stays is the tests the catalog does not list
 		k.Kind, k.Hints, k.HintsZh, k.Notes = e.Kind, e.Hints, e.HintsZh, e.Notes
 	}
-	c.spotRename()
-}
-
-// spotRename: one koan of the catalog gone from disk and one test on disk
-// that the catalog does not list is, most likely, the koan renamed.
-func (c *Concept) spotRename() {
-	if len(c.Missing) != 1 {
-		return
-	}
-	listed := map[string]bool{}
-	for _, e := range c.Catalog.Koans {
-		listed[e.Name] = true
-	}
-	var unlisted []*Koan
-	for _, k := range c.Koans {
-		if !listed[k.Name] {
-			unlisted = append(unlisted, k)
+	// One koan of the catalog gone from disk and one test on disk that the
+	// catalog does not list is, most likely, the koan renamed.
+	if len(c.Missing) == 1 && len(byName) == 1 {
+		for _, k := range byName {
+			k.RenamedFrom = c.Missing[0].Name
 		}
 	}
-	if len(unlisted) != 1 {
-		return
-	}
-	unlisted[0].RenamedFrom = c.Missing[0].Name
 }
 
 // Entry returns the catalog entry for the named koan, if there is one.
