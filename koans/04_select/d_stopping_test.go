@@ -39,7 +39,7 @@ func TestAWorkerNobodyStopsLeaks(t *testing.T) {
 // Cancelling a context closes the channel its Done method returns, but that
 // is only a message: a worker stops only if its select has a case that
 // hears it. Here the caller cancels, then waits for the worker to stop.
-// (A given until concept 10: https://pkg.go.dev/context.)
+// (A given until concept 10: https://pkg.go.dev/context)
 func TestAWorkerWithoutAStopCaseNeverStops(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())

@@ -44,7 +44,7 @@ func TestEveryReturnPathMustUnlock(t *testing.T) {
 // A plain statement at the end of the critical section runs only if control
 // gets there. Here a panic (index out of range) is recovered, and the program
 // goes on, but the lock must not stay behind. (The jobs arrive a second
-// late, in the fake time of a synctest bubble: https://pkg.go.dev/testing/synctest.)
+// late, in the fake time of a synctest bubble: https://pkg.go.dev/testing/synctest)
 func TestADeferredUnlockSurvivesAPanic(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var mu sync.Mutex

@@ -38,7 +38,7 @@ func TestTimeAfterBoundsHowLongASelectWaits(t *testing.T) {
 // afresh. A time.After written inside a loop is therefore a new timer on
 // every iteration: it bounds the wait for the next message, not the loop
 // as a whole. (Since Go 1.23 the timers left behind are garbage collected:
-// https://pkg.go.dev/time#After.)
+// https://pkg.go.dev/time#After)
 func TestATimerMadeInsideTheLoopStartsAgainEveryTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()

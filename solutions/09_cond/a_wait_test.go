@@ -15,7 +15,7 @@ import (
 // (https://pkg.go.dev/sync#Cond.Wait): while the waiter sleeps, others may
 // lock, change the state and wake it. In what order does this log fill up?
 // (synctest.Wait returns once every other goroutine of the bubble is
-// blocked: https://pkg.go.dev/testing/synctest#Wait.)
+// blocked: https://pkg.go.dev/testing/synctest#Wait)
 func TestWaitUnlocksWhileItSleepsAndLocksBeforeItReturns(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var mu sync.Mutex
