@@ -157,7 +157,7 @@ func (p *printer) ahead(st *walk.Standing) {
 		return
 	}
 	if k := st.Course.Find(st.Ahead); k != nil {
-		p.line(s.green(l.Sprintf("It holds: %s.", firstUpper(k.Sentence()))))
+		p.line(s.green(l.Sprintf("It holds: %s.", k.Title(l))))
 		return
 	}
 	p.line(s.green(l.Sprintf("Every koan of %s holds.", st.Ahead)))
@@ -169,7 +169,7 @@ func (p *printer) ahead(st *walk.Standing) {
 func (p *printer) heading(st *walk.Standing, v Verdict) {
 	s, l, c := p.s, p.s.Lang, st.CurrentConcept
 	p.line(l.Sprintf("%s  %s %s", s.dim(l.Sprintf("Concept")), s.bold(c.Name), s.dim("· "+l.Pick(c.Title, c.TitleZh))))
-	p.line(l.Sprintf("%s     %s", s.dim(l.Sprintf("Koan")), s.bold(firstUpper(v.Sentence))))
+	p.line(l.Sprintf("%s     %s", s.dim(l.Sprintf("Koan")), s.bold(v.Title)))
 	p.line(l.Sprintf("%s    %s", s.dim(l.Sprintf("Where")), s.cyan(where(v))))
 	p.line(l.Sprintf("%s  %s", s.dim(l.Sprintf("Verdict")), s.red(kindTitle(v.Kind, l))))
 }
