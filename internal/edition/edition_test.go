@@ -12,6 +12,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/state"
 )
 
 func TestFitKeepsTheEnglishNumberOfLines(t *testing.T) {
@@ -130,4 +131,16 @@ func TestTheChineseEditionOfTheCourseKeepsEveryLineNumber(t *testing.T) {
 		en, _, _ := Apply(zh, slots, lang.English)
 		assert.Equal(t, string(src), string(en), rel)
 	}
+}
+
+func TestASolutionReadsInTheLanguageOfTheLearnersCopy(t *testing.T) {
+	root := t.TempDir()
+	k := &course.Koan{Name: "TestWait", File: "p_test.go", Twin: twins["TestWait"]}
+	sol := []string{"func TestWait(t *testing.T) {", "\tvar wg sync.WaitGroup", "\twg.Wait()", "\twg.Add(1)", "\tgo f() // some work", "}"}
+	assert.Equal(t, sol, Like(root, k, sol, 5), "an English copy: as it is")
+	slots := SlotsOf("p_test.go", []byte(page), []*course.Koan{k})
+	require.NoError(t, state.Of(root).SetEdition(Record{Lang: "zh", Slots: slots}))
+	got := Like(root, k, sol, 5)
+	assert.Equal(t, "\tgo f() // 做点工作", got[4])
+	assert.Equal(t, sol[:4], got[:4])
 }

@@ -196,3 +196,24 @@ func In(root string) lang.Lang {
 	}
 	return lang.English
 }
+
+// Like puts the comments of a koan's lines from elsewhere (its solution's
+// function, from line first of its file) in the language of the learner's
+// copy: after lang zh, the koan's other comments, which the solution
+// shares line for line, read in Chinese as in the learner's file, so that
+// a diff of the two shows the answers and not the language.
+func Like(root string, k *course.Koan, lines []string, first int) []string {
+	var rec Record
+	if !state.Of(root).Edition(&rec) || rec.Lang != "zh" {
+		return lines
+	}
+	var slots []Slot
+	for _, s := range rec.Slots {
+		if s.File == k.File && s.Koan == k.Name && s.What == Comment {
+			s.Line -= first - 1
+			slots = append(slots, s)
+		}
+	}
+	out, _, _ := Apply([]byte(strings.Join(lines, "\n")), slots, lang.Chinese)
+	return strings.Split(string(out), "\n")
+}

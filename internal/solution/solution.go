@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/edition"
 )
 
 // Tree is the directory that holds the solutions, beside koans/.
@@ -73,6 +74,7 @@ func Compare(root string, k *course.Koan) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	sol.Lines = edition.Like(root, k, sol.Lines, sol.Line)
 	c := &Comparison{Koan: k, Sentence: k.Sentence(), Lesson: new(doc.Package).Synopsis(comment), Yours: yours, Solution: sol}
 	c.Diff = diff(yours.Lines, sol.Lines)
 	return c, nil
