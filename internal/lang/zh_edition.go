@@ -22,9 +22,16 @@ var editionChinese = map[string]string{
 	"koan:   goroutine %d of %s is running at %s":                                                                              "koan:   %[2]s 的 goroutine %[1]d 正在 %[3]s 运行",
 	"koan:   goroutine %d of %s waits (%s) at %s":                                                                              "koan:   %[2]s 的 goroutine %[1]d 在 %[4]s 等待（%[3]s）",
 	", started at %s:%d": "，在 %s:%d 启动",
-	"Chinese":            "中文",
-	", ":                 "、", // between the kinds of failure stats lists
-	"English":            "英文",
+	// internal/shipped: which version of the koans reset compares with
+	"this copy of the course is not a git repository (a downloaded ZIP?), so the koans as shipped are not here: download the course again, or clone it, to compare with them": "这份课程不是一个 git 仓库（是下载的 ZIP 吗？），所以这里没有发布时的 koan：请重新下载或克隆课程，再拿来比较",
+	"the course as shipped (koans/ tree %s, named in %s)": "发布时的课程（koans/ 树 %s，记在 %s 里）",
+	"koans/ of %s (commit %s)":                            "%s 的 koans/（提交 %s）",
+	"%s names the koans/ tree %s, which this clone does not hold (a shallow clone? `git fetch --unshallow` brings the course's history)":                                                                    "%s 记的是 koans/ 树 %s，而这个克隆里没有它（是浅克隆吗？`git fetch --unshallow` 可以取回课程的历史）",
+	"there is no %s at the root and no upstream remote, so the koans as shipped cannot be told from yours: add the course as a remote (`git remote add upstream <the course's URL> && git fetch upstream`)": "根目录下没有 %s，也没有 upstream 远程仓库，所以分不清哪些是发布时的 koan、哪些是你的：请把课程添加为远程仓库（`git remote add upstream <the course's URL> && git fetch upstream`）",
+	"the course as shipped in %s": "%s 里发布时的课程",
+	"Chinese":                     "中文",
+	", ":                          "、", // between the kinds of failure stats lists
+	"English":                     "英文",
 	"cannot keep a backup of %s, so it was not changed: %w":                                                 "无法备份 %s，所以没有改动它：%w",
 	"usage: go tool koans lang [-y] zh|en (the language of the koans' comments)":                            "用法：go tool koans lang [-y] zh|en（koan 注释所用的语言）",
 	"put the comments of your koan files (lessons, prompts) in Chinese, or back in English; code untouched": "把你的 koan 文件的注释（讲解、空白旁的提示）改写成中文，或改回英文；代码不动",
