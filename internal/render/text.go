@@ -212,13 +212,6 @@ func next(v Verdict, s Style) string {
 	return l.Sprintf("Meditate on %s, edit it, and run `make koans` again (or keep `make watch` running).\nStuck? `make hint` offers a nudge.", v.File)
 }
 
-func firstUpper(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 type printer struct {
 	w io.Writer
 	s Style
