@@ -59,6 +59,9 @@ func Switch(opt Options) error {
 		return err
 	}
 	l, w := opt.Lang, opt.Out
+	if untranslated, all := waiting(c); opt.To == lang.Chinese && untranslated > 0 && !opt.Quiet {
+		l.Fprintf(w, "%d of %d koans have no Chinese in their catalog yet: their comments stay in English.\n", untranslated, all)
+	}
 	for _, n := range notes {
 		if n.Slot.What == Lesson {
 			l.Fprintf(w, "%s: the lesson above %s reads as neither the course's English nor its Chinese: left as it is.\n", n, n.Slot.Koan)
@@ -216,4 +219,17 @@ func Like(root string, k *course.Koan, lines []string, first int) []string {
 	}
 	out, _, _ := Apply([]byte(strings.Join(lines, "\n")), slots, lang.Chinese)
 	return strings.Split(string(out), "\n")
+}
+
+// waiting counts the koans whose lesson has no Chinese twin yet, of all.
+func waiting(c *course.Course) (untranslated, all int) {
+	for _, cc := range c.Concepts {
+		for _, k := range cc.Koans {
+			all++
+			if k.Text.Lesson.Line > 0 && len(k.Twin.LessonLines()) == 0 {
+				untranslated++
+			}
+		}
+	}
+	return untranslated, all
 }

@@ -29,9 +29,10 @@ var editionChinese = map[string]string{
 	"%s names the koans/ tree %s, which this clone does not hold (a shallow clone? `git fetch --unshallow` brings the course's history)":                                                                    "%s 记的是 koans/ 树 %s，而这个克隆里没有它（是浅克隆吗？`git fetch --unshallow` 可以取回课程的历史）",
 	"there is no %s at the root and no upstream remote, so the koans as shipped cannot be told from yours: add the course as a remote (`git remote add upstream <the course's URL> && git fetch upstream`)": "根目录下没有 %s，也没有 upstream 远程仓库，所以分不清哪些是发布时的 koan、哪些是你的：请把课程添加为远程仓库（`git remote add upstream <the course's URL> && git fetch upstream`）",
 	"the course as shipped in %s": "%s 里发布时的课程",
-	"Chinese":                     "中文",
-	", ":                          "、", // between the kinds of failure stats lists
-	"English":                     "英文",
+	"%d of %d koans have no Chinese in their catalog yet: their comments stay in English.\n": "%[2]d 个 koan 中有 %[1]d 个在 catalog 里还没有中文：它们的注释仍是英文。\n",
+	"Chinese": "中文",
+	", ":      "、", // between the kinds of failure stats lists
+	"English": "英文",
 	"cannot keep a backup of %s, so it was not changed: %w":                                                 "无法备份 %s，所以没有改动它：%w",
 	"usage: go tool koans lang [-y] zh|en (the language of the koans' comments)":                            "用法：go tool koans lang [-y] zh|en（koan 注释所用的语言）",
 	"put the comments of your koan files (lessons, prompts) in Chinese, or back in English; code untouched": "把你的 koan 文件的注释（讲解、空白旁的提示）改写成中文，或改回英文；代码不动",
