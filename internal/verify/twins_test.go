@@ -13,6 +13,11 @@ func TestEveryKoanHasItsChineseTwinAndNoTwinGivesTheAnswer(t *testing.T) {
 	v := fixture(t)
 	c := v.koans.Concepts[0]
 	v.twins(c)
+	assert.Empty(t, problems(v), "the fixture has its twins")
+	for i := range c.Catalog.Koans {
+		c.Catalog.Koans[i].Twin = course.Twin{}
+	}
+	v.twins(c)
 	assert.Equal(t, []string{
 		fixtureKoans + "/01_sums/catalog.toml: TestEveryBlankIsNeeded: has no title_zh and no lesson_zh: each koan needs its Chinese twin (see docs/instructors.md, \"The course in Chinese\")",
 		fixtureKoans + "/01_sums/catalog.toml: TestASecondBlankThatIsNotNeeded: has no title_zh and no lesson_zh: each koan needs its Chinese twin (see docs/instructors.md, \"The course in Chinese\")",
