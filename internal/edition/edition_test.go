@@ -144,3 +144,13 @@ func TestASolutionReadsInTheLanguageOfTheLearnersCopy(t *testing.T) {
 	assert.Equal(t, "\tgo f() // 做点工作", got[4])
 	assert.Equal(t, sol[:4], got[:4])
 }
+
+func TestACRLFFileKeepsItsLineEndings(t *testing.T) {
+	crlf := strings.ReplaceAll(page, "\n", "\r\n")
+	slots := SlotsOf("p_test.go", []byte(crlf), koansOf("TestWait", "TestTwo"))
+	zh, n, _ := Apply([]byte(crlf), slots, lang.Chinese)
+	assert.Equal(t, 6, n)
+	assert.Equal(t, strings.Count(crlf, "\r\n"), strings.Count(string(zh), "\r\n"))
+	en, _, _ := Apply(zh, slots, lang.English)
+	assert.Equal(t, crlf, string(en))
+}

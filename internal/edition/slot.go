@@ -45,6 +45,9 @@ func (s Slot) Text(l lang.Lang) string {
 func SlotsOf(rel string, english []byte, koans []*course.Koan) []Slot {
 	texts, _ := course.TextsOf(english)
 	lines := strings.Split(string(english), "\n")
+	for i, l := range lines { // a CRLF file: Apply keeps each line's CR
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
 	var out []Slot
 	for _, k := range koans {
 		tx, ok := texts[k.Name]
