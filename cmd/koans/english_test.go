@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -98,4 +100,51 @@ func cmdNoEnglish(ts *testscript.TestScript, neg bool, args []string) {
 	if found := englishSentences(ts.ReadFile(args[0])); len(found) > 0 {
 		ts.Fatalf("%s holds English sentences:\n\t%s", args[0], strings.Join(found, "\n\t"))
 	}
+}
+
+// Every verdict the diagnosis has a golden for, said in Chinese: no English
+// sentence but in what the koan or the runtime printed (the blocks the
+// verdict quotes, which the runner does not translate).
+func TestTheChineseVerdictsHoldNoEnglishSentence(t *testing.T) {
+	files, err := filepath.Glob("../../internal/diagnose/testdata/golden/*.zh.txt")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("found %d Chinese goldens (%v): are they still there?", len(files), err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found := englishSentences(said(string(data))); len(found) > 0 {
+			t.Errorf("%s:\n\t%s", filepath.Base(f), strings.Join(found, "\n\t"))
+		}
+	}
+}
+
+// said is a verdict without what it quotes of the koan's own output: the
+// lines after a heading that ends in a colon (这个 koan 自己打印的内容：),
+// indented, as the verdict prints them; the runtime's fatal error or panic
+// value and testify's message; and the fixture's titles (its catalogs have
+// no title_zh).
+func said(text string) string {
+	var out []string
+	quoting := false
+	for _, line := range strings.Split(text, "\n") {
+		switch {
+		case quoting && strings.HasPrefix(line, "  "):
+			continue
+		case strings.HasSuffix(line, "：") && !strings.HasPrefix(line, " "):
+			quoting = true
+		default:
+			quoting = false
+		}
+		if strings.HasPrefix(line, "概念  ") || strings.HasPrefix(line, "Koan  ") {
+			continue // the fixture's titles: the catalog's words, with no Chinese there
+		}
+		for _, quote := range []string{"fatal error: ", "panic 了：", "消息："} {
+			line, _, _ = strings.Cut(line, quote) // the runtime's or testify's words follow
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
