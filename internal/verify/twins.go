@@ -1,10 +1,16 @@
 package verify
 
 import (
+	"bytes"
 	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/edition"
 	"github.com/gokoans/concurrency/internal/lang"
 )
 
@@ -48,6 +54,41 @@ func (v *verifier) twins(c *course.Concept) {
 			if w := lang.Width(line); w > LessonWidth {
 				v.problem(file, "%s: line %d of lesson_zh is %d columns wide (a Chinese character counts two): fold it at %d at most", k.Name, i+1, w, LessonWidth)
 			}
+		}
+	}
+	v.edition(c)
+}
+
+// edition: lang zh can write the concept's Chinese into a learner's copy:
+// each lesson in as many lines as its English block, and every file, so
+// rewritten, as gofmt would leave it.
+func (v *verifier) edition(c *course.Concept) {
+	var files []string
+	for _, k := range c.Koans {
+		if !slices.Contains(files, k.File) {
+			files = append(files, k.File)
+		}
+	}
+	for _, rel := range files {
+		src, err := os.ReadFile(filepath.Join(v.opt.Root, filepath.FromSlash(rel)))
+		if err != nil {
+			continue
+		}
+		var koans []*course.Koan
+		for _, k := range c.Koans {
+			if k.File == rel {
+				koans = append(koans, k)
+			}
+		}
+		slots := edition.SlotsOf(rel, src, koans)
+		for _, k := range koans {
+			if len(k.Twin.LessonLines()) > 0 && !slices.ContainsFunc(slots, func(s edition.Slot) bool { return s.Koan == k.Name && s.What == edition.Lesson }) {
+				v.problem(fmt.Sprintf("%s:%d", k.File, k.Text.Lesson.Line), "%s: lang zh cannot fit lesson_zh into the English lesson's %d line(s): shorten it, or break it where a line may break", k.Name, k.Text.Lesson.EndLine-k.Text.Lesson.Line+1)
+			}
+		}
+		zh, _, _ := edition.Apply(src, slots, lang.Chinese)
+		if formatted, err := format.Source(zh); err == nil && !bytes.Equal(formatted, zh) {
+			v.problem(rel, "gofmt would change this file as lang zh writes it (a lesson line of lesson_zh that reads as a list, a heading or code?)")
 		}
 	}
 }

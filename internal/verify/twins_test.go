@@ -39,3 +39,13 @@ func TestEveryKoanHasItsChineseTwinAndNoTwinGivesTheAnswer(t *testing.T) {
 	assert.Contains(t, got, fixtureKoans+"/01_sums/catalog.toml: TestASecondBlankThatIsNotNeeded: line 2 of lesson_zh is 84 columns wide (a Chinese character counts two): fold it at 80 at most")
 	assert.Contains(t, got, fixtureKoans+"/02_echoes/catalog.toml: TestARangeEndsWhenTheChannelIsClosed: lesson_zh contains the solution's text `close(ch)`")
 }
+
+// The fixture's Chinese fits its lessons and stays as gofmt leaves it (the
+// failing cases are internal/edition's to test: Fit, and the whole course).
+func TestTheChineseEditionOfTheFixtureIsFine(t *testing.T) {
+	v := fixture(t)
+	for _, c := range v.koans.Concepts {
+		v.edition(c)
+	}
+	assert.Empty(t, problems(v))
+}
