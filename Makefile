@@ -18,7 +18,7 @@ KOANS_SRC := $(shell find cmd internal koan -name '*.go' ! -name '*_test.go' ! -
 KOANS_SRC += $(wildcard $(dir $(shell command -v $(GO)))../VERSION)
 
 .DEFAULT_GOAL := koans
-.PHONY: koans watch hint list reset stats solution test unit short verify lint stress mutate adversary bench solutions-branch help
+.PHONY: koans watch hint list reset lang stats solution test unit short verify lint stress mutate adversary bench solutions-branch help
 
 ## koans: run the path and show the next failing koan (KOAN=TestName or CONCEPT=05_x: that one alone)
 koans: $(KOANS)
@@ -43,6 +43,10 @@ reset: $(KOANS)
 ## stats: your journal summed up: time per concept, the hardest koans, the commonest ways to fail
 stats: $(KOANS)
 	@$(KOANS) stats
+
+## lang: the comments of your koan files in Chinese or back in English: make lang L=zh (or L=en)
+lang: $(KOANS)
+	@$(KOANS) lang $(L)
 
 ## solution: a passed koan's solution against yours: make solution (the last passed) or KOAN=TestName
 solution: $(KOANS)

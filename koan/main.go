@@ -15,6 +15,7 @@ import (
 
 	"go.uber.org/goleak"
 
+	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/traceback"
 	"github.com/gokoans/concurrency/koan/report"
 )
@@ -300,24 +301,34 @@ func inPackage(file string) bool {
 	return err == nil && filepath.Dir(file) == wd
 }
 
+// say is the language of the helper's reports: the learner's (KOANS_LANG,
+// or the locale) when a koan runs under plain go test or an IDE; the
+// runner sets KOANS_LANG=en for its own runs, since it reads them.
+var say = lang.FromEnv(os.Getenv)
+
 func reportStuck(out io.Writer, dump string, waited time.Duration) {
 	mine := mineOf(traceback.Parse(dump))
-	fmt.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOANS_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
+	say.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOANS_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
 		StuckMarker, stuckTest(traceback.Parse(dump)), waited.Round(100*time.Millisecond))
 	for _, g := range mine {
 		describe(out, g)
 	}
-	fmt.Fprintf(out, "koan: each of them waits for another: a deadlock.\n")
-	fmt.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
+	say.Fprintf(out, "koan: each of them waits for another: a deadlock.\n")
+	say.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
 }
 
 func reportSlow(out io.Writer, dump string, ran time.Duration) {
 	mine := mineOf(traceback.Parse(dump))
-	fmt.Fprintf(out, "\n%s", report.SlowLine(stuckTest(traceback.Parse(dump)), ran, ran+ran/7))
+	koan, limit := stuckTest(traceback.Parse(dump)), ran+ran/7
+	if say == lang.English { // the runner's contract (report.ReadSlow)
+		fmt.Fprintf(out, "\n%s", report.SlowLine(koan, ran, limit))
+	} else {
+		say.Fprintf(out, "\n%s %s has run for %v of the %v go test allows, and is not blocked: it is slow, or a loop never ends. Its goroutines:\n", report.Slow, koan, ran.Round(100*time.Millisecond), limit.Round(100*time.Millisecond))
+	}
 	for _, g := range mine {
 		describe(out, g)
 	}
-	fmt.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
+	say.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
 }
 
 var leakedIDRE = regexp.MustCompile(`Goroutine (\d+) in state`)
@@ -330,7 +341,7 @@ func reportLeaks(out io.Writer, err error) {
 	}
 	dump := allStacks()
 	var blocks []string
-	fmt.Fprintf(out, "\n%s these goroutines outlived the koan that started them:\n", LeakMarker)
+	say.Fprintf(out, "\n%s these goroutines outlived the koan that started them:\n", LeakMarker)
 	for _, g := range traceback.Parse(dump) {
 		if !leaked[g.ID] {
 			continue
@@ -338,7 +349,7 @@ func reportLeaks(out io.Writer, err error) {
 		describe(out, g)
 		blocks = append(blocks, block(dump, g.ID))
 	}
-	fmt.Fprintf(out, "koan: a goroutine must be able to finish; nothing else will stop it.\n\n%s\n", strings.Join(blocks, "\n\n"))
+	say.Fprintf(out, "koan: a goroutine must be able to finish; nothing else will stop it.\n\n%s\n", strings.Join(blocks, "\n\n"))
 }
 
 // describe prints one goroutine in a line or two: what it waits on, where,
@@ -348,13 +359,13 @@ func describe(out io.Writer, g traceback.Goroutine) {
 	if f, ok := g.FirstIn(inPackage); ok {
 		at = fmt.Sprintf("%s:%d", filepath.Base(f.File), f.Line)
 	}
-	doing := "waits (" + g.State + ")"
 	if g.State == "running" || g.State == "runnable" {
-		doing = "is running"
+		say.Fprintf(out, "koan:   goroutine %d of %s is running at %s", g.ID, g.Test(), at)
+	} else {
+		say.Fprintf(out, "koan:   goroutine %d of %s waits (%s) at %s", g.ID, g.Test(), g.State, at)
 	}
-	fmt.Fprintf(out, "koan:   goroutine %d of %s %s at %s", g.ID, g.Test(), doing, at)
 	if inPackage(g.CreatedBy.File) {
-		fmt.Fprintf(out, ", started at %s:%d", filepath.Base(g.CreatedBy.File), g.CreatedBy.Line)
+		say.Fprintf(out, ", started at %s:%d", filepath.Base(g.CreatedBy.File), g.CreatedBy.Line)
 	}
 	fmt.Fprintln(out)
 }

@@ -19,6 +19,10 @@
 //	                           a passed koan's reference solution against your own (the last passed if none named)
 //	go tool koans reset [-y] KOAN|FILE
 //	                           restore a koan's file as shipped, keeping yours in .koans/backups
+//	go tool koans lang [-y] zh|en
+//	                           the comments of your koan files (each koan's lesson, the prompts
+//	                           beside its blanks) in Chinese, or back in English byte for byte;
+//	                           the code and your answers stay, and so does every line number
 //	go tool koans grade [-shipped DIR] [-result FILE] [-markdown]
 //	                           for instructors: one point per koan passed within the rules, concept by
 //	                           concept; -shipped compares with the teacher's copy, -result writes

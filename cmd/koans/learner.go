@@ -129,7 +129,10 @@ func (a *app) resetCmd(_ context.Context, args []string) error {
 	if fs.NArg() != 1 {
 		return lang.Errorf("usage: go tool koans reset [-y] KOAN|FILE (a koan's test name, or a file under koans/)")
 	}
-	return reset.Reset(reset.Options{Root: a.root, Arg: fs.Arg(0), Yes: *yes, In: os.Stdin, Out: a.stdout, Lang: a.lang})
+	if err := reset.Reset(reset.Options{Root: a.root, Arg: fs.Arg(0), Yes: *yes, In: os.Stdin, Out: a.stdout, Lang: a.lang}); err != nil {
+		return err
+	}
+	return a.chineseAgain()
 }
 
 // viaMake reports whether the learner ran the runner through make (make

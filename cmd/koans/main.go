@@ -61,6 +61,8 @@ func (a *app) commands() []cli.Command {
 			Say: lang.Msgf("a passed koan's reference solution against your own (the last koan passed if none is named)")},
 		{Name: "reset", Args: "[-y] KOAN|FILE", Run: a.resetCmd,
 			Say: lang.Msgf("restore a koan's file as shipped, keeping yours in .koans/backups")},
+		{Name: "lang", Args: "[-y] zh|en", Run: a.langCmd,
+			Say: lang.Msgf("put the comments of your koan files (lessons, prompts) in Chinese, or back in English; code untouched")},
 		{Name: "grade", Args: "[-shipped DIR] [-result FILE] [-markdown]", Run: a.gradeCmd,
 			Say: lang.Msgf("for instructors: grade this copy, one point per koan passed within the rules, concept by concept")},
 		{Name: "verify", Args: "[-concepts A,B] [-koan NAME] [-json]", Run: a.verifyCmd,

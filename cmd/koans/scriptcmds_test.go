@@ -31,6 +31,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"grepv":      cmdGrepV,
 	"repeated":   cmdRepeated,
 	"fresh":      cmdFresh,
+	"noenglish":  cmdNoEnglish, // english_test.go
 }
 
 // replace FILE OLD NEW: every OLD in FILE becomes NEW, literally (no

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/mod/modfile"
@@ -86,6 +87,14 @@ type Koan struct {
 	HintsZh []string // the Chinese twins of Hints, in the same order
 	Notes   string
 	Concept *Concept
+	// Twin is the koan's title and texts as the catalog gives them: the
+	// English title when the sentence made from the name reads wrong, and
+	// the Chinese twins of the title, the lesson, the prompts and the other
+	// comments.
+	Twin Twin
+	// Text is the koan's own comments as its file holds them: the lesson
+	// above it, the prompts beside its blanks, its other comments.
+	Text Text
 	// RenamedFrom names the catalog's koan this one seems to be, renamed:
 	// the concept's only koan missing from disk, when this is its only test
 	// the catalog does not list. The missing koan's verdict points here ("" for
@@ -93,10 +102,28 @@ type Koan struct {
 	RenamedFrom string
 }
 
-// Sentence turns a test name into the sentence it reads as:
+// Sentence is the koan's name as the sentence it reads as:
 // TestAnUnbufferedSendWaitsForAReceiver -> "an unbuffered send waits for a
 // receiver". Acronyms stay whole (TestHTTPServerStops -> "HTTP server stops").
-func (k *Koan) Sentence() string { return Sentence(k.Name) }
+// The catalog's title, where it gives one, replaces the sentence made from
+// the name (which cannot know an apostrophe: "one caller's cancel").
+func (k *Koan) Sentence() string {
+	if k.Twin.Title != "" {
+		return k.Twin.Title
+	}
+	return Sentence(k.Name)
+}
+
+// Title is the koan's title in l: its Chinese title (title_zh) in Chinese
+// when the catalog has one, else its sentence with a capital.
+func (k *Koan) Title(l lang.Lang) string {
+	if l == lang.Chinese && k.Twin.TitleZh != "" {
+		return k.Twin.TitleZh
+	}
+	s := k.Sentence()
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
 
 // Catalog is the content of a concept's catalog.toml.
 type Catalog struct {
@@ -123,6 +150,8 @@ type CatalogEntry struct {
 	// HintsZh are the Chinese twins of Hints, as many and in the same order.
 	HintsZh []string `toml:"hints_zh"`
 	Notes   string   `toml:"notes"`
+	// Twin is the title and the Chinese twins of the koan's texts.
+	Twin
 	// Needless explains, line by line, a line of the solution that the
 	// mutation check may remove without the koan failing: the key is the
 	// line's text (trimmed), the value why the koan does not need it.
@@ -269,7 +298,7 @@ func loadConcept(root, tree, name string) (*Concept, error) {
 func (c *Concept) readFile(root string, fset *token.FileSet, f string) {
 	rel, _ := filepath.Rel(root, f)
 	rel = filepath.ToSlash(rel)
-	af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+	af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution|parser.ParseComments)
 	if err != nil {
 		c.Problems = append(c.Problems, err.Error())
 	}
@@ -301,6 +330,7 @@ func (c *Concept) readFile(root string, fset *token.FileSet, f string) {
 			Line:    fset.Position(fd.Pos()).Line,
 			EndLine: fset.Position(fd.End()).Line,
 			Concept: c,
+			Text:    textOf(fset, af, fd),
 		})
 	}
 }
@@ -433,7 +463,7 @@ func (c *Concept) applyCatalog() {
 			c.Missing = append(c.Missing, k)
 		}
 		delete(byName, e.Name) // what stays is the tests the catalog does not list
-		k.Kind, k.Hints, k.HintsZh, k.Notes = e.Kind, e.Hints, e.HintsZh, e.Notes
+		k.Kind, k.Hints, k.HintsZh, k.Notes, k.Twin = e.Kind, e.Hints, e.HintsZh, e.Notes, e.Twin
 	}
 	// One koan of the catalog gone from disk and one test on disk that the
 	// catalog does not list is, most likely, the koan renamed.

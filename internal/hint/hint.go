@@ -51,7 +51,7 @@ func show(w io.Writer, k *course.Koan, opt Options, named bool) {
 	if opt.Tree == "koans" { // the learner's own path, as the walk's journal
 		_ = journal.Append(opt.Root, journal.Event{Time: time.Now(), Event: journal.Hint, Concept: k.Concept.Name, Koan: k.Name, Level: level})
 	}
-	l.Fprintf(w, "Hints for: %s (%s:%d)\n\n", k.Sentence(), k.File, k.Line)
+	l.Fprintf(w, "Hints for: %s (%s:%d)\n\n", k.Title(l), k.File, k.Line)
 	for i, h := range k.Hints[:level] {
 		fmt.Fprintf(w, "  %d. %s\n", i+1, l.Pick(h, zh(k.HintsZh, i)))
 	}

@@ -59,14 +59,18 @@ func writeSummary(w io.Writer, s Summary, l lang.Lang) {
 			l.Fprintf(w, "  %d. %s (%s): %d runs, %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds))
 			continue
 		}
-		l.Fprintf(w, "  %d. %s (%s): %d runs, %s, failed as %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds), strings.Join(k.Kinds, ", "))
+		kinds := make([]string, len(k.Kinds))
+		for i, id := range k.Kinds {
+			kinds[i] = l.Kind(id)
+		}
+		l.Fprintf(w, "  %d. %s (%s): %d runs, %s, failed as %s\n", i+1, k.Koan, k.Concept, k.Runs, duration(k.Seconds), strings.Join(kinds, l.Sprintf(", ")))
 	}
 	if len(s.Hardest) == 0 {
 		l.Fprintf(w, "  (none yet)\n")
 	}
 	l.Fprintf(w, "\nThe commonest ways to fail\n")
 	for _, k := range s.Kinds {
-		l.Fprintf(w, "  %-10s %d runs\n", k.Kind, k.Runs)
+		l.Fprintf(w, "  %s %d runs\n", pad(l.Kind(k.Kind), 10), k.Runs)
 	}
 	l.Fprintf(w, "\nHints asked  %d\n", s.Hints)
 }
@@ -88,4 +92,12 @@ func LastPassed(root string) string {
 		}
 	}
 	return ""
+}
+
+// pad pads s with spaces to width columns, a Chinese character counting two.
+func pad(s string, width int) string {
+	if w := lang.Width(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
 }

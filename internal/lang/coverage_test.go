@@ -20,7 +20,8 @@ import (
 // read do, and the scan checks the formats given to the printer there too.
 var spoken = []string{"../diagnose", "../render", "../../cmd/koans", "../cli", "../hint", "../reset"}
 
-// sources are the directories of the runner's Go source, lang's own aside.
+// sources are the directories of the runner's Go source, lang's own aside,
+// and the koan helper's.
 func sources(t *testing.T) []string {
 	dirs, err := filepath.Glob("../*")
 	if err != nil {
@@ -31,6 +32,8 @@ func sources(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	var out []string
+	// The koan helper speaks the learner's language too, under plain go test.
+	cmds = append(cmds, "../../koan")
 	for _, d := range append(dirs, cmds...) {
 		if filepath.Base(d) != "lang" {
 			out = append(out, d)

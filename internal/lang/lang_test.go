@@ -121,3 +121,11 @@ func TestAnErrorIsSaidInTheLanguageOfWhoPrintsIt(t *testing.T) {
 	assert.Equal(t, "koans: 无法监视 koans：permission denied\n这里无法监视文件；请在每次保存后运行 `make koans`\n", Chinese.Sprintf("koans: %v\n", err))
 	assert.Equal(t, "koans: permission denied\n", Chinese.Sprintf("koans: %v\n", fs.ErrPermission), "an error of Go's own stays as it is")
 }
+
+func TestWidthCountsAChineseCharacterAsTwoColumns(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "go": 2, "先行发生于": 10, "Wait 一直阻塞，直到": 5 + 7*2, "（x）": 5} {
+		if got := Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -253,7 +253,7 @@ var chinese = map[string]string{
 	"\nThe hardest koans\n":         "\n最难的 koan\n",
 	"  %d. %s (%s): %d runs, %s, failed as %s\n": "  %d. %s（%s）：运行 %d 次，用时 %s，失败类型：%s\n",
 	"\nThe commonest ways to fail\n":             "\n最常见的失败方式\n",
-	"  %-10s %d runs\n":                          "  %-10s %d 次\n",
+	"  %s %d runs\n":                             "  %s %d 次\n",
 	"\nHints asked  %d\n":                        "\n提示次数  %d\n",
 
 	// cmd/koans: the runner's own words and errors

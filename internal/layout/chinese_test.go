@@ -55,8 +55,12 @@ func chineseTexts(t *testing.T) []chineseText {
 		var c struct {
 			TitleZh string `toml:"title_zh"`
 			Koans   []struct {
-				Name    string   `toml:"name"`
-				HintsZh []string `toml:"hints_zh"`
+				Name       string   `toml:"name"`
+				HintsZh    []string `toml:"hints_zh"`
+				TitleZh    string   `toml:"title_zh"`
+				LessonZh   string   `toml:"lesson_zh"`
+				PromptsZh  []string `toml:"prompts_zh"`
+				CommentsZh []string `toml:"comments_zh"`
 			} `toml:"koan"`
 		}
 		_, err := toml.DecodeFile(file, &c)
@@ -65,6 +69,11 @@ func chineseTexts(t *testing.T) []chineseText {
 		for _, k := range c.Koans {
 			for i, h := range k.HintsZh {
 				out = append(out, chineseText{where: rel + " " + k.Name + " hints_zh[" + strconv.Itoa(i) + "]", text: h})
+			}
+			out = append(out, chineseText{where: rel + " " + k.Name + " title_zh", text: k.TitleZh})
+			out = append(out, chineseText{where: rel + " " + k.Name + " lesson_zh", text: k.LessonZh})
+			for i, h := range append(k.PromptsZh, k.CommentsZh...) {
+				out = append(out, chineseText{where: rel + " " + k.Name + " prompts_zh/comments_zh[" + strconv.Itoa(i) + "]", text: h})
 			}
 		}
 	}

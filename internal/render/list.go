@@ -44,6 +44,8 @@ type ConceptMap struct {
 type KoanMap struct {
 	Name     string `json:"name"`
 	Sentence string `json:"sentence"`
+	// TitleZh is the koan's Chinese title, when the catalog has one.
+	TitleZh string `json:"title_zh,omitempty"`
 	// State is "passed", "current" (the first failing koan), "failing" (a
 	// later koan that fails too), "not judged" (a race koan without -race)
 	// or "not yet" (not run: an earlier koan ended its package's run).
@@ -67,7 +69,7 @@ func MapOf(st *walk.Standing, g grade.Grading) PathMap {
 		cm := ConceptMap{Name: cr.Concept.Name, Title: cr.Concept.Title, TitleZh: cr.Concept.TitleZh}
 		for i := range cr.Outcomes {
 			o := &cr.Outcomes[i]
-			km := KoanMap{Name: o.Koan.Name, Sentence: o.Koan.Sentence(), State: "not yet"}
+			km := KoanMap{Name: o.Koan.Name, Sentence: o.Koan.Sentence(), TitleZh: o.Koan.Twin.TitleZh, State: "not yet"}
 			switch {
 			case o.Unjudged:
 				km.State = "not judged"
@@ -122,6 +124,7 @@ func List(w io.Writer, m PathMap, s Style) {
 		}
 		fmt.Fprintf(w, "%s%-24s %s %d/%d\n", mark, c.Name, pad(l.Pick(c.Title, c.TitleZh), 28), c.Passed, c.Total)
 		for _, k := range c.Koans {
+			k.Sentence = l.Pick(k.Sentence, k.TitleZh)
 			switch {
 			case k.State == "passed" && !k.Graded && m.Shipped != "":
 				l.Fprintf(w, "    ✓ %s (not graded: %s)\n", k.Sentence, k.Why)

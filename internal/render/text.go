@@ -157,7 +157,7 @@ func (p *printer) ahead(st *walk.Standing) {
 		return
 	}
 	if k := st.Course.Find(st.Ahead); k != nil {
-		p.line(s.green(l.Sprintf("It holds: %s.", firstUpper(k.Sentence()))))
+		p.line(s.green(l.Sprintf("It holds: %s.", k.Title(l))))
 		return
 	}
 	p.line(s.green(l.Sprintf("Every koan of %s holds.", st.Ahead)))
@@ -169,7 +169,7 @@ func (p *printer) ahead(st *walk.Standing) {
 func (p *printer) heading(st *walk.Standing, v Verdict) {
 	s, l, c := p.s, p.s.Lang, st.CurrentConcept
 	p.line(l.Sprintf("%s  %s %s", s.dim(l.Sprintf("Concept")), s.bold(c.Name), s.dim("· "+l.Pick(c.Title, c.TitleZh))))
-	p.line(l.Sprintf("%s     %s", s.dim(l.Sprintf("Koan")), s.bold(firstUpper(v.Sentence))))
+	p.line(l.Sprintf("%s     %s", s.dim(l.Sprintf("Koan")), s.bold(v.Title)))
 	p.line(l.Sprintf("%s    %s", s.dim(l.Sprintf("Where")), s.cyan(where(v))))
 	p.line(l.Sprintf("%s  %s", s.dim(l.Sprintf("Verdict")), s.red(kindTitle(v.Kind, l))))
 }
@@ -210,13 +210,6 @@ func next(v Verdict, s Style) string {
 		return l.Sprintf("Meditate on %s, edit it, and run `go tool koans` again (or keep `go tool koans watch` running).\nStuck? `go tool koans hint` offers a nudge.", v.File)
 	}
 	return l.Sprintf("Meditate on %s, edit it, and run `make koans` again (or keep `make watch` running).\nStuck? `make hint` offers a nudge.", v.File)
-}
-
-func firstUpper(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 type printer struct {

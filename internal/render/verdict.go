@@ -38,6 +38,10 @@ type Verdict struct {
 
 	// Sentence is the koan's name as a sentence.
 	Sentence string `json:"sentence,omitempty"`
+	// Title is the koan's title in the verdict's language, as the terminal
+	// shows it: the sentence with a capital, or the catalog's title_zh in
+	// Chinese.
+	Title string `json:"-"`
 	// Details lists the facts behind the message, one per entry.
 	Details []string `json:"details,omitempty"`
 	// Raw is output the runner could not classify, as it came but for
@@ -86,6 +90,7 @@ func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 	v.Concept = st.CurrentConcept.Name
 	v.Koan = o.Koan.Name
 	v.Sentence = o.Koan.Sentence()
+	v.Title = o.Koan.Title(l)
 	v.File, v.Line = o.Koan.File, o.Koan.Line
 	if f != nil {
 		v.Kind = f.Kind

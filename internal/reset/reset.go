@@ -47,7 +47,7 @@ func Reset(opt Options) error {
 		return nil
 	}
 	if err != nil {
-		return lang.Errorf("%s was not shipped in %s: reset has nothing to put back", rel, v.Name)
+		return lang.Errorf("%s was not shipped in %s: reset has nothing to put back", rel, v.Said)
 	}
 	st, err := shipped.StateOf(opt.Root, rel, text)
 	if err != nil {
@@ -55,15 +55,15 @@ func Reset(opt Options) error {
 	}
 	l, w := opt.Lang, opt.Out
 	if st == shipped.Same {
-		l.Fprintf(w, "%s is already as shipped in %s: nothing to do.\n", rel, v.Name)
+		l.Fprintf(w, "%s is already as shipped in %s: nothing to do.\n", rel, v.Said)
 		return nil
 	}
 	backup := state.Backup(rel, time.Now())
 	if !opt.Yes {
 		if st == shipped.Gone { // nothing of the learner's to keep
-			l.Fprintf(w, "Bring %s back as shipped in %s? [y/N] ", rel, v.Name)
+			l.Fprintf(w, "Bring %s back as shipped in %s? [y/N] ", rel, v.Said)
 		} else {
-			l.Fprintf(w, "Reset %s to %s? Your version will be kept in %s. [y/N] ", rel, v.Name, backup)
+			l.Fprintf(w, "Reset %s to %s? Your version will be kept in %s. [y/N] ", rel, v.Said, backup)
 		}
 		answer, _ := bufio.NewReader(opt.In).ReadString('\n')
 		if ans := strings.ToLower(strings.TrimSpace(answer)); ans != "y" && ans != "yes" {
@@ -81,7 +81,7 @@ func Reset(opt Options) error {
 	if st == shipped.Link {
 		l.Fprintf(w, "%s was a symbolic link: it is now a file of its own, and what the link pointed to is untouched.\n", rel)
 	}
-	l.Fprintf(w, "%s is back as shipped (from %s).\n", rel, v.Name)
+	l.Fprintf(w, "%s is back as shipped (from %s).\n", rel, v.Said)
 	return nil
 }
 

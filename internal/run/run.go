@@ -120,7 +120,9 @@ func Go(ctx context.Context, opt Options, pkgs ...string) (*Result, error) {
 	cmd := exec.CommandContext(ctx, "go", args...)
 	ownGroup(cmd)
 	cmd.Dir = opt.Dir
-	cmd.Env = os.Environ()
+	// The koan helper's reports are the runner's to read (koan/report):
+	// English, whatever the learner's language; the runner says them in it.
+	cmd.Env = append(os.Environ(), "KOANS_LANG=en")
 	if opt.Race {
 		// The race runtime sleeps a second at exit by default, for reports of
 		// races in exiting goroutines: most of a koan's run time. Keep any

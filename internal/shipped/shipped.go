@@ -3,7 +3,6 @@ package shipped
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -18,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/gokoans/concurrency/internal/lang"
 )
 
 // RecordFile is the committed file, at the repository root, that names the
@@ -45,8 +46,15 @@ type Version struct {
 	files   map[string][]byte
 	loadErr error
 	// Name says which version this is, for the learner: the tree and
-	// where it was found.
+	// where it was found; Said is the same in the learner's language.
 	Name string
+	Said lang.Msg
+}
+
+// named sets the version's name.
+func (v *Version) named(m lang.Msg) *Version {
+	v.Said, v.Name = m, m.String()
+	return v
 }
 
 // Tree is the git tree hash of koans/ in this version.
@@ -58,12 +66,12 @@ func (v *Version) Tree() string { return v.tree }
 // shipped version in it.
 func Find(root string) (*Version, error) {
 	if _, err := gitOut(root, "rev-parse", "--git-dir"); err != nil {
-		return nil, errors.New("this copy of the course is not a git repository (a downloaded ZIP?), so the koans as shipped are not here: download the course again, or clone it, to compare with them")
+		return nil, lang.Errorf("this copy of the course is not a git repository (a downloaded ZIP?), so the koans as shipped are not here: download the course again, or clone it, to compare with them")
 	}
 	recorded, recErr := Recorded(root)
 	if recErr == nil {
 		if kind, err := gitOut(root, "cat-file", "-t", recorded); err == nil && kind == "tree" {
-			return &Version{root: root, tree: recorded, Name: fmt.Sprintf("the course as shipped (koans/ tree %s, named in %s)", short(recorded), RecordFile)}, nil
+			return (&Version{root: root, tree: recorded}).named(lang.Msgf("the course as shipped (koans/ tree %s, named in %s)", short(recorded), RecordFile)), nil
 		}
 	}
 	for _, ref := range []string{"upstream/HEAD", "upstream/main"} {
@@ -72,12 +80,12 @@ func Find(root string) (*Version, error) {
 			continue
 		}
 		commit, _ := gitOut(root, "rev-parse", "--short", ref)
-		return &Version{root: root, tree: tree, Name: fmt.Sprintf("koans/ of %s (commit %s)", ref, commit)}, nil
+		return (&Version{root: root, tree: tree}).named(lang.Msgf("koans/ of %s (commit %s)", ref, commit)), nil
 	}
 	if recErr == nil {
-		return nil, fmt.Errorf("%s names the koans/ tree %s, which this clone does not hold (a shallow clone? `git fetch --unshallow` brings the course's history)", RecordFile, short(recorded))
+		return nil, lang.Errorf("%s names the koans/ tree %s, which this clone does not hold (a shallow clone? `git fetch --unshallow` brings the course's history)", RecordFile, short(recorded))
 	}
-	return nil, fmt.Errorf("there is no %s at the root and no upstream remote, so the koans as shipped cannot be told from yours: add the course as a remote (`git remote add upstream <the course's URL> && git fetch upstream`)", RecordFile)
+	return nil, lang.Errorf("there is no %s at the root and no upstream remote, so the koans as shipped cannot be told from yours: add the course as a remote (`git remote add upstream <the course's URL> && git fetch upstream`)", RecordFile)
 }
 
 // Recorded reads the tree hash that koans.shipped names: its one line that
@@ -268,7 +276,7 @@ func FromDir(dir string) (*Version, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s holds no koans/ as shipped: %w", dir, err)
 	}
-	v := &Version{root: abs, files: files, Name: fmt.Sprintf("the course as shipped in %s", dir)}
+	v := (&Version{root: abs, files: files}).named(lang.Msgf("the course as shipped in %s", dir))
 	v.load.Do(func() {}) // loaded already
 	return v, nil
 }

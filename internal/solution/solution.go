@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/edition"
 )
 
 // Tree is the directory that holds the solutions, beside koans/.
@@ -59,7 +60,7 @@ func (c *Comparison) Same() bool {
 // Compare reads koan k (of the koans tree) in the learner's file and in
 // solutions/, and sets them side by side.
 func Compare(root string, k *course.Koan) (*Comparison, error) {
-	yours, comment, err := readFunc(root, k.File, k.Name)
+	yours, _, err := readFunc(root, k.File, k.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -67,10 +68,13 @@ func Compare(root string, k *course.Koan) (*Comparison, error) {
 	if _, err := os.Stat(filepath.Join(root, Tree)); errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNoSolutions
 	}
-	sol, _, err := readFunc(root, solFile, k.Name)
+	// The lesson comes from the solution, which is never put in Chinese
+	// (lang zh rewrites the learner's copy only).
+	sol, comment, err := readFunc(root, solFile, k.Name)
 	if err != nil {
 		return nil, err
 	}
+	sol.Lines = edition.Like(root, k, sol.Lines, sol.Line)
 	c := &Comparison{Koan: k, Sentence: k.Sentence(), Lesson: new(doc.Package).Synopsis(comment), Yours: yours, Solution: sol}
 	c.Diff = diff(yours.Lines, sol.Lines)
 	return c, nil

@@ -3,6 +3,8 @@ package solution
 import (
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
@@ -16,9 +18,16 @@ const Repository = "https://github.com/gokoans/concurrency"
 // Write writes c in l: the koan's sentence and lesson, then the learner's
 // function against the solution's, line by line.
 func Write(w io.Writer, c *Comparison, l lang.Lang) {
-	l.Fprintf(w, "Solution: %s\n", c.Sentence)
-	if c.Lesson != "" {
-		fmt.Fprintf(w, "  %s\n", c.Lesson)
+	title, lesson := c.Sentence, c.Lesson
+	if c.Koan != nil {
+		title = c.Koan.Title(l)
+		if zh := FirstSentenceZh(c.Koan.Twin.LessonZh); l == lang.Chinese && zh != "" {
+			lesson = zh
+		}
+	}
+	l.Fprintf(w, "Solution: %s\n", title)
+	if lesson != "" {
+		fmt.Fprintf(w, "  %s\n", lesson)
 	}
 	l.Fprintf(w, "\n--- yours     %s:%d\n", c.Yours.File, c.Yours.Line)
 	l.Fprintf(w, "+++ solution  %s:%d\n\n", c.Solution.File, c.Solution.Line)
@@ -49,4 +58,37 @@ func Show(w io.Writer, root string, k *course.Koan, o diagnose.Outcome, l lang.L
 	}
 	Write(w, c, l)
 	return true, nil
+}
+
+// FirstSentenceZh is the first sentence of a Chinese lesson, its lines
+// joined (a space only between two Latin words): up to and with the first
+// 。！？, or the whole text when it has none.
+func FirstSentenceZh(lesson string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(lesson), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			break // a paragraph ends the sentence
+		}
+		if b.Len() > 0 && latinEnd(b.String()) && latinStart(line) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+	}
+	s := b.String()
+	if i := strings.IndexAny(s, "。！？"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return s[:i+n]
+	}
+	return s
+}
+
+func latinEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r < utf8.RuneSelf && r != ' '
+}
+
+func latinStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r < utf8.RuneSelf
 }

@@ -131,3 +131,17 @@ func (d Dir) writeJSONErr(rel string, v any) error {
 	}
 	return os.WriteFile(d.path(rel), append(data, '\n'), 0o644)
 }
+
+// editionFile records the language of the learner's koan files (lang zh,
+// lang en) and the comments it rewrote: package edition's.
+const editionFile = Name + "/lang.json"
+
+// Edition reads the record of lang into v; false when there is none (or
+// it is damaged).
+func (d Dir) Edition(v any) bool {
+	data, err := os.ReadFile(d.path(editionFile))
+	return err == nil && json.Unmarshal(data, v) == nil
+}
+
+// SetEdition saves v as the record of lang, and says why it could not.
+func (d Dir) SetEdition(v any) error { return d.writeJSONErr(editionFile, v) }

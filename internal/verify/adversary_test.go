@@ -109,6 +109,9 @@ func TestTheAdversaryReportsEveryHoleOfTheFixture(t *testing.T) {
 	require.NoError(t, err)
 	var got []string
 	for _, p := range rep.Problems {
+		if strings.Contains(p.What, "_zh") {
+			continue // the fixture has no Chinese twins: twins_test.go's subject
+		}
 		got = append(got, p.String())
 	}
 	assert.ElementsMatch(t, []string{
@@ -200,6 +203,9 @@ func TestVerifyOfOneKoanTriesItsWrongAnswers(t *testing.T) {
 	require.NoError(t, err)
 	var got []string
 	for _, p := range rep.Problems {
+		if strings.Contains(p.What, "_zh") {
+			continue // the fixture has no Chinese twins: twins_test.go's subject
+		}
 		got = append(got, p.String())
 	}
 	assert.ElementsMatch(t, []string{

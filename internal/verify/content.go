@@ -89,6 +89,12 @@ func (v *verifier) answersHidden(c *course.Concept) {
 					v.problem(c.Dir+"/"+course.CatalogFile, "%s: Chinese hint %d contains the solution's text `%s`", k.Name, i+1, ans)
 				}
 			}
+			names, texts := twinTexts(k)
+			for i, text := range texts {
+				if containsAnswer(text, ans) {
+					v.problem(c.Dir+"/"+course.CatalogFile, "%s: %s contains the solution's text `%s`", k.Name, names[i], ans)
+				}
+			}
 			where := fmt.Sprintf("%s:%d", k.File, b.line)
 			for _, com := range blankComments(b.koan) {
 				if containsAnswer(com, ans) && !commented[where] {

@@ -111,6 +111,7 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 		before := len(r.Problems)
 		opt.Log("checking " + c.Name)
 		v.catalog(c, &row)
+		v.twins(c) // twins.go
 		v.wrongAnswers(c, &row)
 		v.mirror(c)
 		if err := v.koansFail(ctx, c); err != nil {

@@ -1,0 +1,147 @@
+package edition
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gokoans/concurrency/internal/lang"
+)
+
+// Fit folds or splits the lines of a Chinese lesson so that they are n
+// lines, the English block's count, so that every line of code below it
+// keeps its number. A line that gofmt would take out (an empty // at the
+// end, two empty ones in a row) cannot pad, so the text is rewrapped:
+// lines of a paragraph are joined where there are too many, the widest
+// line split (after Chinese punctuation where it can, never inside a
+// word, a URL or an identifier) where there are too few. Empty lines and
+// indented ones (code) stay as they are. It returns fewer than n lines
+// only when no line can be split any more.
+func Fit(lines []string, n int) []string {
+	out := append([]string(nil), lines...)
+	for len(out) > n {
+		i := joinAt(out)
+		if i < 0 {
+			break
+		}
+		out = append(out[:i], append([]string{join(out[i], out[i+1])}, out[i+2:]...)...)
+	}
+	for len(out) > n { // no two lines of one paragraph left: fold the end
+		last := len(out) - 1
+		out = append(out[:last-1], join(out[last-1], out[last]))
+	}
+	for len(out) < n {
+		i, at := splitAt(out)
+		if i < 0 {
+			break
+		}
+		left, right := strings.TrimRight(out[i][:at], " "), strings.TrimLeft(out[i][at:], " ")
+		out = append(out[:i], append([]string{left, right}, out[i+1:]...)...)
+	}
+	return out
+}
+
+// prose reports whether a lesson line is text that may be rewrapped: not
+// empty, not indented (code in a doc comment).
+func prose(line string) bool {
+	return strings.TrimSpace(line) != "" && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t")
+}
+
+// joinAt picks two neighbouring prose lines of one paragraph whose join is
+// the narrowest: the index of the first, -1 if there are none.
+func joinAt(lines []string) int {
+	best, bestW := -1, 0
+	for i := 0; i+1 < len(lines); i++ {
+		if !prose(lines[i]) || !prose(lines[i+1]) {
+			continue
+		}
+		if w := lang.Width(join(lines[i], lines[i+1])); best < 0 || w < bestW {
+			best, bestW = i, w
+		}
+	}
+	return best
+}
+
+// join puts two lines of Chinese prose together: flush between Chinese
+// characters and beside Chinese punctuation, with a space elsewhere
+// (between Chinese and Latin words, as the course writes them).
+func join(a, b string) string {
+	a, b = strings.TrimRight(a, " "), strings.TrimLeft(b, " ")
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if a == "" || b == "" || lang.Wide(last) && lang.Wide(first) || widePunct(last) || widePunct(first) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+func widePunct(r rune) bool { return lang.Wide(r) && unicode.IsPunct(r) }
+
+// closing punctuation may not start a line; opening may not end one.
+const (
+	closing = "，。、：；！？）」』》”’"
+	opening = "（「『《“‘"
+)
+
+// splitAt picks the widest prose line that can be split and where: after
+// Chinese punctuation nearest its middle if there is such a place, else
+// the place nearest the middle, between two Chinese characters or at a
+// space. It returns -1 when no line can be split.
+func splitAt(lines []string) (line, at int) {
+	line, at = -1, 0
+	bestW := 0
+	for i, l := range lines {
+		if !prose(l) {
+			continue
+		}
+		if p := breakIn(l); p > 0 {
+			if w := lang.Width(l); line < 0 || w > bestW {
+				line, at, bestW = i, p, w
+			}
+		}
+	}
+	return line, at
+}
+
+// breakIn is the best byte offset to break l at, 0 if there is none.
+func breakIn(l string) int {
+	half := lang.Width(l) / 2
+	best, bestCost := 0, 0
+	w := 0
+	var prev rune
+	for i, r := range l {
+		if i > 0 && breakable(prev, r) {
+			cost := abs(w - half)
+			if widePunct(prev) && strings.ContainsRune(closing, prev) {
+				cost -= half / 2 // a break after punctuation reads best
+			}
+			if best == 0 || cost < bestCost {
+				best, bestCost = i, cost
+			}
+		}
+		w += lang.Width(string(r))
+		prev = r
+	}
+	if strings.TrimSpace(l[:best]) == "" || strings.TrimSpace(l[best:]) == "" {
+		return 0
+	}
+	return best
+}
+
+// breakable reports whether a line may break between prev and r.
+func breakable(prev, r rune) bool {
+	if strings.ContainsRune(closing, r) || strings.ContainsRune(opening, prev) {
+		return false
+	}
+	if r == ' ' || prev == ' ' {
+		return prev != ' ' && r == ' ' // at a space: the space goes
+	}
+	return lang.Wide(prev) || lang.Wide(r) // beside a Chinese character, never inside a Latin word
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
