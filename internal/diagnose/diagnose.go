@@ -290,10 +290,8 @@ func (j *judge) testFailure(k *course.Koan, output []string) (f *Failure) {
 	switch {
 	case strings.Contains(text, "WARNING: DATA RACE"):
 		return j.race(k, text)
-	case strings.Contains(text, report.Stuck):
-		return j.stuck(k, text)
-	case strings.Contains(text, report.Slow):
-		return j.slow(k, text)
+	case guarded(text):
+		return j.guard(k, text)
 	case hasLinePrefix(output, "panic: "):
 		return j.panicked(k, output, text)
 	case hasLinePrefix(output, "fatal error: "):
@@ -310,10 +308,8 @@ func (j *judge) crash(k *course.Koan, output []string) (f *Failure) {
 	defer func() { noteLoudOutput(f, output) }()
 	text := strings.Join(output, "")
 	switch {
-	case strings.Contains(text, report.Stuck):
-		return j.stuck(k, text)
-	case strings.Contains(text, report.Slow):
-		return j.slow(k, text)
+	case guarded(text):
+		return j.guard(k, text)
 	case strings.Contains(text, "panic: test timed out after"):
 		return j.timedOut(k, text)
 	case strings.Contains(text, "WARNING: DATA RACE") && !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: "):
