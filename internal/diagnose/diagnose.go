@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/goline"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
@@ -547,9 +548,9 @@ func (j *judge) comparedWith(file string, line int) string {
 		return ""
 	}
 	switch {
-	case strings.TrimSpace(args[1]) == "__":
+	case strings.TrimSpace(args[1]) == goline.BlankName:
 		return "`" + strings.TrimSpace(args[2]) + "`"
-	case strings.TrimSpace(args[2]) == "__":
+	case strings.TrimSpace(args[2]) == goline.BlankName:
 		return "`" + strings.TrimSpace(args[1]) + "`"
 	}
 	return ""
