@@ -12,6 +12,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/koan/report"
 )
 
 // The guard's signature of the running tests changes when a test starts or
@@ -42,7 +43,8 @@ created by example.com/p.TestMutexDeadlock in goroutine 8
 	/w/p/x_test.go:23 +0x9a
 `)
 	assert.Equal(t, "8 ", runningTests(gs))
-	assert.Equal(t, "TestMutexDeadlock", stuckTest(gs))
+	assert.Equal(t, "TestMutexDeadlock", traceback.RunningTest(gs))
+	assert.Equal(t, []int{8, 9}, traceback.IDs(traceback.OfTest(gs, "TestMutexDeadlock")))
 }
 
 func TestStuckAfterCanBeRaisedForSlowMachines(t *testing.T) {
@@ -146,6 +148,27 @@ func TestTheLeakedIDsAreReadFromGoleaksReport(t *testing.T) {
 		ids = append(ids, n)
 	}
 	assert.Contains(t, ids, id, "goleak's report: %v", err)
+}
+
+// The leak report's machine line names the leaked goroutines, and the
+// stacks that follow it are theirs.
+func TestTheLeakReportsLineNamesTheLeakedGoroutines(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan int)
+	go func() {
+		started <- goroutineID()
+		<-release
+	}()
+	id := <-started
+	defer close(release)
+	err := goleak.Find()
+	require.Error(t, err)
+	var out strings.Builder
+	reportLeaks(&out, err)
+	r, after, ok := report.Find(out.String(), report.KindLeak)
+	require.True(t, ok, out.String())
+	assert.Equal(t, []int{id}, r.Goroutines)
+	assert.Equal(t, []int{id}, traceback.IDs(traceback.Parse(after)))
 }
 
 func goroutineID() int {

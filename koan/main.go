@@ -149,12 +149,15 @@ func guardHangs(g guard, out io.Writer) (stop func()) {
 					continue
 				}
 				dump := string(buf) // parsed only now: a tick must not allocate much (koans count allocations)
-				switch gs := traceback.Parse(dump); {
-				case stuck && allBlocked(mineOf(gs)):
-					reportStuck(out, dump, now.Sub(c.since))
+				gs := traceback.Parse(dump)
+				koan := traceback.RunningTest(gs)
+				mine := traceback.OfTest(gs, koan)
+				switch {
+				case stuck && allBlocked(mine):
+					reportStuck(out, report.Report{Kind: report.KindStuck, Koan: koan, Waited: now.Sub(c.since)}, mine, dump)
 					os.Exit(2)
 				case slow:
-					reportSlow(out, dump, g.slow)
+					reportSlow(out, report.Report{Kind: report.KindSlow, Koan: koan, Ran: g.slow, Limit: g.slow + g.slow/7}, mine, dump)
 					os.Exit(2)
 				}
 			}
@@ -181,18 +184,6 @@ func (c *clock) tick(now time.Time, every time.Duration) (paused bool) {
 	return true
 }
 
-// mineOf keeps the goroutines of the innermost running koan.
-func mineOf(gs []traceback.Goroutine) []traceback.Goroutine {
-	koan := stuckTest(gs)
-	var mine []traceback.Goroutine
-	for _, g := range gs {
-		if g.Test() == koan {
-			mine = append(mine, g)
-		}
-	}
-	return mine
-}
-
 // allBlocked reports whether every goroutine waits on something that no
 // clock will end: not running, not asleep, not in a system call.
 func allBlocked(gs []traceback.Goroutine) bool {
@@ -202,21 +193,6 @@ func allBlocked(gs []traceback.Goroutine) bool {
 		}
 	}
 	return len(gs) > 0
-}
-
-// stuckTest names the koan that the innermost running test belongs to.
-func stuckTest(gs []traceback.Goroutine) string {
-	name := ""
-	for _, g := range gs {
-		for i, f := range g.Frames {
-			if f.Func == "testing.tRunner" && i > 0 {
-				if t := traceback.TestName(g.Frames[i-1].Func); t != "" {
-					name = t
-				}
-			}
-		}
-	}
-	return name
 }
 
 // stacksInto writes every goroutine's stack into buf, grown as needed, and
@@ -283,17 +259,6 @@ func isTestFunc(fn []byte) bool {
 	return bytes.HasPrefix(name, []byte("Test")) && !bytes.Equal(name, []byte("TestMain"))
 }
 
-func allStacks() string {
-	buf := make([]byte, 64<<10)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			return string(buf[:n])
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-}
-
 // inPackage reports whether file is one of this package's own files: go test
 // runs a test binary in the directory of the package under test.
 func inPackage(file string) bool {
@@ -302,14 +267,18 @@ func inPackage(file string) bool {
 }
 
 // say is the language of the helper's reports: the learner's (KOANS_LANG,
-// or the locale) when a koan runs under plain go test or an IDE; the
-// runner sets KOANS_LANG=en for its own runs, since it reads them.
+// or the locale) when a koan runs under plain go test or an IDE. The
+// runner reads only the JSON report line, which is never translated.
 var say = lang.FromEnv(os.Getenv)
 
-func reportStuck(out io.Writer, dump string, waited time.Duration) {
-	mine := mineOf(traceback.Parse(dump))
-	say.Fprintf(out, "\n%s %s made no progress for %v, and every goroutine of it is blocked (KOANS_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
-		StuckMarker, stuckTest(traceback.Parse(dump)), waited.Round(100*time.Millisecond))
+// reportStuck prints the hang guard's report of a stuck koan: its machine
+// line, a line or two per goroutine of the koan for the person who reads
+// it, and the dump those goroutines are in.
+func reportStuck(out io.Writer, r report.Report, mine []traceback.Goroutine, dump string) {
+	r.Goroutines = traceback.IDs(mine)
+	fmt.Fprintf(out, "\n%s", r.Line()) // the runner reads it: never translated
+	say.Fprintf(out, "%s %s made no progress for %v, and every goroutine of it is blocked (KOANS_STUCK_AFTER=off turns this guard off). Its goroutines:\n",
+		StuckMarker, r.Koan, r.Waited.Round(100*time.Millisecond))
 	for _, g := range mine {
 		describe(out, g)
 	}
@@ -317,39 +286,54 @@ func reportStuck(out io.Writer, dump string, waited time.Duration) {
 	say.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
 }
 
-func reportSlow(out io.Writer, dump string, ran time.Duration) {
-	mine := mineOf(traceback.Parse(dump))
-	koan, limit := stuckTest(traceback.Parse(dump)), ran+ran/7
-	if say == lang.English { // the runner's contract (report.ReadSlow)
-		fmt.Fprintf(out, "\n%s", report.SlowLine(koan, ran, limit))
-	} else {
-		say.Fprintf(out, "\n%s %s has run for %v of the %v go test allows, and is not blocked: it is slow, or a loop never ends. Its goroutines:\n", report.Slow, koan, ran.Round(100*time.Millisecond), limit.Round(100*time.Millisecond))
-	}
+// reportSlow prints the hang guard's report of a koan still running near
+// go test's time limit, as reportStuck does.
+func reportSlow(out io.Writer, r report.Report, mine []traceback.Goroutine, dump string) {
+	r.Goroutines = traceback.IDs(mine)
+	fmt.Fprintf(out, "\n%s", r.Line()) // the runner reads it: never translated
+	say.Fprintf(out, "%s %s has run for %v of the %v go test allows, and is not blocked: it is slow, or a loop never ends. Its goroutines:\n",
+		SlowMarker, r.Koan, r.Ran.Round(100*time.Millisecond), r.Limit.Round(100*time.Millisecond))
 	for _, g := range mine {
 		describe(out, g)
 	}
 	say.Fprintf(out, "koan: all goroutines at that moment:\n\n%s\n", dump)
 }
 
+// leakedIDRE reads the leaked goroutines' ids from goleak's error, the
+// only form in which goleak gives them (its stacks there lack the runtime's
+// header lines).
 var leakedIDRE = regexp.MustCompile(`Goroutine (\d+) in state`)
 
+// reportLeaks prints the leak check's report: its machine line, a line or
+// two per leaked goroutine, and their stacks, cut from a dump taken now.
 func reportLeaks(out io.Writer, err error) {
-	leaked := map[int]bool{}
+	var ids []int
 	for _, m := range leakedIDRE.FindAllStringSubmatch(err.Error(), -1) {
 		id, _ := strconv.Atoi(m[1])
-		leaked[id] = true
+		ids = append(ids, id)
 	}
-	dump := allStacks()
+	dump := string(stacksInto(nil))
+	leaked := traceback.WithIDs(traceback.Parse(dump), ids)
+	r := report.Report{Kind: report.KindLeak, Goroutines: traceback.IDs(leaked)}
+	fmt.Fprintf(out, "\n%s", r.Line()) // the runner reads it: never translated
+	say.Fprintf(out, "%s these goroutines outlived the koan that started them:\n", LeakMarker)
 	var blocks []string
-	say.Fprintf(out, "\n%s these goroutines outlived the koan that started them:\n", LeakMarker)
-	for _, g := range traceback.Parse(dump) {
-		if !leaked[g.ID] {
-			continue
-		}
+	for _, g := range leaked {
 		describe(out, g)
 		blocks = append(blocks, block(dump, g.ID))
 	}
 	say.Fprintf(out, "koan: a goroutine must be able to finish; nothing else will stop it.\n\n%s\n", strings.Join(blocks, "\n\n"))
+}
+
+// block cuts goroutine id's block out of a full dump.
+func block(dump string, id int) string {
+	head := "goroutine " + strconv.Itoa(id) + " "
+	for _, b := range strings.Split(dump, "\n\n") {
+		if strings.HasPrefix(b, head) {
+			return strings.TrimSpace(b)
+		}
+	}
+	return ""
 }
 
 // describe prints one goroutine in a line or two: what it waits on, where,
@@ -368,15 +352,4 @@ func describe(out io.Writer, g traceback.Goroutine) {
 		say.Fprintf(out, ", started at %s:%d", filepath.Base(g.CreatedBy.File), g.CreatedBy.Line)
 	}
 	fmt.Fprintln(out)
-}
-
-// block cuts goroutine id's block out of a full dump.
-func block(dump string, id int) string {
-	head := "goroutine " + strconv.Itoa(id) + " "
-	for _, b := range strings.Split(dump, "\n\n") {
-		if strings.HasPrefix(b, head) {
-			return strings.TrimSpace(b)
-		}
-	}
-	return ""
 }

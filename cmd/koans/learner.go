@@ -12,6 +12,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/cli"
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/verdict"
 
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/hint"
@@ -69,9 +70,9 @@ func (a *app) listCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	m := render.MapOf(st, grade.Path(a.root, st, a.lang))
+	m := verdict.MapOf(st, grade.Path(a.root, st, a.lang))
 	if a.json {
-		return render.ListJSON(a.stdout, m)
+		return verdict.WriteMap(a.stdout, m)
 	}
 	render.List(a.stdout, m, a.style())
 	return nil
@@ -85,7 +86,7 @@ func (a *app) savedList() error {
 		return err
 	}
 	s := a.style()
-	render.List(a.stdout, render.MapOf(st, grade.Path(a.root, st, a.lang)), s)
+	render.List(a.stdout, verdict.MapOf(st, grade.Path(a.root, st, a.lang)), s)
 	run := "make list RUN=1"
 	if s.GoTool {
 		run = "go tool koans list -run"
@@ -153,7 +154,7 @@ func (a *app) watchCmd(ctx context.Context, args []string) error {
 	out, restore := watch.Raw(os.Stdin, a.stdout)
 	defer restore()
 	a.stdout = out
-	err := watch.Learner{
+	err := screen{
 		Dir: filepath.Join(a.root, "koans"), Keys: os.Stdin, Out: out, Tty: tty,
 		Lang: a.lang, Dim: a.style().Dim, Poll: *poll, Runs: *runs,
 		Run: func(ctx context.Context) error {

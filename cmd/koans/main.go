@@ -14,9 +14,9 @@ import (
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
-	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/shipped"
 	"github.com/gokoans/concurrency/internal/state"
+	"github.com/gokoans/concurrency/internal/verdict"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -152,7 +152,7 @@ type app struct {
 	lang   lang.Lang
 	stdout io.Writer
 	stderr io.Writer
-	// waiting says, once, that go test is building (run.Waiting).
+	// waiting says, once, that go test is building (render.Waiting).
 	waiting func(race bool)
 }
 
@@ -164,14 +164,14 @@ func (a *app) style() render.Style {
 // options are the walk's options for this run of the runner.
 func (a *app) options() walk.Options {
 	if a.waiting == nil { // one for the whole run: it says so once
-		a.waiting = run.Waiting(a.stderr, a.lang)
+		a.waiting = render.Waiting(a.stderr, a.lang)
 	}
 	return walk.Options{Root: a.root, Tree: a.tree, NoRace: a.noRace, Waiting: a.waiting}
 }
 
 // walk walks the learner's path, after the first run's build in this clone.
 func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
-	walk.Warm(ctx, a.options(), run.Progress(a.stderr, isTerminal(a.stderr), a.lang))
+	walk.Warm(ctx, a.options(), render.Progress(a.stderr, isTerminal(a.stderr), a.lang))
 	before, walked := state.Of(a.root).Standing(a.tree)
 	st, err := walk.Walk(ctx, a.options())
 	if err == nil {
@@ -199,7 +199,7 @@ func (a *app) runCmd(ctx context.Context, args []string) error {
 	var st *walk.Standing
 	var err error
 	if len(args) == 1 {
-		walk.Warm(ctx, a.options(), run.Progress(a.stderr, isTerminal(a.stderr), a.lang))
+		walk.Warm(ctx, a.options(), render.Progress(a.stderr, isTerminal(a.stderr), a.lang))
 		st, err = walk.Ahead(ctx, a.options(), args[0])
 	} else {
 		st, err = a.walk(ctx)
@@ -209,7 +209,7 @@ func (a *app) runCmd(ctx context.Context, args []string) error {
 	}
 	a.gradeJustPassed(st)
 	if a.json {
-		if err := render.JSONIn(a.stdout, st, a.lang); err != nil {
+		if err := verdict.Write(a.stdout, st, a.lang); err != nil {
 			return err
 		}
 	} else {

@@ -5,12 +5,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/traceback"
-	"github.com/gokoans/concurrency/internal/waitfor"
 	"github.com/gokoans/concurrency/koan/report"
 )
 
@@ -131,33 +131,42 @@ func (j *judge) bubbleDeadlock(k *course.Koan, msg string, gs []traceback.Gorout
 	return f
 }
 
-// stuck: the koan helper's hang guard ended the binary, every goroutine of
-// the koan blocked.
-func (j *judge) stuck(k *course.Koan, text string) *Failure {
-	f := &Failure{Kind: kind.Deadlock, File: k.File, Line: k.Line}
-	all := traceback.Parse(text[strings.Index(text, report.Stuck):])
-	gs := ofKoan(all, k)
-	if anyRunning(gs, j.mineAbs) { // a helper older than the slow report
-		f.Kind = kind.Timeout
-		f.Headline = lang.Msgf("The koan never finished: a goroutine is still running after a long while (a loop that never ends?).")
-	} else {
-		f.Headline = lang.Msgf("The koan is blocked, and no goroutine can wake it.")
+// guarded reports whether text holds a report of the koan helper's hang
+// guard, which ended the binary.
+func guarded(text string) bool {
+	_, _, stuck := report.Find(text, report.KindStuck)
+	_, _, slow := report.Find(text, report.KindSlow)
+	return stuck || slow
+}
+
+// guard judges a koan that the hang guard ended, from the guard's report.
+func (j *judge) guard(k *course.Koan, text string) *Failure {
+	if r, dump, ok := report.Find(text, report.KindStuck); ok {
+		return j.stuck(k, r, dump)
 	}
+	r, dump, _ := report.Find(text, report.KindSlow)
+	return j.slow(k, r, dump)
+}
+
+// stuck: the koan helper's hang guard ended the binary, every goroutine of
+// the koan blocked; r is its report, dump the goroutine dump after it.
+func (j *judge) stuck(k *course.Koan, r report.Report, dump string) *Failure {
+	f := &Failure{Kind: kind.Deadlock, File: k.File, Line: k.Line,
+		Headline: lang.Msgf("The koan is blocked, and no goroutine can wake it.")}
+	gs := traceback.WithIDs(traceback.Parse(dump), r.Goroutines)
 	j.describeBlocked(f, gs)
-	j.waitFor(f, waitfor.OfKoan(all, k.Name))
+	j.waitFor(f, gs)
 	return f
 }
 
 // slow: the hang guard ended a koan that was still running or sleeping
-// when go test's time limit drew near.
-func (j *judge) slow(k *course.Koan, text string) *Failure {
-	text = text[strings.Index(text, report.Slow):]
-	headline := lang.Msgf("The koan ran close to the runner's time limit, and it is not blocked: it is slow, or a loop never ends.")
-	if ran, limit, ok := report.ReadSlow(text); ok {
-		headline = lang.Msgf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", ran, limit)
-	}
-	f := &Failure{Kind: kind.Timeout, File: k.File, Line: k.Line, Headline: headline}
-	j.describeBlocked(f, ofKoan(traceback.Parse(text), k))
+// when go test's time limit drew near; r is its report, dump the goroutine
+// dump after it.
+func (j *judge) slow(k *course.Koan, r report.Report, dump string) *Failure {
+	round := func(d time.Duration) string { return d.Round(100 * time.Millisecond).String() }
+	f := &Failure{Kind: kind.Timeout, File: k.File, Line: k.Line,
+		Headline: lang.Msgf("The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.", round(r.Ran), round(r.Limit))}
+	j.describeBlocked(f, traceback.WithIDs(traceback.Parse(dump), r.Goroutines))
 	f.Details = append(f.Details, j.moreTime())
 	return f
 }
@@ -170,17 +179,6 @@ func (j *judge) moreTime() lang.Msg {
 	return lang.Msgf("If it is slow by design, give it more time: KOANS_TIMEOUT=30s make koans, or timeout = \"30s\" in %s/%s.", j.c.Dir, course.CatalogFile)
 }
 
-// ofKoan keeps the goroutines that run for koan k or were started by it.
-func ofKoan(all []traceback.Goroutine, k *course.Koan) []traceback.Goroutine {
-	var gs []traceback.Goroutine
-	for _, g := range all {
-		if g.Test() == k.Name {
-			gs = append(gs, g)
-		}
-	}
-	return gs
-}
-
 var timedOutRE = regexp.MustCompile(`panic: test timed out after (\S+)`)
 
 // timedOut: go test's own -timeout fired (a test that does not use the koan
@@ -188,8 +186,7 @@ var timedOutRE = regexp.MustCompile(`panic: test timed out after (\S+)`)
 // koan whose goroutines all wait on something no clock ends is blocked; one
 // that still runs or sleeps is slow.
 func (j *judge) timedOut(k *course.Koan, text string) *Failure {
-	all := traceback.Parse(text)
-	gs := ofKoan(all, k)
+	gs := traceback.OfTest(traceback.Parse(text), k.Name)
 	after := "the time limit"
 	if m := timedOutRE.FindStringSubmatch(text); m != nil {
 		after = m[1]
@@ -210,7 +207,7 @@ func (j *judge) timedOut(k *course.Koan, text string) *Failure {
 		return f
 	}
 	j.describeBlocked(f, gs)
-	j.waitFor(f, waitfor.OfKoan(all, k.Name))
+	j.waitFor(f, gs)
 	return f
 }
 
@@ -428,8 +425,8 @@ func (j *judge) packageOutput(out []Outcome, crashed string, leakedPackage **Fai
 			}
 		}
 	}
-	if i := strings.Index(text, report.Leak); i >= 0 {
-		leaked := traceback.Parse(text[i:])
+	if r, dump, ok := report.Find(text, report.KindLeak); ok {
+		leaked := traceback.WithIDs(traceback.Parse(dump), r.Goroutines)
 		byKoan := map[string][]traceback.Goroutine{}
 		var order []string
 		for _, g := range leaked {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/goline"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
@@ -290,10 +291,8 @@ func (j *judge) testFailure(k *course.Koan, output []string) (f *Failure) {
 	switch {
 	case strings.Contains(text, "WARNING: DATA RACE"):
 		return j.race(k, text)
-	case strings.Contains(text, report.Stuck):
-		return j.stuck(k, text)
-	case strings.Contains(text, report.Slow):
-		return j.slow(k, text)
+	case guarded(text):
+		return j.guard(k, text)
 	case hasLinePrefix(output, "panic: "):
 		return j.panicked(k, output, text)
 	case hasLinePrefix(output, "fatal error: "):
@@ -310,10 +309,8 @@ func (j *judge) crash(k *course.Koan, output []string) (f *Failure) {
 	defer func() { noteLoudOutput(f, output) }()
 	text := strings.Join(output, "")
 	switch {
-	case strings.Contains(text, report.Stuck):
-		return j.stuck(k, text)
-	case strings.Contains(text, report.Slow):
-		return j.slow(k, text)
+	case guarded(text):
+		return j.guard(k, text)
 	case strings.Contains(text, "panic: test timed out after"):
 		return j.timedOut(k, text)
 	case strings.Contains(text, "WARNING: DATA RACE") && !hasLinePrefix(output, "panic: ") && !hasLinePrefix(output, "fatal error: "):
@@ -551,9 +548,9 @@ func (j *judge) comparedWith(file string, line int) string {
 		return ""
 	}
 	switch {
-	case strings.TrimSpace(args[1]) == "__":
+	case strings.TrimSpace(args[1]) == goline.BlankName:
 		return "`" + strings.TrimSpace(args[2]) + "`"
-	case strings.TrimSpace(args[2]) == "__":
+	case strings.TrimSpace(args[2]) == goline.BlankName:
 		return "`" + strings.TrimSpace(args[1]) + "`"
 	}
 	return ""

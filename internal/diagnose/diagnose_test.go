@@ -23,6 +23,7 @@ import (
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/verdict"
 	"github.com/gokoans/concurrency/internal/walk"
 	"github.com/gokoans/concurrency/koan/report"
 )
@@ -112,7 +113,7 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 			if *record {
 				t.Logf("%s: %s, verdict after %v", fx.concept, fx.kind, time.Since(start).Round(10*time.Millisecond))
 			}
-			v := render.VerdictIn(st, lang.English)
+			v := verdict.Of(st, lang.English)
 			assert.Equal(t, "failing", v.Status)
 			assert.Equal(t, fx.kind, v.Kind, "kind")
 			assert.Equal(t, fx.koan, v.Koan, "koan")
@@ -128,7 +129,7 @@ func TestEveryKindOfFailureIsDiagnosed(t *testing.T) {
 
 			var text, js bytes.Buffer
 			render.Text(&text, st, render.Style{})
-			require.NoError(t, render.JSONIn(&js, st, lang.English))
+			require.NoError(t, verdict.Write(&js, st, lang.English))
 			golden(t, filepath.Join("testdata", "golden", fx.concept+".txt"), text.String())
 			golden(t, filepath.Join("testdata", "golden", fx.concept+".json"), js.String())
 
@@ -336,7 +337,7 @@ func FuzzStrangeOutputIsStillJudged(f *testing.F) {
 			short := &walk.Standing{Course: c, Total: c.Total(), Concepts: []walk.ConceptResult{{
 				Concept: concept, Ran: true, Outcomes: diagnose.Judge(concept, cutRes.Packages[concept.ImportPath(c.Module)], root)}}}
 			if short.Settle() {
-				assert.Contains(t, kind.All, render.VerdictIn(short, lang.English).Kind, "%s: a verdict without a kind", what)
+				assert.Contains(t, kind.All, verdict.Of(short, lang.English).Kind, "%s: a verdict without a kind", what)
 			}
 		}
 		if cut == len(text) {
@@ -389,7 +390,7 @@ func TestEveryVerdictHasAKindOfTheContract(t *testing.T) {
 	for _, fx := range fixtures {
 		st := walkFixture(t, fx.concept)
 		var js bytes.Buffer
-		require.NoError(t, render.JSONIn(&js, st, lang.English))
+		require.NoError(t, verdict.Write(&js, st, lang.English))
 		var v struct {
 			Status string    `json:"status"`
 			Kind   kind.Kind `json:"kind"`

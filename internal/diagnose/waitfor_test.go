@@ -16,6 +16,7 @@ import (
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/verdict"
 )
 
 // waitTree holds the koans whose waits close a cycle, in a tree of their
@@ -37,11 +38,11 @@ func TestADeadlockDrawsWhoWaitsForWhom(t *testing.T) {
 	} {
 		t.Run(fx.concept, func(t *testing.T) {
 			st := walkFixtureIn(t, waitTree, filepath.Join("testdata", "streams", "waits"), fx.concept)
-			v := render.VerdictIn(st, lang.English)
+			v := verdict.Of(st, lang.English)
 			require.Equal(t, kind.Deadlock, v.Kind)
 			var text, js bytes.Buffer
 			render.Text(&text, st, render.Style{})
-			require.NoError(t, render.JSONIn(&js, st, lang.English))
+			require.NoError(t, verdict.Write(&js, st, lang.English))
 			assert.Contains(t, normalize(text.String()), "\n  "+fx.cycle+"\n")
 			assert.Len(t, v.Blocked, fx.blocked)
 			names := map[string]bool{}

@@ -29,3 +29,25 @@ func TestALineScansWithItsComments(t *testing.T) {
 		t.Errorf("the comment was kept: %v", code)
 	}
 }
+
+// The blank is read from tokens: in code it is the identifier __, in a
+// comment the word __; a __ in a string literal or inside a longer word is
+// none.
+func TestABlankIsAToken(t *testing.T) {
+	for line, want := range map[string]Blank{
+		`	assert.Equal(t, __, <-ch)`:           {InCode: true},
+		`	// __ : something must wait here`:    {InComment: true},
+		`	// __`:                               {InComment: true},
+		`	x := __ // __ : what?`:               {InCode: true, InComment: true},
+		`	assert.Equal(t, "__", got)`:          {},
+		"\tassert.Equal(t, `a __ b`, got)":     {},
+		`	// a __init__ method is not a blank`: {},
+		`	fmt.Println("__") // say it`:         {},
+		`	wg.Wait() /* __ */`:                  {InComment: true},
+		`	var __x = 1`:                         {},
+	} {
+		if got := BlankIn(line); got != want {
+			t.Errorf("BlankIn(%q) = %+v, want %+v", line, got, want)
+		}
+	}
+}

@@ -57,14 +57,7 @@ func (a *answers) fair(shippedLines, mine []numbered) Result {
 
 // freed reports whether the shipped line holds a blank in a comment, which
 // leaves the whole line to the learner.
-func freed(shippedLine string) bool {
-	for _, t := range goline.Tokens(shippedLine) {
-		if t.Kind == token.COMMENT && blankRE.MatchString(t.Text) {
-			return true
-		}
-	}
-	return false
-}
+func freed(shippedLine string) bool { return goline.BlankIn(shippedLine).InComment }
 
 // filled judges the answer at h in the learner's line m, when it stands in
 // an argument of an assertion: against the other arguments, and the rest
@@ -225,7 +218,7 @@ func (a *answers) variables(n ast.Node) []string {
 	seen := map[string]bool{}
 	visit(n, func(n ast.Node) {
 		id, ok := n.(*ast.Ident)
-		if !ok || seen[id.Name] || id.Name == "_" || id.Name == "__" || a.fixed(id.Name) {
+		if !ok || seen[id.Name] || id.Name == "_" || id.Name == goline.BlankName || a.fixed(id.Name) {
 			return
 		}
 		seen[id.Name] = true

@@ -2,16 +2,11 @@ package grade
 
 import (
 	"go/parser"
-	"go/token"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/goline"
 )
-
-// blankRE finds the blank in a comment: `// __ something must wait here`.
-var blankRE = regexp.MustCompile(`\b__\b`)
 
 // Allowed reports whether the learner's line may stand where the shipped
 // line stood: it is the same Go code (spacing and comments aside, which
@@ -23,16 +18,10 @@ func Allowed(shippedLine, learnerLine string) bool {
 	if shippedLine == learnerLine || slices.EqualFunc(code(shippedLine), code(learnerLine), goline.Token.Same) {
 		return true
 	}
-	holes := 0
-	for _, t := range goline.Tokens(shippedLine) {
-		switch {
-		case t.Kind == token.COMMENT && blankRE.MatchString(t.Text):
-			return true
-		case t.Kind == token.IDENT && t.Text == "__":
-			holes++
-		}
-	}
-	if holes == 0 {
+	switch b := goline.BlankIn(shippedLine); {
+	case b.InComment:
+		return true
+	case !b.InCode:
 		return false
 	}
 	return match(code(shippedLine), code(learnerLine), learnerLine, nil)
@@ -60,7 +49,7 @@ func match(pat, got []goline.Token, line string, holes *[]hole) bool {
 	if len(pat) == 0 {
 		return len(got) == 0
 	}
-	if pat[0].Kind == token.IDENT && pat[0].Text == "__" {
+	if goline.IsBlank(pat[0]) {
 		for n := 1; n <= len(got); n++ {
 			if !isExpr(line[got[0].From:got[n-1].To]) {
 				continue

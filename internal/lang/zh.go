@@ -37,7 +37,6 @@ var chinese = map[string]string{
 	// internal/diagnose: headlines
 	"The concept %s is gone: its directory was deleted or moved.":                                               "概念 %s 不见了：它的目录被删除或移走了。",
 	"%s is missing, or its TestMain no longer calls koan.Main.":                                                 "%s 不见了，或者它的 TestMain 不再调用 koan.Main。",
-	"The koan ran close to the runner's time limit, and it is not blocked: it is slow, or a loop never ends.":   "这个 koan 的运行时间已接近运行器的时间上限，而它并没有阻塞：要么它很慢，要么有个循环永不结束。",
 	"The koan ran for %s of the %s the runner allows, and it is not blocked: it is slow, or a loop never ends.": "这个 koan 已运行 %s（运行器允许 %s），而它并没有阻塞：要么它很慢，要么有个循环永不结束。",
 	"The koan ran for %s, the runner's time limit, and it is not blocked: it is slow, or a loop never ends.":    "这个 koan 运行了 %s，达到了运行器的时间上限，而它并没有阻塞：要么它很慢，要么有个循环永不结束。",
 	"The koan blocked until the time limit (%s), and no goroutine could wake it.":                               "这个 koan 一直阻塞到时间上限（%s），没有任何 goroutine 能唤醒它。",
@@ -54,7 +53,6 @@ var chinese = map[string]string{
 	"The runtime ended the program: fatal error: %s":                                                                                    "运行时结束了程序：fatal error: %s",
 	"The koan's synctest bubble ended while goroutines it started were still blocked.":                                                  "这个 koan 的 synctest bubble（气泡）已经结束，可它启动的 goroutine 仍然阻塞着。",
 	"Every goroutine in the koan's synctest bubble is blocked, and none can wake another.":                                              "这个 koan 的 synctest bubble（气泡）里所有 goroutine 都阻塞了，谁也唤醒不了谁。",
-	"The koan never finished: a goroutine is still running after a long while (a loop that never ends?).":                               "这个 koan 一直没有结束：过了很久，仍有一个 goroutine 在运行（一个永不结束的循环？）。",
 	"The koan is blocked, and no goroutine can wake it.":                                                                                "这个 koan 阻塞了，没有任何 goroutine 能唤醒它。",
 	"Two goroutines touched the same variable, at least one of them writing, and nothing ordered the two (no happens-before).":          "两个 goroutine 访问了同一个变量，至少一个在写，而且没有任何同步为两者定下先后（两者之间没有先行发生关系）。",
 	"The koan returned, but a goroutine it started is still asleep in time.Sleep: it outlives the koan, and nothing can wake it early.": "这个 koan 已经返回，但它启动的一个 goroutine 还在 time.Sleep 里睡着：它比这个 koan 活得更久，也没有任何东西能提前叫醒它。",

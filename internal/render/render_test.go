@@ -16,6 +16,7 @@ import (
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/verdict"
 	"github.com/gokoans/concurrency/internal/waitfor"
 	"github.com/gokoans/concurrency/internal/walk"
 )
@@ -158,7 +159,7 @@ func TestTextAndJSONMatchTheGoldenFiles(t *testing.T) {
 			Text(&plain, st, Style{})
 			Text(&color, st, Style{Color: true})
 			Text(&zh, st, Style{Lang: lang.Chinese})
-			require.NoError(t, JSONIn(&js, st, lang.English))
+			require.NoError(t, verdict.Write(&js, st, lang.English))
 			got := &txtar.Archive{
 				Comment: []byte("render of the standing " + tc.name + " (go test ./internal/render -update rewrites it)\n"),
 				Files: []txtar.File{

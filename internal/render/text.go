@@ -8,6 +8,7 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/verdict"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -41,7 +42,7 @@ func (s Style) Dim(t string) string { return s.dim(t) }
 // Text writes the standing as the master speaks it.
 func Text(w io.Writer, st *walk.Standing, s Style) {
 	p := &printer{w: w, s: s}
-	v := VerdictIn(st, s.Lang)
+	v := verdict.Of(st, s.Lang)
 	p.notes(st)
 	if st.Ahead != "" {
 		p.ahead(st)
@@ -82,7 +83,7 @@ func (p *printer) notes(st *walk.Standing) {
 }
 
 // enlightened: every koan that can be judged here holds, or the whole path.
-func (p *printer) enlightened(st *walk.Standing, v Verdict) {
+func (p *printer) enlightened(st *walk.Standing, v verdict.Verdict) {
 	s, l := p.s, p.s.Lang
 	if v.Passed < v.Total {
 		p.line(s.green(l.Sprintf("Every koan that can be judged here holds.")))
@@ -102,7 +103,7 @@ func (p *printer) enlightened(st *walk.Standing, v Verdict) {
 
 // failure is the verdict on the failing koan: where, the excerpt, why, who
 // waits for whom, what it printed, the progress and the next step.
-func (p *printer) failure(st *walk.Standing, v Verdict) {
+func (p *printer) failure(st *walk.Standing, v verdict.Verdict) {
 	s, l := p.s, p.s.Lang
 	p.heading(st, v)
 	p.line("")
@@ -166,7 +167,7 @@ func (p *printer) ahead(st *walk.Standing) {
 // heading names the failing koan: its concept, its sentence, where, and
 // the kind of its failure. The labels are padded to one width, which in
 // Chinese is that of two characters.
-func (p *printer) heading(st *walk.Standing, v Verdict) {
+func (p *printer) heading(st *walk.Standing, v verdict.Verdict) {
 	s, l, c := p.s, p.s.Lang, st.CurrentConcept
 	p.line(l.Sprintf("%s  %s %s", s.dim(l.Sprintf("Concept")), s.bold(c.Name), s.dim("· "+l.Pick(c.Title, c.TitleZh))))
 	p.line(l.Sprintf("%s     %s", s.dim(l.Sprintf("Koan")), s.bold(v.Title)))
@@ -174,7 +175,7 @@ func (p *printer) heading(st *walk.Standing, v Verdict) {
 	p.line(l.Sprintf("%s  %s", s.dim(l.Sprintf("Verdict")), s.red(kindTitle(v.Kind, l))))
 }
 
-func where(v Verdict) string {
+func where(v verdict.Verdict) string {
 	if v.Line > 0 {
 		return fmt.Sprintf("%s:%d", v.File, v.Line)
 	}
@@ -185,7 +186,7 @@ func where(v Verdict) string {
 func kindTitle(k kind.Kind, l lang.Lang) string { return k.Title().In(l) }
 
 // next says what to do now, naming the commands the learner runs.
-func next(v Verdict, s Style) string {
+func next(v verdict.Verdict, s Style) string {
 	l := s.Lang
 	if v.Ahead != "" && v.Kind != kind.Missing && v.Kind != kind.Compile {
 		named := "KOAN=" + v.Ahead

@@ -45,7 +45,7 @@ func CutBytes(line string) (int64, bool) {
 const ReportBytes = 16 * KeepBytes
 
 // reportStarts begin the lines that start what the diagnosis reads.
-var reportStarts = []string{"panic: ", "fatal error: ", "WARNING: DATA RACE", report.Stuck, report.Slow, report.Leak}
+var reportStarts = []string{"panic: ", "fatal error: ", "WARNING: DATA RACE", report.Data, report.Stuck, report.Slow, report.Leak}
 
 func startsReport(line string) bool {
 	for _, p := range reportStarts {

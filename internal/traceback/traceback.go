@@ -216,3 +216,72 @@ func (g Goroutine) Waiting() lang.Msg {
 	}
 	return lang.Msgf("waits (%s)", g.State)
 }
+
+// OfTest returns the goroutines of a dump that belong to the top-level test
+// named test, in the dump's order: those that run its code or were started
+// by it (Goroutine.Test), and those started by them, whatever they run
+// (wg.Go(k.keep) runs a method, started by the sync package). It is the one
+// rule for "the koan's goroutines": the koan helper's hang guard, its
+// reports and the runner's judgement all pick them with it.
+func OfTest(gs []Goroutine, test string) []Goroutine {
+	if test == "" {
+		return nil
+	}
+	ours := map[int]bool{}
+	for changed := true; changed; {
+		changed = false
+		for _, g := range gs {
+			if !ours[g.ID] && (g.Test() == test || ours[g.CreatorID]) {
+				ours[g.ID], changed = true, true
+			}
+		}
+	}
+	var out []Goroutine
+	for _, g := range gs {
+		if ours[g.ID] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// RunningTest names the top-level test of the innermost test that a dump
+// shows running: the last Test function called by testing.tRunner. It
+// returns "" when no test runs.
+func RunningTest(gs []Goroutine) string {
+	name := ""
+	for _, g := range gs {
+		for i, f := range g.Frames {
+			if f.Func == "testing.tRunner" && i > 0 {
+				if t := TestName(g.Frames[i-1].Func); t != "" {
+					name = t
+				}
+			}
+		}
+	}
+	return name
+}
+
+// WithIDs keeps the goroutines of gs whose ids are in ids, in gs's order.
+func WithIDs(gs []Goroutine, ids []int) []Goroutine {
+	want := map[int]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []Goroutine
+	for _, g := range gs {
+		if want[g.ID] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// IDs returns the ids of gs, in order.
+func IDs(gs []Goroutine) []int {
+	ids := make([]int, len(gs))
+	for i, g := range gs {
+		ids[i] = g.ID
+	}
+	return ids
+}

@@ -110,3 +110,37 @@ func TestASleepInABubbleWaitsForItsNeighbours(t *testing.T) {
 	assert.True(t, MayWake(Goroutine{State: "running", Bubble: 3}))
 	assert.False(t, MayWake(Goroutine{State: "sync.Mutex.Lock"}))
 }
+
+// The koan's goroutines are those that run its code or were started by it,
+// and those started by them whatever they run (wg.Go starts a method from
+// the sync package); the innermost running test names the koan.
+func TestTheKoansGoroutinesAreOneRule(t *testing.T) {
+	gs := Parse(`goroutine 8 [sync.WaitGroup.Wait]:
+sync.(*WaitGroup).Wait(0xc000012345)
+	/usr/local/go/src/sync/waitgroup.go:118 +0x60
+example.com/p.TestKeep(0xc00001c908)
+	/w/p/x_test.go:24 +0x65
+testing.tRunner(0xc00001c908, 0x7cabb8)
+	/usr/local/go/src/testing/testing.go:2036 +0xea
+created by testing.(*T).Run in goroutine 1
+	/usr/local/go/src/testing/testing.go:2101 +0x4c5
+
+goroutine 9 [chan receive]:
+example.com/p.(*keeper).keep(0xc000010000)
+	/w/p/x_test.go:12 +0x3d
+sync.(*WaitGroup).Go.func1()
+	/usr/local/go/src/sync/waitgroup.go:239 +0x4a
+created by sync.(*WaitGroup).Go in goroutine 8
+	/usr/local/go/src/sync/waitgroup.go:237 +0x73
+
+goroutine 10 [chan receive]:
+example.com/p.elsewhere()
+	/w/p/y.go:3 +0x3d
+created by example.com/p.init in goroutine 1
+	/w/p/y.go:9 +0x9a
+`)
+	assert.Equal(t, "TestKeep", RunningTest(gs))
+	assert.Equal(t, []int{8, 9}, IDs(OfTest(gs, "TestKeep")))
+	assert.Empty(t, OfTest(gs, ""))
+	assert.Equal(t, []int{8, 10}, IDs(WithIDs(gs, []int{10, 8})), "in the dump's order")
+}

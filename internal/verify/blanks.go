@@ -16,6 +16,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/goline"
 	"github.com/gokoans/concurrency/internal/run"
 )
 
@@ -29,7 +30,7 @@ func blankLines(root string, k *course.Koan) []int {
 	seen := map[int]bool{}
 	blanksIn := func(from, to int) {
 		for n := from; n <= to && n <= len(lines); n++ {
-			if blankRE.MatchString(lines[n-1]) && !seen[n] {
+			if goline.BlankIn(lines[n-1]).Any() && !seen[n] {
 				seen[n] = true
 				out = append(out, n)
 			}

@@ -111,7 +111,7 @@ func (v *verifier) answersHidden(c *course.Concept) {
 func blankComments(line string) []string {
 	var out []string
 	for _, t := range goline.Tokens(line) {
-		if t.Kind == token.COMMENT && blankRE.MatchString(t.Text) {
+		if t.Kind == token.COMMENT && goline.IsBlankComment(t.Text) {
 			text := strings.TrimPrefix(t.Text, "//")
 			if strings.HasPrefix(t.Text, "/*") {
 				text = strings.TrimSuffix(strings.TrimPrefix(t.Text, "/*"), "*/")
@@ -128,7 +128,7 @@ func blankComments(line string) []string {
 // a comment gives the whole solution line. Separators at its ends (a
 // comma, a semicolon) go too, and its whitespace is normalised.
 func answer(koanLine, solLine string) string {
-	k := goline.Code(koanLine, blankRE.MatchString)
+	k := goline.Code(koanLine, goline.IsBlankComment)
 	s := goline.Tokens(solLine)
 	if n := len(s); n > 0 && s[n-1].Kind == token.COMMENT {
 		s = s[:n-1]

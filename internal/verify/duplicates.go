@@ -118,7 +118,7 @@ func telling(edit string) bool {
 // require.
 func expectedValue(koanLine string) bool {
 	ts := codeTokens(koanLine)
-	hasBlank := slices.ContainsFunc(ts, func(t goline.Token) bool { return t.Kind == token.IDENT && t.Text == "__" })
+	hasBlank := slices.ContainsFunc(ts, goline.IsBlank)
 	return hasBlank && len(ts) > 2 && (ts[0].Text == "assert" || ts[0].Text == "require") && ts[1].Kind == token.PERIOD
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/goline"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
@@ -236,8 +237,6 @@ func shippedKinds() string {
 	return strings.Join(names, ", ")
 }
 
-var blankRE = regexp.MustCompile(`\b__\b`)
-
 // mirror: the same files and tests in the same order; each koan holds a
 // blank; outside the lines holding a blank, a koan and its solution are the
 // same, line for line.
@@ -273,12 +272,12 @@ func (v *verifier) mirror(c *course.Concept) {
 		for i := range kl {
 			switch {
 			case kl[i] == sl[i]:
-				if blankRE.MatchString(sl[i]) && f != "main_test.go" {
+				if goline.BlankIn(sl[i]).Any() && f != "main_test.go" {
 					v.problem(fmt.Sprintf("%s/%s:%d", sc.Dir, f, i+1), "the solution still holds a blank")
 				}
-			case !blankRE.MatchString(kl[i]):
+			case !goline.BlankIn(kl[i]).Any():
 				v.problem(fmt.Sprintf("%s/%s:%d", c.Dir, f, i+1), "differs from the solution on a line without a blank:\n    koan:     %s\n    solution: %s", strings.TrimSpace(kl[i]), strings.TrimSpace(sl[i]))
-			case blankRE.MatchString(sl[i]):
+			case goline.BlankIn(sl[i]).Any():
 				v.problem(fmt.Sprintf("%s/%s:%d", sc.Dir, f, i+1), "the solution still holds a blank")
 			}
 		}

@@ -314,9 +314,9 @@ func blankGroups(blanks []filled) []blankGroup {
 			}
 		}
 		g := blankGroup{from: b.line, to: b.line, koan: b.koan}
-		g.inCode = blankRE.MatchString(code)
+		g.inCode = goline.BlankIn(b.koan).InCode
 		switch {
-		case commentOnly, code == "__":
+		case commentOnly, code == goline.BlankName:
 			g.statement = true
 		case !g.inCode:
 			g.statement = simpleStatement(codeOf(b.solution))
@@ -511,7 +511,7 @@ func otherArgument(koanLine string) (string, string) {
 	if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "assert" && pkg.Name != "require" {
 		return "", ""
 	}
-	isBlank := func(e ast.Expr) bool { id, ok := e.(*ast.Ident); return ok && id.Name == "__" }
+	isBlank := func(e ast.Expr) bool { id, ok := e.(*ast.Ident); return ok && id.Name == goline.BlankName }
 	src := strings.TrimSpace(code)
 	text := func(e ast.Expr) string { return src[e.Pos()-1 : e.End()-1] }
 	var blank, other ast.Expr

@@ -97,26 +97,3 @@ func Analyze(gs []traceback.Goroutine, mine func(file string) bool) *Picture {
 	}
 	return p
 }
-
-// OfKoan returns the goroutines of a dump that belong to the koan named
-// test: those that run its code or were started by it, and those started
-// by them, whatever they run (wg.Go(k.keep) runs a method, started by the
-// sync package).
-func OfKoan(gs []traceback.Goroutine, test string) []traceback.Goroutine {
-	ours := map[int]bool{}
-	for changed := true; changed; {
-		changed = false
-		for _, g := range gs {
-			if !ours[g.ID] && (g.Test() == test || ours[g.CreatorID]) {
-				ours[g.ID], changed = true, true
-			}
-		}
-	}
-	var out []traceback.Goroutine
-	for _, g := range gs {
-		if ours[g.ID] {
-			out = append(out, g)
-		}
-	}
-	return out
-}

@@ -21,7 +21,7 @@ func analyze(t *testing.T, dump, koan string) *Picture {
 	require.NoError(t, err)
 	data, err := os.ReadFile(filepath.Join(dir, dump))
 	require.NoError(t, err)
-	gs := OfKoan(traceback.Parse(strings.ReplaceAll(string(data), "$ROOT", dir)), koan)
+	gs := traceback.OfTest(traceback.Parse(strings.ReplaceAll(string(data), "$ROOT", dir)), koan)
 	return Analyze(gs, func(file string) bool { return strings.HasSuffix(file, ".go.txt") })
 }
 

@@ -1,8 +1,9 @@
-// Package watch re-runs the koans when a koan file is saved, and turns key
-// presses into commands. It has two layers: Watch, the watcher, knows
-// nothing of koans (directories, a debounce, polling, keys) and calls back;
-// Learner, the learner's watch screen on top of it, watches koans/, prints
-// the status line and answers h (hint), l (list), r (run again) and q.
+// Package watch calls back when a Go or TOML file under some directories is
+// saved (a koan, a catalog), and turns key presses into callbacks: the
+// generic watcher (directories, a debounce, polling, keys, Ctrl-C, a
+// terminal's raw mode). It runs nothing itself and prints nothing: the
+// learner's watch screen on top of it (what runs, the status line, the keys
+// h, l, r, q) is the runner's, in cmd/koans.
 //
 // Editors save in different ways: some write the file in place, some write a
 // new file and rename it over the old one (vim, JetBrains), and many save
@@ -15,6 +16,6 @@
 // inotify's limits are reached. There the watch polls instead: it looks at
 // the files' sizes and times a few times a second (PollReason tells where).
 //
-// Ctrl-C while a run is going stops it at once: the run's context is
-// cancelled and Watch returns ErrInterrupted.
+// Ctrl-C while a callback runs stops it at once: its context is cancelled
+// and Watch returns ErrInterrupted.
 package watch

@@ -26,8 +26,8 @@ type Options struct {
 	// Keys, if not nil, is read for single-key commands. Ctrl-C in it (byte
 	// 3, as a terminal in raw mode sends it) interrupts, like SIGINT.
 	Keys io.Reader
-	// Run runs the koans and shows the verdict. It is called once at the
-	// start, and after every burst of changes. ctx ends on Ctrl-C.
+	// Run is called once at the start, and after every burst of changes
+	// (the runner runs the koans and shows the verdict). ctx ends on Ctrl-C.
 	Run func(ctx context.Context)
 	// Key handles a key press; it returns false to end the watch. ctx ends
 	// on Ctrl-C.

@@ -1,4 +1,4 @@
-package render
+package verdict
 
 import (
 	"encoding/json"
@@ -76,8 +76,8 @@ type UngradedKoan struct {
 	Where string `json:"where,omitempty"`
 }
 
-// VerdictIn reads a standing as a verdict whose words are in l.
-func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
+// Of reads a standing as a verdict whose words are in l.
+func Of(st *walk.Standing, l lang.Lang) Verdict {
 	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
 	for _, u := range st.Ungraded {
 		v.Ungraded = append(v.Ungraded, UngradedKoan{Koan: u.Koan.Name, Why: u.Why, Where: u.Where})
@@ -113,9 +113,10 @@ func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 	return v
 }
 
-// JSONIn writes the verdict as one line, its words in l.
-func JSONIn(w io.Writer, st *walk.Standing, l lang.Lang) error {
-	data, err := json.Marshal(VerdictIn(st, l))
+// Write writes the standing's verdict as one line of JSON, its words in l
+// (go tool koans -json).
+func Write(w io.Writer, st *walk.Standing, l lang.Lang) error {
+	data, err := json.Marshal(Of(st, l))
 	if err != nil {
 		return err
 	}

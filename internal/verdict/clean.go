@@ -1,4 +1,4 @@
-package render
+package verdict
 
 import (
 	"strings"

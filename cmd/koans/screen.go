@@ -1,23 +1,19 @@
-package watch
+package main
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
-	"golang.org/x/term"
-
-	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/watch"
 )
 
-// Learner is the learner's watch of the path, the runner's `watch`: the
-// path run again on every save under Dir, and single keys answered
-// between runs (h hint, l list, r run again, q quit).
-type Learner struct {
+// screen is the learner's watch screen, the runner's `watch`: the path run
+// again on every save under Dir (package watch watches), and single keys
+// answered between runs (h hint, l list, r run again, q quit).
+type screen struct {
 	Dir  string    // the koans tree, watched with its subdirectories
 	Keys io.Reader // the learner's key presses (see Raw)
 	Out  io.Writer // where the runs print
@@ -36,11 +32,11 @@ type Learner struct {
 // Watch watches until the learner quits, Runs runs are done or ctx ends.
 // It returns ErrInterrupted when Ctrl-C cut a run short, and an error that
 // says what to do instead when watching does not work here.
-func (p Learner) Watch(ctx context.Context) error {
+func (p screen) Watch(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	note := "" // how the watch watches, when not by file events
-	if fstype, ok := DetectPolling(p.Dir); ok && !p.Poll {
+	if fstype, ok := watch.DetectPolling(p.Dir); ok && !p.Poll {
 		p.Poll = true
 		note = p.Lang.Sprintf("Watching by polling: %s is on a %s mount, where file events are not reliable.", p.Dir, fstype)
 	}
@@ -58,7 +54,7 @@ func (p Learner) Watch(ctx context.Context) error {
 			fmt.Fprintln(p.Out, p.Dim(note))
 		}
 	}
-	err := Watch(ctx, Options{
+	err := watch.Watch(ctx, watch.Options{
 		Dirs: []string{p.Dir},
 		Poll: p.Poll,
 		FellBack: func(err error) {
@@ -69,7 +65,7 @@ func (p Learner) Watch(ctx context.Context) error {
 		Run:  show,
 		Key:  p.keys(show),
 	})
-	if err != nil && !errors.Is(err, ErrInterrupted) {
+	if err != nil && !errors.Is(err, watch.ErrInterrupted) {
 		return lang.Errorf("%w\nWatching does not work here; run `make koans` after each save instead", err)
 	}
 	return err
@@ -77,7 +73,7 @@ func (p Learner) Watch(ctx context.Context) error {
 
 // keys answers the learner's keys; show runs the path again. Ctrl-C is
 // the watch's own.
-func (p Learner) keys(show func(context.Context)) func(context.Context, rune) bool {
+func (p screen) keys(show func(context.Context)) func(context.Context, rune) bool {
 	return func(ctx context.Context, r rune) bool {
 		switch r {
 		case 'q', 'Q':
@@ -97,7 +93,7 @@ func (p Learner) keys(show func(context.Context)) func(context.Context, rune) bo
 
 // said says err, the runner's own trouble, on Out; false when ctx ended
 // (Ctrl-C), which cuts a command short without a word.
-func (p Learner) said(ctx context.Context, err error) bool {
+func (p screen) said(ctx context.Context, err error) bool {
 	if ctx.Err() != nil {
 		return false
 	}
@@ -105,29 +101,4 @@ func (p Learner) said(ctx context.Context, err error) bool {
 		p.Lang.Fprintf(p.Out, "koans: %v\n", err)
 	}
 	return true
-}
-
-// Raw puts stdin in raw mode when it is a terminal, so that a key press
-// comes without Enter, and returns the writer to print on instead of out
-// (raw mode stops the terminal from turning "\n" into "\r\n", so it does)
-// and the function that puts the terminal back, which a crash calls too.
-func Raw(stdin *os.File, out io.Writer) (io.Writer, func()) {
-	if stdin == nil || !term.IsTerminal(int(stdin.Fd())) {
-		return out, func() {}
-	}
-	old, err := term.MakeRaw(int(stdin.Fd()))
-	if err != nil {
-		return out, func() {}
-	}
-	restore := func() { _ = term.Restore(int(stdin.Fd()), old) }
-	forget := crash.OnCrash(restore)
-	return crlf{out}, func() { restore(); forget() }
-}
-
-// crlf writes "\r\n" for "\n", as a terminal in raw mode needs.
-type crlf struct{ w io.Writer }
-
-func (c crlf) Write(p []byte) (int, error) {
-	_, err := io.WriteString(c.w, strings.ReplaceAll(string(p), "\n", "\r\n"))
-	return len(p), err
 }
