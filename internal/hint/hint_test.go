@@ -31,7 +31,7 @@ func TestEachAskShowsOneHintMore(t *testing.T) {
 		ShowKoan(&b, koan(), opt)
 		outs = append(outs, b.String())
 	}
-	assert.Contains(t, outs[0], "Hints for: a send waits (koans/02_x/a_test.go:12)")
+	assert.Contains(t, outs[0], "Hints for: A send waits (koans/02_x/a_test.go:12)")
 	assert.Contains(t, outs[0], "  1. gentle\n")
 	assert.NotContains(t, outs[0], "2. ")
 	assert.Contains(t, outs[0], "(1 of 3. Ask again with `make hint KOAN=TestASendWaits` for a stronger one.)")

@@ -17,7 +17,7 @@ var editionChinese = map[string]string{
 	"koan: each of them waits for another: a deadlock.\n":                                                                    "koan: 它们每一个都在等另一个：死锁。\n",
 	"koan: all goroutines at that moment:\n\n%s\n":                                                                           "koan: 那一刻的所有 goroutine：\n\n%s\n",
 	"%s %s has run for %v of the %v go test allows, and is not blocked: it is slow, or a loop never ends. Its goroutines:\n": "%s %s 已运行 %v（go test 允许 %v），而它并没有阻塞：要么它很慢，要么有个循环永不结束。它的 goroutine：\n",
-	"%s these goroutines outlived the koan that started them:\n":                                                             "\n%s 这些 goroutine 比启动它们的 koan 活得还久：\n",
+	"%s these goroutines outlived the koan that started them:\n":                                                             "%s 这些 goroutine 比启动它们的 koan 活得还久：\n",
 	"koan: a goroutine must be able to finish; nothing else will stop it.\n\n%s\n":                                           "koan: goroutine 必须能够自己结束；没有别的东西会让它停下。\n\n%s\n",
 	"koan:   goroutine %d of %s is running at %s":                                                                            "koan:   %[2]s 的 goroutine %[1]d 正在 %[3]s 运行",
 	"koan:   goroutine %d of %s waits (%s) at %s":                                                                            "koan:   %[2]s 的 goroutine %[1]d 在 %[4]s 等待（%[3]s）",
