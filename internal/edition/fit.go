@@ -30,6 +30,11 @@ func Fit(lines []string, n int) []string {
 		last := len(out) - 1
 		out = append(out[:last-1], join(out[last-1], out[last]))
 	}
+	if len(out) < n {
+		if b, ok := rebalance(out, n); ok {
+			return b
+		}
+	}
 	for len(out) < n {
 		i, at := splitAt(out)
 		if i < 0 {
@@ -39,6 +44,95 @@ func Fit(lines []string, n int) []string {
 		out = append(out[:i], append([]string{left, right}, out[i+1:]...)...)
 	}
 	return out
+}
+
+// rebalance rewraps each paragraph of a lesson that has too few lines as a
+// whole, into lines of about even width, so that n lines read as the
+// translator's paragraphs did rather than as one line cut in two. Each
+// paragraph gets lines in proportion to its width. It reports false when
+// a paragraph cannot be cut into as many lines as it gets.
+func rebalance(lines []string, n int) ([]string, bool) {
+	type run struct {
+		text  string
+		prose bool
+		lines int
+	}
+	var runs []run
+	fixed, paras := 0, 0
+	for _, l := range lines {
+		switch {
+		case !prose(l):
+			runs = append(runs, run{text: l})
+			fixed++
+		case len(runs) > 0 && runs[len(runs)-1].prose:
+			runs[len(runs)-1].text = join(runs[len(runs)-1].text, l)
+		default:
+			runs = append(runs, run{text: l, prose: true, lines: 1})
+			paras++
+		}
+	}
+	if paras == 0 || n-fixed < paras {
+		return nil, false
+	}
+	for extra := n - fixed - paras; extra > 0; extra-- {
+		best := -1
+		for i, r := range runs {
+			if r.prose && (best < 0 || lang.Width(r.text)*runs[best].lines > lang.Width(runs[best].text)*r.lines) {
+				best = i
+			}
+		}
+		runs[best].lines++
+	}
+	var out []string
+	for _, r := range runs {
+		if !r.prose {
+			out = append(out, r.text)
+			continue
+		}
+		w := wrap(r.text, r.lines)
+		if len(w) != r.lines {
+			return nil, false
+		}
+		out = append(out, w...)
+	}
+	return out, true
+}
+
+// wrap cuts one paragraph into m lines of about even width, each cut
+// where breakable allows, after Chinese punctuation where one is near.
+func wrap(text string, m int) []string {
+	type cut struct{ at, w, bonus int }
+	var cuts []cut
+	w, total := 0, lang.Width(text)
+	var prev rune
+	for i, r := range text {
+		if i > 0 && breakable(prev, r) && strings.TrimSpace(text[:i]) != "" && strings.TrimSpace(text[i:]) != "" {
+			c := cut{at: i, w: w}
+			if widePunct(prev) && strings.ContainsRune(closing, prev) {
+				c.bonus = total / m / 4
+			}
+			cuts = append(cuts, c)
+		}
+		w += lang.Width(string(r))
+		prev = r
+	}
+	var out []string
+	from, next := 0, 0
+	for j := 1; j < m; j++ {
+		ideal := total * j / m
+		best := -1
+		for k := next; k <= len(cuts)-(m-j); k++ {
+			if cost := abs(cuts[k].w-ideal) - cuts[k].bonus; best < 0 || cost < abs(cuts[best].w-ideal)-cuts[best].bonus {
+				best = k
+			}
+		}
+		if best < 0 {
+			break
+		}
+		out = append(out, strings.Trim(text[from:cuts[best].at], " "))
+		from, next = cuts[best].at, best+1
+	}
+	return append(out, strings.TrimLeft(text[from:], " "))
 }
 
 // prose reports whether a lesson line is text that may be rewrapped: not
