@@ -108,8 +108,11 @@ func wrap(text string, m int) []string {
 	for i, r := range text {
 		if i > 0 && breakable(prev, r) && strings.TrimSpace(text[:i]) != "" && strings.TrimSpace(text[i:]) != "" {
 			c := cut{at: i, w: w}
-			if widePunct(prev) && strings.ContainsRune(closing, prev) {
-				c.bonus = total / m / 4
+			switch {
+			case widePunct(prev) && strings.ContainsRune(closing, prev):
+				c.bonus = total / m / 2 // after punctuation reads best
+			case r == ' ':
+				c.bonus = total / m / 4 // then between words
 			}
 			cuts = append(cuts, c)
 		}
