@@ -3,6 +3,8 @@ package contexts
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,4 +47,34 @@ func TestAKeyOfAnUnexportedTypeCollidesWithNoOtherPackage(t *testing.T) {
 		fmt.Sprint(userKey): "mallory", // a client can send any header, this one too
 	})
 	assert.Equal(t, "alice", userOf(ctx))
+}
+
+type loginKey struct{}
+
+// A context never changes: WithValue "returns a derived context" holding the
+// value, and the parent stays as it was (https://pkg.go.dev/context#WithValue).
+// Only code handed the new context sees the value. An HTTP middleware must
+// therefore pass on a request that carries it: r.WithContext "returns a
+// shallow copy of r with its context changed to ctx"
+// (https://pkg.go.dev/net/http#Request.WithContext).
+func TestWithValueMakesANewContextAndChangesNone(t *testing.T) {
+	// the handler greets the user the login middleware found
+	hello := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user, _ := r.Context().Value(loginKey{}).(string)
+		fmt.Fprint(w, "hello, ", user)
+	})
+	login := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			user := r.Header.Get("X-User")
+			r.WithContext(context.WithValue(r.Context(), loginKey{}, user)) // __ : which request goes on to the handler?
+			next.ServeHTTP(w, r)
+		})
+	}
+	for _, user := range []string{"alice", "bob"} {
+		w := httptest.NewRecorder() // records the response; no network
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("X-User", user)
+		login(hello).ServeHTTP(w, r)
+		assert.Equal(t, "hello, "+user, w.Body.String())
+	}
 }
