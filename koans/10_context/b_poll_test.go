@@ -20,7 +20,7 @@ func solve(ctx context.Context, zeros int) (uint64, error) {
 			return nonce, nil
 		}
 	}
-	return 0, ctx.Err() // nil only once every nonce has failed, centuries from now
+	return 0, ctx.Err() // nil only once every nonce has failed, millennia from now
 }
 
 func leadingZeros(nonce uint64) int {
