@@ -65,3 +65,24 @@ func TestDrainingAStoppedTimerCanBlockForever(t *testing.T) {
 		assert.Equal(t, []string{"ping at 2s", "ping at 4s", "hello at 5s", "bye at 6s"}, events)
 	})
 }
+
+// time.AfterFunc(d, f) waits for d, then "calls f in its own goroutine". It
+// returns a Timer whose Stop can still call f off, but "the returned Timer's
+// C field is not used and will be nil" (https://pkg.go.dev/time#AfterFunc):
+// nothing is ever sent on it, and a receive from a nil channel blocks for
+// ever. Only f itself can tell that f has run. (No bubble here: real code has
+// no synctest.Wait.)
+func TestAnAfterFuncTimerHasNoChannel(t *testing.T) {
+	var reminders []string
+	sent := make(chan struct{})
+	remind := func() { // sets a reminder, and returns once it has gone off
+		timer := time.AfterFunc(20*time.Millisecond, func() {
+			reminders = append(reminders, "stand up")
+			close(sent)
+		})
+		defer timer.Stop()
+		<-timer.C // __ : who sends on this channel?
+	}
+	remind()
+	assert.Equal(t, []string{"stand up"}, reminders)
+}

@@ -2,6 +2,8 @@ package timing
 
 import (
 	"context"
+	"slices"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -50,5 +52,47 @@ func TestWaitGivesUpAtOnceWhenTheDeadlineComesFirst(t *testing.T) {
 		assert.Error(t, err)
 		assert.Equal(t, __, time.Since(start))
 		assert.Equal(t, __, ctx.Err())
+	})
+}
+
+// newClient returns call, which calls a service that allows this client one
+// call a second, and reports when each call went out.
+func newClient(start time.Time) (call func(context.Context) (time.Duration, error)) {
+	// __ (what every call of this client must share)
+	return func(ctx context.Context) (time.Duration, error) {
+		limiter := rate.NewLimiter(rate.Every(time.Second), 1) // __ : a new bucket, full, for each call?
+		if err := limiter.Wait(ctx); err != nil {
+			return 0, err
+		}
+		return time.Since(start), nil
+	}
+}
+
+// A limiter limits only the events that take their tokens from it. It "is
+// safe for simultaneous use by multiple goroutines"
+// (https://pkg.go.dev/golang.org/x/time/rate#Limiter): all the callers it
+// must hold back share one bucket. A new limiter starts full, so a limiter
+// made for each call lets every call through at once. Here three goroutines
+// use one client, two calls each.
+func TestOneLimiterMustBeSharedByEveryCaller(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		call := newClient(time.Now())
+		var mu sync.Mutex
+		var sent []time.Duration
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Go(func() {
+				for range 2 {
+					at, err := call(t.Context())
+					assert.NoError(t, err)
+					mu.Lock()
+					sent = append(sent, at)
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+		slices.Sort(sent)
+		assert.Equal(t, []time.Duration{0, time.Second, 2 * time.Second, 3 * time.Second, 4 * time.Second, 5 * time.Second}, sent)
 	})
 }

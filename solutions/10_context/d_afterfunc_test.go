@@ -2,6 +2,8 @@ package contexts
 
 import (
 	"context"
+	"fmt"
+	"net"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -56,4 +58,40 @@ func TestStopDoesNotWaitForAfterFuncToFinish(t *testing.T) {
 	}
 	shutdown()
 	assert.True(t, closed)
+}
+
+// receive reads one message from conn, and gives up when ctx is done.
+func receive(ctx context.Context, conn net.Conn) (string, error) {
+	stop := context.AfterFunc(ctx, func() { conn.SetReadDeadline(time.Now()) })
+	defer stop()
+	buf := make([]byte, 64)
+	n, err := conn.Read(buf)
+	if ctx.Err() != nil {
+		return "", ctx.Err()
+	}
+	return string(buf[:n]), err
+}
+
+// A Read on a connection takes no context: it waits for data, an error, or
+// the connection's deadline, and a context done meanwhile goes unheard.
+// context.AfterFunc bridges the two: it calls f when ctx is done, and f can
+// reach the blocked call through its own API. The package's own example does
+// this with a net.Conn (https://pkg.go.dev/context#example-AfterFunc-Connection).
+// Here the peer sends one message, then falls silent with the line open.
+func TestAfterFuncCutsShortACallThatTakesNoContext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		conn, peer := net.Pipe() // an in-memory connection; no network
+		defer conn.Close()
+		defer peer.Close()
+		go fmt.Fprint(peer, "hello")
+		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+		defer cancel()
+		start := time.Now()
+		first, err := receive(ctx, conn)
+		assert.NoError(t, err)
+		assert.Equal(t, "hello", first)
+		_, err = receive(ctx, conn) // the peer says nothing more
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Equal(t, 5*time.Second, time.Since(start))
+	})
 }

@@ -34,6 +34,36 @@ func TestStoppingATickerDoesNotCloseItsChannel(t *testing.T) {
 	})
 }
 
+// meter charges a worker for its time since start: it takes a job, which
+// takes work, on every tick of a one-second Ticker, and after each job the
+// charge must be the time used so far.
+func meter(start time.Time, jobs int, work time.Duration) time.Duration {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	var charged time.Duration
+	for range jobs {
+		<-tick.C
+		time.Sleep(work)
+		charged = time.Since(start)
+	}
+	return charged
+}
+
+// A Ticker keeps no backlog: it "will adjust the time interval or drop ticks
+// to make up for slow receivers" (https://pkg.go.dev/time#NewTicker). A
+// receiver that spends longer than a period on each tick gets fewer ticks
+// than periods have passed, so a count of ticks is not a measure of time.
+// The meter runs twice here, with quick jobs and with slow ones.
+func TestATickerDropsTicksForASlowReceiver(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		for _, work := range []time.Duration{0, 2500 * time.Millisecond} {
+			start := time.Now()
+			charged := meter(start, 4, work)
+			assert.Equal(t, time.Since(start), charged, "jobs of %v", work)
+		}
+	})
+}
+
 // Reset changes a Ticker's period: it "stops a ticker and resets its period
 // to the specified duration. The next tick will arrive after the new period
 // elapses" (https://pkg.go.dev/time#Ticker.Reset): counted from the Reset,
