@@ -92,3 +92,43 @@ func TestAShutdownThatMayGiveUpWaitsForTheWorkersInAGoroutine(t *testing.T) {
 		stuck.wg.Wait() // the job goes on after shutdown gave up; the test waits for it
 	})
 }
+
+// Giving up on a wait stops nothing: the jobs a shutdown no longer waits for
+// still run, and still hold what they hold. A pool that must be done by its
+// deadline, as http.Server's Close follows a Shutdown that ran out of time
+// (https://pkg.go.dev/net/http#Server.Close), gives its jobs a context of its
+// own and cancels it when the drain runs out of time; then it waits for the
+// jobs that watch that context to return. A deferred cancel runs only when
+// its function returns: too late for a shutdown that is still waiting.
+func TestAShutdownThatGivesUpCancelsTheJobsItStopsWaitingFor(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		jobs, cancelJobs := context.WithCancel(context.Background())
+		defer cancelJobs()
+		p := newPool(2, 2)
+		shutdown := func(ctx context.Context) error {
+			p.stop()
+			drained := make(chan struct{})
+			go func() { p.wg.Wait(); close(drained) }()
+			select {
+			case <-drained:
+				return nil
+			case <-ctx.Done():
+				cancelJobs()
+				<-drained // every job has returned
+				return ctx.Err()
+			}
+		}
+		var ended error // the job's; read once the workers are done
+		// A stream: it runs until it is told to stop.
+		assert.NoError(t, p.submit(func() {
+			<-jobs.Done()
+			ended = jobs.Err()
+		}))
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		start := time.Now()
+		assert.ErrorIs(t, shutdown(ctx), context.DeadlineExceeded)
+		assert.Equal(t, 5*time.Second, time.Since(start))
+		assert.ErrorIs(t, ended, context.Canceled, "the job was told to stop")
+	})
+}
