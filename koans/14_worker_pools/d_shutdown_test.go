@@ -20,12 +20,12 @@ func (p *pool) stop() {
 }
 
 // A check and the act it guards are one step only under one lock. A submit
-// that reads closed under mu, unlocks, then sends, may be waiting for room in
-// the queue when stop closes it; a send blocked on a channel that is then
-// closed panics (https://go.dev/ref/spec#Close), flag or no flag. Held until
-// the send completes, mu makes stop wait for the submit; the workers never
-// take mu, so they go on making room. Here the queue is full, and one submit
-// waits for room when stop is called.
+// that reads closed under mu, unlocks, then sends, may be waiting for room
+// when stop closes the queue, and "a send on a closed channel proceeds by
+// causing a run-time panic" (https://go.dev/ref/spec#Send_statements), flag
+// or no flag. Held until the send completes, mu makes stop wait for the
+// submit; the workers never take mu, so they go on making room. Here the
+// queue is full, and one submit waits for room when stop is called.
 func TestASubmitHoldsItsLockFromTheCheckToTheSend(t *testing.T) {
 	p := newPool(1, 1)
 	release := make(chan struct{})
@@ -57,11 +57,11 @@ func TestASubmitHoldsItsLockFromTheCheckToTheSend(t *testing.T) {
 }
 
 // Wait has no deadline: it returns when the counter is zero, however long
-// that takes (https://pkg.go.dev/sync#WaitGroup.Wait). A shutdown that must
-// give up after a while, as http.Server's Shutdown(ctx) does, waits for the
-// workers in a goroutine of its own that closes a channel when they are
-// done, and selects on that channel and ctx.Done(). When it gives up, the
-// workers go on: it has only stopped waiting for them.
+// that takes (https://pkg.go.dev/sync#WaitGroup.Wait). A shutdown that may
+// give up when its ctx ends, like http.Server's Shutdown(ctx), cannot call it
+// and watch ctx at once: it waits in a goroutine of its own that closes a
+// channel when the workers are done, and selects on that channel and
+// ctx.Done(). When it gives up, the workers go on: it only stopped waiting.
 func TestAShutdownThatMayGiveUpWaitsForTheWorkersInAGoroutine(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		shutdown := func(ctx context.Context, p *pool) error {
@@ -95,8 +95,8 @@ func TestAShutdownThatMayGiveUpWaitsForTheWorkersInAGoroutine(t *testing.T) {
 
 // Giving up on a wait stops nothing: the jobs a shutdown no longer waits for
 // still run, and still hold what they hold. A pool that must be done by its
-// deadline, as http.Server's Close follows a Shutdown that ran out of time
-// (https://pkg.go.dev/net/http#Server.Close), gives its jobs a context of its
+// deadline (as a server calls Close when its Shutdown runs out of time,
+// https://pkg.go.dev/net/http#Server.Close) gives its jobs a context of its
 // own and cancels it when the drain runs out of time; then it waits for the
 // jobs that watch that context to return. A deferred cancel runs only when
 // its function returns: too late for a shutdown that is still waiting.
