@@ -45,13 +45,11 @@ func TestASubmitHoldsItsLockFromTheCheckToTheSend(t *testing.T) {
 	late := make(chan error)
 	go func() { late <- submit("third") }()
 	koan.WaitUntilBlocked("chan send") // the third waits for room
-	stopped := make(chan struct{})
-	go func() { p.stop(); close(stopped) }()
+	go p.stop()
 	koan.WaitUntilBlocked("sync.Mutex.Lock") // stop waits for the third's send
 	close(release)
 	assert.NoError(t, <-late, "the third was accepted")
-	<-stopped
-	p.wg.Wait()
+	p.wg.Wait() // the workers end once stop has closed the queue
 	assert.Equal(t, []string{"first", "second", "third"}, ran)
 	assert.ErrorIs(t, submit("fourth"), errShutDown)
 }
