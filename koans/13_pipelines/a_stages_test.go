@@ -1,6 +1,7 @@
 package pipelines
 
 import (
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -43,5 +44,49 @@ func TestUnbufferedStagesMoveInStep(t *testing.T) {
 		}
 		assert.Equal(t, 55, sum)
 		assert.Equal(t, __, madeAt)
+	})
+}
+
+// stage starts n workers that each take a value from in, work on it for the
+// given time and pass it on; once every worker is done, it closes its output.
+func stage(n int, work time.Duration, in <-chan int) <-chan int {
+	out := make(chan int)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for v := range in {
+				time.Sleep(work)
+				out <- v
+			}
+		})
+	}
+	go func() { wg.Wait(); close(out) }()
+	return out
+}
+
+// A pipeline moves at the pace of its slowest stage: values leave it no
+// faster than that stage lets them through, however fast the others are, so
+// a worker more helps there and nowhere else. Here six photos are parsed in
+// a second each, resized in three and saved in one, and five workers are
+// shared among the three stages, at least one each. How many go to each?
+func TestAPipelineMovesAtThePaceOfItsSlowestStage(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		parse, resize, save := 1, 1, 1 // __ : five workers in all: where does one more help?
+		assert.Equal(t, 5, parse+resize+save, "five workers in all")
+		photos := make(chan int)
+		go func() {
+			defer close(photos)
+			for p := range 6 {
+				photos <- p
+			}
+		}()
+		start := time.Now()
+		saved := stage(save, time.Second, stage(resize, 3*time.Second, stage(parse, time.Second, photos)))
+		n := 0
+		for range saved {
+			n++
+		}
+		assert.Equal(t, 6, n)
+		assert.Equal(t, 10*time.Second, time.Since(start), "the last photo is saved")
 	})
 }

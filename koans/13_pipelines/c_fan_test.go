@@ -59,3 +59,36 @@ func TestAFanInThatKeepsTheInputOrderHoldsBackWhatComesEarly(t *testing.T) {
 		assert.Equal(t, __, passedAt)
 	})
 }
+
+// Another fan-in that keeps the input order needs no indexes: give each job a
+// reply channel of its own, and queue the reply channels in input order. The
+// sink takes them from the queue one by one and waits on each in turn, so the
+// results leave in the queue's order, whatever order the work finishes in,
+// and the queue's capacity bounds how far the work runs ahead of the sink.
+// Here the work takes a second per letter, as above.
+func TestAQueueOfReplyChannelsKeepsTheInputOrder(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		words := []string{"go", "pipeline", "stage", "fan"}
+		replies := make(chan chan string, 2) // in input order
+		var wg sync.WaitGroup
+		go func() {
+			defer close(replies)
+			for _, w := range words {
+				reply := make(chan string, 1)
+				// __ (one statement is missing here: how will the sink know whose answer comes next?)
+				wg.Go(func() {
+					time.Sleep(time.Duration(len(w)) * time.Second) // the work
+					reply <- strings.ToUpper(w)
+				})
+			}
+		}()
+		start := time.Now()
+		var passed []string
+		for reply := range replies {
+			passed = append(passed, <-reply)
+		}
+		wg.Wait() // the jobs are all done
+		assert.Equal(t, []string{"GO", "PIPELINE", "STAGE", "FAN"}, passed)
+		assert.Equal(t, 8*time.Second, time.Since(start))
+	})
+}
