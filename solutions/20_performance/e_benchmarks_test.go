@@ -113,3 +113,68 @@ func TestEachHotCounterNeedsACacheLineOfItsOwn(t *testing.T) {
 	assert.GreaterOrEqual(t, apart, uintptr(cacheLine), "bytes from one worker's counter to the next")
 	assert.LessOrEqual(t, unsafe.Sizeof(shard{}), uintptr(2*cacheLine), "a shard should not waste more than a line")
 }
+
+// uTest returns the two-sided p-value of a Mann-Whitney U test of samples a
+// and b (no value in both), computed exactly: the chance that two samples of
+// one distribution would differ as much, in rank, as these do.
+func uTest(a, b []float64) float64 {
+	u := 0 // pairs (x in a, y in b) with x above y
+	for _, x := range a {
+		for _, y := range b {
+			if x > y {
+				u++
+			}
+		}
+	}
+	// ways[m][n][k]: the orderings of m values of a and n of b with k pairs of
+	// a above b, built up one value at a time.
+	m, n := len(a), len(b)
+	ways := make([][][]float64, m+1)
+	for i := range ways {
+		ways[i] = make([][]float64, n+1)
+		for j := range ways[i] {
+			ways[i][j] = make([]float64, i*j+1)
+			switch {
+			case i == 0 || j == 0:
+				ways[i][j][0] = 1
+			default:
+				for k := range ways[i][j] {
+					if k >= j {
+						ways[i][j][k] += ways[i-1][j][k-j] // a's largest is the largest
+					}
+					if k <= i*(j-1) {
+						ways[i][j][k] += ways[i][j-1][k] // b's largest is
+					}
+				}
+			}
+		}
+	}
+	total, below, above := 0.0, 0.0, 0.0
+	for k, w := range ways[m][n] {
+		total += w
+		if k <= u {
+			below += w
+		}
+		if k >= u {
+			above += w
+		}
+	}
+	return min(1, 2*min(below, above)/total)
+}
+
+// benchstat compares two sets of benchmark runs, before and after a change,
+// with a Mann-Whitney U test, and calls a change significant only when the
+// test's p-value is below 0.05; otherwise it prints "~"
+// (https://pkg.go.dev/golang.org/x/perf/cmd/benchstat). One run of each is
+// an anecdote, whatever its numbers say; its doc asks for at least ten, the
+// number chosen before looking. Here are ten runs of a benchmark before and
+// after a change, in ns/op: how many must be compared (go test's -count)?
+func TestOneRunOfEachIsAnAnecdote(t *testing.T) {
+	before := []float64{53.0, 51.8, 52.9, 52.7, 53.4, 52.3, 50.9, 52.8, 51.9, 53.7}
+	after := []float64{51.2, 51.3, 52.6, 52.1, 52.0, 52.4, 51.4, 52.2, 51.0, 50.7}
+	runs := 10
+	p := uTest(before[:runs], after[:runs])
+	t.Logf("%d runs of each: p = %.3f", runs, p)
+	assert.Less(t, p, 0.05, "the p-value of the difference between before and after")
+	assert.InDelta(t, 0.1, uTest([]float64{3, 2, 1}, []float64{0.3, 0.2, 0.1}), 1e-9, "the smallest p-value of three runs a side")
+}
