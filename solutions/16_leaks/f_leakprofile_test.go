@@ -142,9 +142,8 @@ func TestTheLeakProfileCannotSeeWhatAGlobalStillReaches(t *testing.T) {
 	go deliver(7, "late") // the reply comes after all, and nobody takes it
 	koan.WaitUntilBlocked("chan send", "deliver")
 	found := goleak.Find(running)
-	replies.Lock()
-	<-replies.m[7] // the test can still reach the channel, and lets deliver go
-	replies.Unlock()
+	// the test can still reach the channel, and lets deliver go
+	<-replies.m[7]
 	require.Error(t, found, "the check should find the delivery blocked for ever")
 	assert.ErrorContains(t, found, "leaks.deliver")
 }
