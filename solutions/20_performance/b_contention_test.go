@@ -98,3 +98,39 @@ func TestTheMutexProfileRecordsNothingUntilItsFractionIsSet(t *testing.T) {
 	require.NoError(t, pprof.Lookup("mutex").WriteTo(&profile, 1))
 	assert.Contains(t, profile.String(), "(*shop).sell", "the mutex profile names the critical section that kept the others waiting")
 }
+
+// decode stands for a slow stage of a pipeline: a millisecond per frame.
+func decode(frames chan<- int) {
+	defer close(frames)
+	for n := range 5 {
+		time.Sleep(time.Millisecond)
+		frames <- n
+	}
+}
+
+// render draws each frame as it comes: it waits on the channel for decode.
+func render(frames <-chan int) (drawn int) {
+	for range frames {
+		drawn++
+	}
+	return drawn
+}
+
+// Not every wait is on a lock. The block profile records where goroutines
+// waited on any synchronisation, sync.Mutex, WaitGroup, Cond, a channel's
+// send or receive, a select, with how long they waited; the mutex profile
+// records only the ends of contended critical sections
+// (https://pkg.go.dev/runtime/pprof#Profile). Both are on here, each at
+// its finest rate. Where did this pipeline spend its time waiting?
+func TestTheBlockProfileShowsWaitsThatNoLockCauses(t *testing.T) {
+	runtime.SetBlockProfileRate(1)
+	defer runtime.SetBlockProfileRate(0)
+	defer runtime.SetMutexProfileFraction(runtime.SetMutexProfileFraction(1))
+	frames := make(chan int)
+	go decode(frames)
+	assert.Equal(t, 5, render(frames))
+	waits := pprof.Lookup("block")
+	var profile strings.Builder
+	require.NoError(t, waits.WriteTo(&profile, 1))
+	assert.Contains(t, profile.String(), "performance.render", "the profile should show where render waited")
+}
