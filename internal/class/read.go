@@ -50,7 +50,7 @@ func (l *Learner) record(id ID) *Record {
 func Read(paths []string) ([]*Learner, error) {
 	byName := map[string]*Learner{}
 	for _, p := range paths {
-		if err := readPath(p, byName, true); err != nil {
+		if err := readPath(p, byName, 0); err != nil {
 			return nil, err
 		}
 	}
@@ -65,9 +65,13 @@ func Read(paths []string) ([]*Learner, error) {
 	return out, nil
 }
 
-// readPath reads one file, one clone, or a folder of them (top: a path
-// given, whose subdirectories may be clones).
-func readPath(p string, byName map[string]*Learner, top bool) error {
+// folderDepth is how deep folders of results may nest (a folder of folders
+// of clones): a clone is never searched further.
+const folderDepth = 3
+
+// readPath reads one file, one clone, or a folder of them (depth: how many
+// folders above it were searched).
+func readPath(p string, byName map[string]*Learner, depth int) error {
 	fi, err := os.Stat(p)
 	if err != nil {
 		return err
@@ -91,8 +95,8 @@ func readPath(p string, byName map[string]*Learner, top bool) error {
 	for _, e := range entries {
 		q := filepath.Join(p, e.Name())
 		switch {
-		case e.IsDir() && top:
-			err = readPath(q, byName, false)
+		case e.IsDir() && depth < folderDepth && !strings.HasPrefix(e.Name(), "."):
+			err = readPath(q, byName, depth+1)
 		case !e.IsDir() && (strings.HasSuffix(e.Name(), ".json") || strings.HasSuffix(e.Name(), ".jsonl")):
 			err = readFile(q, "", byName)
 		}

@@ -53,3 +53,9 @@ func (v View) JSON(w io.Writer) error {
 
 // num is a median as a spreadsheet reads it: 3, 2.5.
 func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// LearnersFile is where the class command writes the table of learners
+// beside the table of koans in csvFile: koans.csv, koans-learners.csv.
+func LearnersFile(csvFile string) string {
+	return strings.TrimSuffix(csvFile, ".csv") + "-learners.csv"
+}
