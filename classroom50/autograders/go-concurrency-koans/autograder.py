@@ -84,7 +84,7 @@ def main() -> int:
         course = pathlib.Path(tmp) / "course"
         extract(COURSE, course)
         take_learners_koans(checkout, course)
-        runner = pathlib.Path(tmp) / "koans-runner"
+        runner = pathlib.Path(tmp) / ("koans-runner.exe" if os.name == "nt" else "koans-runner")
         env = dict(os.environ, GOFLAGS="-mod=readonly", GOWORK="off",
                    KOANS_LANG=os.environ.get("KOANS_LANG", "en"))
         try:
