@@ -77,12 +77,12 @@ func readPath(p string, byName map[string]*Learner, depth int) error {
 		return err
 	}
 	if !fi.IsDir() {
-		return readFile(p, "", byName)
+		return readFile(p, "", byName, true)
 	}
 	if isClone(p) {
-		name := filepath.Base(p)
+		name := cloneName(p)
 		for _, f := range cloneFiles(p) {
-			if err := readFile(f, name, byName); err != nil {
+			if err := readFile(f, name, byName, false); err != nil {
 				return err
 			}
 		}
@@ -98,7 +98,7 @@ func readPath(p string, byName map[string]*Learner, depth int) error {
 		case e.IsDir() && depth < folderDepth && !strings.HasPrefix(e.Name(), "."):
 			err = readPath(q, byName, depth+1)
 		case !e.IsDir() && (strings.HasSuffix(e.Name(), ".json") || strings.HasSuffix(e.Name(), ".jsonl")):
-			err = readFile(q, "", byName)
+			err = readFile(q, "", byName, false)
 		}
 		if err != nil {
 			return err
@@ -117,6 +117,17 @@ func isClone(dir string) bool {
 	return false
 }
 
+// cloneName names the learner of a clone: the owner its result.json
+// names (gh teacher download puts the latest one there), else the
+// clone's directory.
+func cloneName(dir string) string {
+	var res resultFile
+	if data, err := os.ReadFile(filepath.Join(dir, "result.json")); err == nil && json.Unmarshal(data, &res) == nil && res.Owner != "" {
+		return res.Owner
+	}
+	return filepath.Base(dir)
+}
+
 // cloneFiles are the results a clone holds: result.json, and its journals.
 func cloneFiles(dir string) []string {
 	var out []string
@@ -128,8 +139,10 @@ func cloneFiles(dir string) []string {
 }
 
 // readFile reads a result.json or a journal, for the learner name (""
-// when the file names its learner itself).
-func readFile(p, name string, byName map[string]*Learner) error {
+// when the file names its learner itself). A JSON file found in a folder
+// that is no result.json (results.json, koans-stats.json) is passed over;
+// one given by name is an error.
+func readFile(p, name string, byName map[string]*Learner, given bool) error {
 	learner := func(n string) *Learner {
 		if byName[n] == nil {
 			byName[n] = &Learner{Name: n, Koans: map[ID]*Record{}}
@@ -148,6 +161,9 @@ func readFile(p, name string, byName map[string]*Learner) error {
 	}
 	var res resultFile
 	if err := json.Unmarshal(data, &res); err != nil || res.Schema != "classroom50/result/v1" {
+		if !given {
+			return nil
+		}
 		return fmt.Errorf("%s is no Classroom 50 result.json (schema classroom50/result/v1)", p)
 	}
 	if name == "" {
