@@ -80,18 +80,23 @@ func writeFixtureClass(t testing.TB, dir string) {
 		}
 		result := map[string]any{"schema": "classroom50/result/v1", "classroom": "c", "assignment": "a", "owner": name,
 			"submission": "submit/x", "score": score, "max-score": len(tests), "tests": tests}
-		switch i % 3 {
-		case 0: // a clone: its journal committed on purpose, and its grade
-			writeJournal(t, filepath.Join(dir, "clones", name, ".koans", "journal.jsonl"), events)
-			writeJSON(t, filepath.Join(dir, "clones", name, "result.json"), result)
-			if err := os.MkdirAll(filepath.Join(dir, "clones", name, "koans"), 0o755); err != nil {
-				t.Fatal(err)
-			}
-		case 1: // a result.json collected from Classroom 50
-			writeJSON(t, filepath.Join(dir, "results", name+".json"), result)
-		case 2: // a journal handed in
-			writeJournal(t, filepath.Join(dir, "journals", "journal-"+name+".jsonl"), events)
+		writeLearner(t, dir, name, i, events, result)
+	}
+}
+
+// writeLearner writes one learner's results in the form i gives.
+func writeLearner(t testing.TB, dir, name string, i int, events []journal.Event, result map[string]any) {
+	switch i % 3 {
+	case 0: // a clone: its journal committed on purpose, and its grade
+		writeJournal(t, filepath.Join(dir, "clones", name, ".koans", "journal.jsonl"), events)
+		writeJSON(t, filepath.Join(dir, "clones", name, "result.json"), result)
+		if err := os.MkdirAll(filepath.Join(dir, "clones", name, "koans"), 0o755); err != nil {
+			t.Fatal(err)
 		}
+	case 1: // a result.json collected from Classroom 50
+		writeJSON(t, filepath.Join(dir, "results", name+".json"), result)
+	case 2: // a journal handed in
+		writeJournal(t, filepath.Join(dir, "journals", "journal-"+name+".jsonl"), events)
 	}
 }
 

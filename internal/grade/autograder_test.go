@@ -55,6 +55,7 @@ func TestTheClassroom50AutograderGradesFromItsBundle(t *testing.T) {
 		"01_goroutines/TestTheGoStatementDoesNotWaitForTheCall":         "PASS passed",
 		"01_goroutines/TestAProgramEndsWhenMainReturnsWithoutWaiting":   "FAIL passed", // answered with what it is compared with
 		"01_goroutines/TestATestThatReturnsDoesNotWaitForItsGoroutines": "FAIL failing",
+		"02_channels/TestAChannelCarriesAValueBetweenGoroutines":        "FAIL gone",
 	}
 	for _, tc := range r.Tests {
 		if w, ok := want[tc.Name]; ok {
@@ -71,7 +72,7 @@ func TestTheClassroom50AutograderGradesFromItsBundle(t *testing.T) {
 }
 
 // forge fills one blank of the unsolved copy rightly, answers another with
-// what it is compared with, and plants what a learner's repository might use
+// what it is compared with, deletes a concept, and plants what a learner's repository might use
 // to fool a grade that trusted it: a koans.shipped naming their own tree, a
 // runner of their own, a go.mod of their own. The autograder reads none.
 func forge(t *testing.T, dir string) {
@@ -87,6 +88,9 @@ func forge(t *testing.T, dir string) {
 		t.Fatal("the koan to forge has changed: update forge")
 	}
 	write(t, f, s)
+	if err := os.RemoveAll(filepath.Join(dir, "koans/02_channels")); err != nil { // a concept deleted: its koans count, with no point
+		t.Fatal(err)
+	}
 	write(t, filepath.Join(dir, "koans.shipped"), "0123456789abcdef0123456789abcdef01234567\n")
 	write(t, filepath.Join(dir, "go.mod"), "module github.com/gokoans/concurrency\n\ngo 1.25.0\n")
 	write(t, filepath.Join(dir, "cmd/koans/main.go"), "package main\n\nfunc main() { println(\"all passed\") }\n")

@@ -60,11 +60,14 @@ def take_learners_koans(checkout: pathlib.Path, course: pathlib.Path) -> None:
         for f in concept.glob("*.go"):
             f.unlink()
         mine = checkout / "koans" / concept.name
-        if mine.is_symlink() or not mine.is_dir():
-            continue  # a concept gone from the checkout: grade says so
-        for f in sorted(mine.iterdir()):
-            if f.name.endswith(".go") and not f.is_symlink() and f.is_file():
-                shutil.copyfile(f, concept / f.name)
+        if not mine.is_symlink() and mine.is_dir():
+            for f in sorted(mine.iterdir()):
+                if f.name.endswith(".go") and not f.is_symlink() and f.is_file():
+                    shutil.copyfile(f, concept / f.name)
+        if not any(concept.glob("*.go")):
+            # A concept gone from the checkout goes from the course too:
+            # grade counts its koans as shipped but gone, with no point.
+            shutil.rmtree(concept)
 
 
 def run(cmd: list[str], cwd: pathlib.Path, **kw) -> subprocess.CompletedProcess:
