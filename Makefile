@@ -18,7 +18,7 @@ KOANS_SRC := $(shell find cmd internal koan -name '*.go' ! -name '*_test.go' ! -
 KOANS_SRC += $(wildcard $(dir $(shell command -v $(GO)))../VERSION)
 
 .DEFAULT_GOAL := koans
-.PHONY: koans watch hint list reset lang stats solution test unit short verify lint stress mutate adversary bench solutions-branch help
+.PHONY: koans watch hint list reset lang stats solution test unit short verify lint stress mutate adversary bench solutions-branch autograder help
 
 ## koans: run the path and show the next failing koan (KOAN=TestName or CONCEPT=05_x: that one alone)
 koans: $(KOANS)
@@ -110,6 +110,16 @@ bench:
 ## solutions-branch: build the git branch `solutions` with the solved koans in koans/
 solutions-branch:
 	bash scripts/solutions-branch
+
+## autograder: the Classroom 50 autograder's bundle: the course as committed (no solutions/) in classroom50/autograders/go-concurrency-koans/course.tar.gz
+# What grades a learner must come from outside their repository: the runner,
+# the koan helper, go.mod and go.sum, and koans/ as shipped. The answers stay
+# out (the bundle is served from the teacher's Pages site).
+AUTOGRADER := classroom50/autograders/go-concurrency-koans
+COURSE_PATHS := go.mod go.sum cmd internal koan koans
+autograder:
+	git archive --format=tar.gz -o $(AUTOGRADER)/course.tar.gz HEAD -- $(COURSE_PATHS) ':(exclude)*/testdata/*'
+	@echo "$(AUTOGRADER)/course.tar.gz: $$(wc -c < $(AUTOGRADER)/course.tar.gz) bytes (Classroom 50 fetches a bundle of at most 10 MB); copy the folder to CLASSROOM/autograders/ASSIGNMENT/"
 
 ## help: this list
 help:

@@ -23,10 +23,14 @@
 //	                           the comments of your koan files (each koan's lesson, the prompts
 //	                           beside its blanks) in Chinese, or back in English byte for byte;
 //	                           the code and your answers stay, and so does every line number
-//	go tool koans grade [-shipped DIR] [-result FILE] [-markdown]
+//	go tool koans grade [-shipped DIR|TAR.GZ] [-result FILE] [-markdown]
 //	                           for instructors: one point per koan passed within the rules, concept by
-//	                           concept; -shipped compares with the teacher's copy, -result writes
-//	                           Classroom 50's result.json; exit status 0 whatever the points
+//	                           concept; -shipped compares with the teacher's copy (a directory or a
+//	                           .tar.gz), -result writes Classroom 50's result.json; exit status 0
+//	                           whatever the points
+//	go tool koans class [-html FILE] [-csv FILE] [-json FILE] [-anonymize] PATH...
+//	                           for instructors: where the learners get stuck, per koan and per learner,
+//	                           from result.json files, journals or a folder of clones
 //	go tool koans verify [-koan NAME] [-json]
 //	                           for instructors: every koan fails for its reason, every solution passes
 //	go tool koans stress       solutions 50 times at -cpu 1,2,4,8, koans judged 10 times: flakes by koan

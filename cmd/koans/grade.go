@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
@@ -21,7 +22,7 @@ import (
 // the runner cannot work.
 func (a *app) gradeCmd(ctx context.Context, args []string) error {
 	fs := a.cli.NewFlags("grade")
-	dir := fs.String("shipped", "", a.lang.Sprintf("compare with the koans/ shipped in this directory (the teacher's copy), not with the learner's koans.shipped"))
+	dir := fs.String("shipped", "", a.lang.Sprintf("compare with the koans/ shipped in this directory or .tar.gz archive (the teacher's copy), not with the learner's koans.shipped"))
 	result := fs.String("result", "", a.lang.Sprintf("write Classroom 50's result.json to this file"))
 	markdown := fs.Bool("markdown", false, a.lang.Sprintf("print the summary a workflow shows, in Markdown"))
 	if err := a.cli.Parse(fs, args); err != nil {
@@ -33,21 +34,15 @@ func (a *app) gradeCmd(ctx context.Context, args []string) error {
 	var v *shipped.Version
 	var err error
 	if *dir != "" {
-		if v, err = shipped.FromDir(*dir); err != nil {
+		if v, err = shipped.Open(*dir); err != nil {
 			return err
 		}
 	} else {
 		v, err = shipped.Find(a.root)
 	}
-	opt := a.options()
-	opt.All = true
-	st, werr := walk.Walk(ctx, opt)
+	r, werr := a.gradeWalk(ctx, v, err, *dir != "")
 	if werr != nil {
 		return werr
-	}
-	r := grade.Build(st, grade.PathAgainst(a.root, st, v, err, a.lang), *dir != "")
-	if err == nil {
-		r.Complete(v, a.lang)
 	}
 	if *result != "" {
 		var b bytes.Buffer
@@ -64,6 +59,44 @@ func (a *app) gradeCmd(ctx context.Context, args []string) error {
 		r.Text(a.stdout, a.lang)
 	}
 	return nil
+}
+
+// gradeWalk runs every concept whose catalog loads and grades it against v
+// (found, or not: err); a concept whose catalog does not parse is not run,
+// and its koans earn no point, but it stops no other concept's grade.
+func (a *app) gradeWalk(ctx context.Context, v *shipped.Version, err error, trusted bool) (grade.Report, error) {
+	c, cerr := course.Load(a.root, "koans")
+	if cerr != nil {
+		return grade.Report{}, cerr
+	}
+	opt := a.options()
+	opt.All = true
+	var broken []*course.Concept
+	for _, cc := range c.Concepts {
+		if cc.BadCatalog != "" {
+			broken = append(broken, cc)
+			continue
+		}
+		opt.Concepts = append(opt.Concepts, cc.Name)
+	}
+	st := &walk.Standing{Course: c}
+	if len(broken) == 0 {
+		opt.Concepts = nil // the learner's own walk: the whole path
+	}
+	if len(opt.Concepts) > 0 || len(broken) == 0 {
+		var werr error
+		if st, werr = walk.Walk(ctx, opt); werr != nil {
+			return grade.Report{}, werr
+		}
+	}
+	r := grade.Build(st, grade.PathAgainst(a.root, st, v, err, a.lang), trusted)
+	for _, cc := range broken {
+		r.NotRun(cc, lang.Msgf("its catalog does not parse (%s), so its koans were not run", cc.BadCatalog), a.lang)
+	}
+	if err == nil {
+		r.Complete(v, a.lang)
+	}
+	return r, nil
 }
 
 // committed is the date of the commit graded (HEAD), zero without git.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
@@ -96,7 +97,7 @@ func (r Report) Text(w io.Writer, l lang.Lang) {
 			switch {
 			case k.State == "passed" && !k.Graded:
 				l.Fprintf(w, "    %s: passed, but not graded: %s\n", k.Name, k.Why)
-			case k.State == "gone":
+			case k.State == "gone", k.State == "not run" && k.Why != "":
 				l.Fprintf(w, "    %s: not graded: %s\n", k.Name, k.Why)
 			}
 		}
@@ -123,7 +124,7 @@ func (r Report) Markdown(w io.Writer, l lang.Lang) {
 	l.Fprintf(w, "One point for each koan that passes within the rules: nothing changed but its blanks.\n")
 	r.source(w, l)
 	l.Fprintf(w, "\n| Concept | Passed | Points |\n| --- | --- | --- |\n")
-	var outside, gone []KoanReport
+	var outside, gone, notRun []KoanReport
 	for _, c := range r.Concepts {
 		mark := ""
 		if len(c.Koans) > 0 && c.Points == len(c.Koans) {
@@ -140,6 +141,8 @@ func (r Report) Markdown(w io.Writer, l lang.Lang) {
 				outside = append(outside, k)
 			case k.State == "gone":
 				gone = append(gone, k)
+			case k.State == "not run" && k.Why != "":
+				notRun = append(notRun, k)
 			}
 		}
 	}
@@ -152,6 +155,12 @@ func (r Report) Markdown(w io.Writer, l lang.Lang) {
 	if len(gone) > 0 {
 		l.Fprintf(w, "\n### Shipped, but not in this copy\n\n")
 		for _, k := range gone {
+			fmt.Fprintf(w, "- `%s`: %s\n", cell(k.Name), cell(k.Why))
+		}
+	}
+	if len(notRun) > 0 {
+		l.Fprintf(w, "\n### Not run\n\n")
+		for _, k := range notRun {
 			fmt.Fprintf(w, "- `%s`: %s\n", cell(k.Name), cell(k.Why))
 		}
 	}
@@ -242,6 +251,19 @@ func (r Report) ClassroomJSON(w io.Writer, s Submission) error {
 	}
 	_, err = w.Write(append(data, '\n'))
 	return err
+}
+
+// NotRun adds the koans of c to r, none run and with no point, for why
+// (said in l): a concept the grade could not run (its catalog does not
+// parse) takes only its own points.
+func (r *Report) NotRun(c *course.Concept, why lang.Msg, l lang.Lang) {
+	cr := ConceptReport{Name: c.Name, Title: c.Title, TitleZh: c.TitleZh}
+	for _, k := range c.Koans {
+		cr.Koans = append(cr.Koans, KoanReport{Name: k.Name, Concept: c.Name, State: "not run", Why: why.In(l)})
+	}
+	r.MaxPoints += len(cr.Koans)
+	r.Concepts = append(r.Concepts, cr)
+	slices.SortStableFunc(r.Concepts, func(a, b ConceptReport) int { return strings.Compare(a.Name, b.Name) })
 }
 
 // Complete adds to r every koan shipped in v that the copy graded lacks

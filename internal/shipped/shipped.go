@@ -1,8 +1,10 @@
 package shipped
 
 import (
+	"archive/tar"
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -279,6 +281,70 @@ func FromDir(dir string) (*Version, error) {
 	v := (&Version{root: abs, files: files}).named(lang.Msgf("the course as shipped in %s", dir))
 	v.load.Do(func() {}) // loaded already
 	return v, nil
+}
+
+// FromTarball is the version of koans/ shipped in the gzipped tar archive
+// at file (make autograder builds one): its koans/ tree, at the top of the
+// archive or under one directory that holds the course. Like FromDir, it
+// trusts nothing of the learner's repository.
+func FromTarball(file string) (*Version, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s is no gzipped tar archive of the course: %w", file, err)
+	}
+	files := map[string][]byte{}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s is no gzipped tar archive of the course: %w", file, err)
+		}
+		rel, ok := koansPath(h.Name)
+		if !ok || h.Typeflag != tar.TypeReg {
+			continue
+		}
+		text, err := io.ReadAll(tr)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", file, h.Name, err)
+		}
+		files[rel] = text
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s holds no koans/ as shipped", file)
+	}
+	v := &Version{files: files, Name: fmt.Sprintf("the course as shipped in %s", filepath.Base(file))}
+	v.load.Do(func() {}) // loaded already
+	return v, nil
+}
+
+// koansPath is the repository-relative path of an archive's member under
+// koans/ ("koans/..." or "course/koans/..."), false for any other member.
+func koansPath(name string) (string, bool) {
+	name = path.Clean(strings.TrimPrefix(filepath.ToSlash(name), "./"))
+	if strings.HasPrefix(name, "koans/") {
+		return name, !strings.Contains(name, "../")
+	}
+	if _, rest, ok := strings.Cut(name, "/"); ok && strings.HasPrefix(rest, "koans/") {
+		return rest, !strings.Contains(rest, "../")
+	}
+	return "", false
+}
+
+// Open is the version shipped at p: a directory (FromDir) or a gzipped tar
+// archive of the course (FromTarball).
+func Open(p string) (*Version, error) {
+	if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+		return FromTarball(p)
+	}
+	return FromDir(p)
 }
 
 // All lists every file of this version, repository-relative, sorted.
