@@ -39,9 +39,7 @@ func (a *app) gradeCmd(ctx context.Context, args []string) error {
 	} else {
 		v, err = shipped.Find(a.root)
 	}
-	opt := a.options()
-	opt.All = true
-	st, werr := walk.Walk(ctx, opt)
+	st, werr := walk.All(ctx, a.options())
 	if werr != nil {
 		return werr
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
-	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 // A Verdict is the runner's stable, machine-readable answer: where the
@@ -73,7 +73,7 @@ type UngradedKoan struct {
 }
 
 // VerdictIn reads a standing as a verdict whose words are in l.
-func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
+func VerdictIn(st *standing.Standing, l lang.Lang) Verdict {
 	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
 	for _, u := range st.Ungraded {
 		v.Ungraded = append(v.Ungraded, UngradedKoan{Koan: u.Koan.Name, Why: u.Why, Where: u.Where})
@@ -109,7 +109,7 @@ func VerdictIn(st *walk.Standing, l lang.Lang) Verdict {
 }
 
 // JSONIn writes the verdict as one line, its words in l.
-func JSONIn(w io.Writer, st *walk.Standing, l lang.Lang) error {
+func JSONIn(w io.Writer, st *standing.Standing, l lang.Lang) error {
 	data, err := json.Marshal(VerdictIn(st, l))
 	if err != nil {
 		return err

@@ -12,10 +12,10 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
-	"github.com/gokoans/concurrency/internal/walk"
 )
 
 // A Problem is one thing wrong with the course.
@@ -340,17 +340,18 @@ func (v *verifier) judgeEach(ctx context.Context, c *course.Concept) (map[string
 		for i, k := range left {
 			names[i] = k.Name
 		}
-		st, err := walk.Walk(ctx, walk.Options{
-			Root: v.opt.Root, Tree: v.opt.Koans, Concepts: []string{c.Name},
-			Run: "^(" + strings.Join(names, "|") + ")$", Go: v.opt.Go,
-		})
+		e, err := engine.Load(v.opt.Root, v.opt.Koans, engine.Options{Go: v.opt.Go})
 		if err != nil {
 			return nil, err
 		}
-		if st.RaceUnavailable {
+		results, err := e.Run(ctx, engine.Selection{Concepts: []*course.Concept{e.Course.Concept(c.Name)}, Run: engine.Pattern(names)})
+		if err != nil {
+			return nil, err
+		}
+		if !e.Race() {
 			return nil, fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
 		}
-		cr := st.Concepts[0]
+		cr := results[0]
 		crashed := diagnose.EndedEarly(cr.Outcomes)
 		var next []*course.Koan
 		for i, o := range cr.Outcomes {
@@ -377,18 +378,22 @@ func (v *verifier) solutionsPass(ctx context.Context, c *course.Concept) error {
 	if v.sols.Concept(c.Name) == nil {
 		return nil
 	}
-	wo := walk.Options{Root: v.opt.Root, Tree: v.opt.Solutions, Concepts: []string{c.Name}, All: true, Go: v.opt.Go}
-	if v.opt.Koan != "" {
-		wo.Run = "^" + v.opt.Koan + "$"
-	}
-	st, err := walk.Walk(ctx, wo)
+	e, err := engine.Load(v.opt.Root, v.opt.Solutions, engine.Options{Go: v.opt.Go})
 	if err != nil {
 		return err
 	}
-	if st.RaceUnavailable {
+	sel := engine.Selection{Concepts: []*course.Concept{e.Course.Concept(c.Name)}}
+	if v.opt.Koan != "" {
+		sel.Run = "^" + v.opt.Koan + "$"
+	}
+	results, err := e.Run(ctx, sel)
+	if err != nil {
+		return err
+	}
+	if !e.Race() {
 		return fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
 	}
-	for _, o := range st.Concepts[0].Outcomes {
+	for _, o := range results[0].Outcomes {
 		if o.State == diagnose.Passed || !v.only(o.Koan) {
 			continue
 		}
