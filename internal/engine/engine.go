@@ -2,7 +2,9 @@ package engine
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -30,7 +32,7 @@ type Options struct {
 	Tags string
 	// OverlayDir is where the koan helper's TestMain for a package without
 	// one is written (see helperOverlay); "" means a directory of the
-	// system's temporary directory.
+	// system's temporary directory named after the course's root.
 	OverlayDir string
 	// Go runs go test; nil means run.Go. Tests replace it to replay
 	// recorded streams.
@@ -66,8 +68,9 @@ func New(c *course.Course, opt Options) *Engine {
 	if opt.Go == nil {
 		opt.Go = run.Go
 	}
-	if opt.OverlayDir == "" {
-		opt.OverlayDir = filepath.Join(os.TempDir(), "koans-overlay")
+	if opt.OverlayDir == "" { // one per course: two courses' overlays differ
+		sum := sha256.Sum256([]byte(c.Root))
+		opt.OverlayDir = filepath.Join(os.TempDir(), fmt.Sprintf("koans-overlay-%x", sum[:6]))
 	}
 	return &Engine{Course: c, opt: opt, noRace: opt.NoRace}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/run"
 )
 
@@ -93,43 +94,147 @@ func filledBlanks(root string, k *course.Koan, sols *course.Concept) ([]filled, 
 // blanksNeeded: in a koan whose blanks sit on two or more lines, each blank
 // is needed. For each of them in turn, the solution runs with that one line
 // put back as shipped (through go test -overlay, so no file changes), under
-// -race with the leak check, and must fail. A pass means a learner could
-// leave that blank as it is: it teaches nothing, or another blank gives its
-// answer away. A koan with one blank line needs no run: the shipped-koan
-// check is the same test. One koan per go test process: the race detector
-// reports once per process, and a crash ends it.
-func (v *verifier) blanksNeeded(ctx context.Context, c *course.Concept) error {
-	sc := v.sols.Concept(c.Name)
-	tmp, err := os.MkdirTemp("", "koans-blanks")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
+// -race with the leak check, and must fail (runBlanks). A pass means a
+// learner could leave that blank as it is: it teaches nothing, or another
+// blank gives its answer away. A koan with one blank line needs no run: the
+// shipped-koan check is the same test.
+func (v *verifier) blanksNeeded(c *course.Concept) {
 	for _, k := range c.Koans {
-		blanks, solFile := filledBlanks(v.opt.Root, k, sc)
-		if len(blanks) < 2 || !v.only(k) {
-			continue
-		}
-		sl := course.SourceLines(v.opt.Root, solFile)
+		blanks, _ := filledBlanks(v.opt.Root, k, v.sols.Concept(c.Name))
 		for _, b := range blanks {
-			if certainToFail(b.koan) {
-				continue
-			}
-			text := append([]string(nil), sl...)
-			text[b.line-1] = b.koan
-			ov, err := writeOverlay(tmp, v.opt.Root, solFile, strings.Join(text, "\n")+"\n")
-			if err != nil {
-				return err
-			}
-			verdict, err := v.runAlone(ctx, sc, k.Name, ov)
-			if err != nil {
-				return err
-			}
-			v.opt.Log(fmt.Sprintf("  %s with the blank on line %d as shipped: %s", k.Name, b.line, verdict))
-			if verdict == "passes" {
+			if v.blanks[blankAt{k, b.line}] == "passes" {
 				v.problem(fmt.Sprintf("%s:%d", k.File, b.line), "%s passes with the blank on line %d left as shipped: that blank is not needed (or another blank gives its answer away)", k.Name, b.line)
 			}
 		}
+	}
+}
+
+// A blankAt is a blank's line in a koan.
+type blankAt struct {
+	koan *course.Koan
+	line int
+}
+
+// A putBack is the solution of a koan with one blank line put back.
+type putBack struct {
+	at   blankAt
+	sc   *course.Concept // the solved concept
+	file string          // the solution's file, repository-relative
+	text string          // its text with the line as shipped
+}
+
+// putBacks are the solutions with one blank put back that need a run, for
+// each of the concepts that has any: a koan with two blank lines or more,
+// a line that could pass wherever it stands.
+func (v *verifier) putBacks(concepts []*course.Concept) [][]putBack {
+	var out [][]putBack
+	for _, c := range concepts {
+		sc := v.sols.Concept(c.Name)
+		var q []putBack
+		for _, k := range c.Koans {
+			blanks, solFile := filledBlanks(v.opt.Root, k, sc)
+			if len(blanks) < 2 || !v.only(k) {
+				continue
+			}
+			sl := course.SourceLines(v.opt.Root, solFile)
+			for _, b := range blanks {
+				if certainToFail(b.koan) {
+					continue
+				}
+				text := append([]string(nil), sl...)
+				text[b.line-1] = b.koan
+				q = append(q, putBack{at: blankAt{k, b.line}, sc: sc, file: solFile, text: strings.Join(text, "\n") + "\n"})
+			}
+		}
+		if len(q) > 0 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// runBlanks runs every solution with a blank put back (putBacks) and
+// gives each its verdict (see verdictOf). A go test call runs one of each
+// concept's, side by side: one koan per test binary, since the race
+// detector reports once per process and a crash ends it. They run without
+// vet first, which saves a step of each build: one that fails without vet
+// fails with it. A pass runs again with vet, as the learner's go test runs
+// it, since a line put back may be one vet rejects.
+func (v *verifier) runBlanks(ctx context.Context, concepts []*course.Concept) (map[blankAt]string, error) {
+	tmp, err := os.MkdirTemp("", "koans-blanks")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	verdicts := map[blankAt]string{}
+	queues := v.putBacks(concepts)
+	for _, vet := range []string{"off", ""} {
+		var passed [][]putBack
+		for r := 0; ; r++ {
+			var round []putBack
+			for _, q := range queues {
+				if r < len(q) {
+					round = append(round, q[r])
+				}
+			}
+			if len(round) == 0 {
+				break
+			}
+			if err := v.runRound(ctx, filepath.Join(tmp, fmt.Sprintf("%s%d", vet, r)), round, vet, verdicts); err != nil {
+				return nil, err
+			}
+			passed = append(passed, passes(round, verdicts)...)
+		}
+		queues = passed
+	}
+	return verdicts, nil
+}
+
+// passes are the put-backs of a round that passed, each a queue of its own
+// concept's.
+func passes(round []putBack, verdicts map[blankAt]string) [][]putBack {
+	var out [][]putBack
+	for _, p := range round {
+		if verdicts[p.at] != "passes" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1][0].sc == p.sc {
+			out[n-1] = append(out[n-1], p)
+		} else {
+			out = append(out, []putBack{p})
+		}
+	}
+	return out
+}
+
+// runRound runs the put-backs, each of another concept, in one go test
+// call with one overlay, and records their verdicts.
+func (v *verifier) runRound(ctx context.Context, dir string, round []putBack, vet string, verdicts map[blankAt]string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	replace := map[string]string{}
+	var names, pkgs []string
+	for i, p := range round {
+		src := filepath.Join(dir, fmt.Sprintf("%d_%s", i, filepath.Base(p.file)))
+		if err := os.WriteFile(src, []byte(p.text), 0o644); err != nil {
+			return err
+		}
+		replace[filepath.Join(v.opt.Root, filepath.FromSlash(p.file))] = src
+		names, pkgs = append(names, p.at.koan.Name), append(pkgs, "./"+p.sc.Dir)
+	}
+	data, _ := json.Marshal(map[string]map[string]string{"Replace": replace})
+	ov := filepath.Join(dir, "overlay.json")
+	if err := os.WriteFile(ov, data, 0o644); err != nil {
+		return err
+	}
+	res, err := v.opt.Go(ctx, run.Options{Dir: v.opt.Root, Race: true, Vet: vet, Count: 1, Overlay: ov, Run: engine.Pattern(names), Timeout: 20 * time.Second}, pkgs...)
+	if err != nil {
+		return err
+	}
+	for _, p := range round {
+		verdicts[p.at] = verdictOf(p.sc, res.Packages[p.sc.ImportPath(v.sols.Module)], p.at.koan.Name, v.opt.Root)
+		v.opt.Log(fmt.Sprintf("  %s with the blank on line %d as shipped: %s", p.at.koan.Name, p.at.line, verdicts[p.at]))
 	}
 	return nil
 }
@@ -143,25 +248,6 @@ var expectsTheBlank = regexp.MustCompile(`^\s*(assert|require)\.(Equal|EqualValu
 // value compares a koan.Blank, which equals nothing but another Blank.
 func certainToFail(koanLine string) bool {
 	return expectsTheBlank.MatchString(koanLine)
-}
-
-// runAlone runs the koan named alone from the solutions with the overlay,
-// and gives its verdict (see verdictOf). It runs without vet first, which
-// saves a step of each run: a koan that fails without vet fails with it. A
-// pass is run again with vet, as the learner's go test runs it, since a
-// line put back may be one vet rejects.
-func (v *verifier) runAlone(ctx context.Context, sc *course.Concept, name, overlay string) (string, error) {
-	verdict := ""
-	for _, vet := range []string{"off", ""} {
-		res, err := v.opt.Go(ctx, run.Options{Dir: v.opt.Root, Race: true, Vet: vet, Count: 1, Overlay: overlay, Run: "^" + name + "$", Timeout: 20 * time.Second}, "./"+sc.Dir)
-		if err != nil {
-			return "", err
-		}
-		if verdict = verdictOf(sc, res.Packages[sc.ImportPath(v.sols.Module)], name, v.opt.Root); verdict != "passes" {
-			return verdict, nil
-		}
-	}
-	return verdict, nil
 }
 
 // verdictOf says how the koan named fared in a run of its package alone:
