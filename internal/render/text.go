@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/standing"
@@ -107,7 +106,7 @@ func (p *printer) failure(st *standing.Standing, v Verdict) {
 	p.heading(st, v)
 	p.line("")
 	if v.Kind != kind.Missing && v.Line > 0 {
-		p.excerpt(st.Course.Root, v.File, v.Line)
+		p.excerpt(st.CurrentConcept.Lines(st.Course.Root, v.File), v.Line)
 		p.line("")
 	}
 	p.line(v.Message)
@@ -226,9 +225,9 @@ type printer struct {
 
 func (p *printer) line(s string) { fmt.Fprintln(p.w, s) }
 
-// excerpt shows a few lines around line, the line itself marked.
-func (p *printer) excerpt(root, file string, line int) {
-	lines := course.SourceLines(root, file)
+// excerpt shows a few lines of the file around line, the line itself
+// marked.
+func (p *printer) excerpt(lines []string, line int) {
 	if line > len(lines) {
 		return
 	}

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,7 +23,8 @@ import (
 // same file that the koan calls (a helper the koan exercises, like a
 // transfer between two accounts). In the order of the file, each once.
 func blankLines(root string, k *course.Koan) []int {
-	lines := course.SourceLines(root, k.File)
+	src := k.Concept.File(root, k.File)
+	lines := src.Lines
 	var out []int
 	seen := map[int]bool{}
 	blanksIn := func(from, to int) {
@@ -37,9 +36,8 @@ func blankLines(root string, k *course.Koan) []int {
 		}
 	}
 	blanksIn(k.Line, k.EndLine)
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, filepath.Join(root, k.File), nil, parser.SkipObjectResolution)
-	if err != nil {
+	f, fset := src.AST, src.Fset
+	if f == nil || src.Err != nil {
 		return out
 	}
 	funcs := map[string]*ast.FuncDecl{}
@@ -78,7 +76,7 @@ func filledBlanks(root string, k *course.Koan, sols *course.Concept) ([]filled, 
 		return nil, ""
 	}
 	solFile := sols.Dir + strings.TrimPrefix(k.File, k.Concept.Dir)
-	kl, sl := course.SourceLines(root, k.File), course.SourceLines(root, solFile)
+	kl, sl := k.Concept.Lines(root, k.File), sols.Lines(root, solFile)
 	if len(kl) != len(sl) {
 		return nil, solFile
 	}
@@ -136,7 +134,7 @@ func (v *verifier) putBacks(concepts []*course.Concept) [][]putBack {
 			if len(blanks) < 2 || !v.only(k) {
 				continue
 			}
-			sl := course.SourceLines(v.opt.Root, solFile)
+			sl := sc.Lines(v.opt.Root, solFile)
 			for _, b := range blanks {
 				if certainToFail(b.koan) {
 					continue

@@ -53,7 +53,7 @@ var (
 func Mutants(root string, sols *course.Concept) []Mutant {
 	var ms []Mutant
 	for _, k := range sols.Koans {
-		lines := course.SourceLines(root, k.File)
+		lines := sols.Lines(root, k.File)
 		for n := k.Line + 1; n < k.EndLine && n <= len(lines); n++ {
 			t := strings.TrimSpace(lines[n-1])
 			if i := strings.Index(t, " //"); i >= 0 {
@@ -132,7 +132,7 @@ func Mutate(ctx context.Context, opt Options, runs int) ([]Mutant, error) {
 			if opt.Koan != "" && m.Koan != opt.Koan {
 				continue
 			}
-			ov, err := writeOverlay(tmp, opt.Root, m.File, m.apply(course.SourceLines(opt.Root, m.File)))
+			ov, err := writeOverlay(tmp, opt.Root, m.File, m.apply(sc.Lines(opt.Root, m.File)))
 			if err != nil {
 				return nil, err
 			}
