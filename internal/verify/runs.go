@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path"
@@ -9,8 +10,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/kind"
@@ -29,17 +32,19 @@ type runs struct {
 }
 
 // runAll runs the koans, the solutions, the blanks put back and go vet
-// for the concepts.
+// for the concepts. The shipped koans' runs wait, mostly, for hang guards
+// and deadlines, one round after another; the solutions' and the blanks'
+// runs go on beside them.
 func (v *verifier) runAll(ctx context.Context, concepts []*course.Concept) error {
-	v.opt.Log("running the koans and the solutions")
-	var err error
-	if v.judged, err = judgeKoans(ctx, v.opt, v.koans, concepts); err != nil {
-		return err
+	v.opt.Log("running the koans, the solutions and the blanks put back")
+	var koansErr, solsErr error
+	var wg sync.WaitGroup
+	wg.Go(crash.Guard(func() { v.judged, koansErr = judgeKoans(ctx, v.opt, v.koans, concepts) }))
+	if solsErr = v.runSolutions(ctx, concepts); solsErr == nil {
+		v.blanks, solsErr = v.runBlanks(ctx, concepts)
 	}
-	if err := v.runSolutions(ctx, concepts); err != nil {
-		return err
-	}
-	if v.blanks, err = v.runBlanks(ctx, concepts); err != nil {
+	wg.Wait()
+	if err := errors.Join(koansErr, solsErr); err != nil {
 		return err
 	}
 	v.opt.Log("go vet")
@@ -48,7 +53,7 @@ func (v *verifier) runAll(ctx context.Context, concepts []*course.Concept) error
 }
 
 // errNoRace: verify judges race koans, which need the race detector.
-var errNoRace = fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
+var errNoRace = errors.New("verify needs the race detector (cgo and a C compiler)")
 
 // judgeKoans runs the shipped koans of the concepts (only opt.Koan, if
 // set) in one engine run, until each has a verdict of its own: a koan that

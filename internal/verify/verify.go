@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
@@ -72,6 +73,12 @@ func (o *Options) defaults() {
 	}
 	if o.Log == nil {
 		o.Log = func(string) {}
+	}
+	log, mu := o.Log, new(sync.Mutex) // runs log side by side
+	o.Log = func(s string) {
+		mu.Lock()
+		defer mu.Unlock()
+		log(s)
 	}
 }
 
@@ -258,8 +265,8 @@ func (v *verifier) mirror(c *course.Concept) {
 		if !slices.Contains(sFiles, f) {
 			continue
 		}
-		kl := course.SourceLines(v.opt.Root, c.Dir+"/"+f)
-		sl := course.SourceLines(v.opt.Root, sc.Dir+"/"+f)
+		kl := c.Lines(v.opt.Root, c.Dir+"/"+f)
+		sl := sc.Lines(v.opt.Root, sc.Dir+"/"+f)
 		if len(kl) != len(sl) {
 			v.problem(sc.Dir+"/"+f, "has %d lines, the koan %d: a solution fills each blank in place, line for line", len(sl), len(kl))
 			continue
