@@ -2,7 +2,6 @@ package verify
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"os"
@@ -10,11 +9,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
-	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/run"
 )
 
@@ -153,11 +150,10 @@ func (v *verifier) putBacks(concepts []*course.Concept) [][]putBack {
 
 // runBlanks runs every solution with a blank put back (putBacks) and
 // gives each its verdict (see verdictOf). A go test call runs one of each
-// concept's, side by side: one koan per test binary, since the race
-// detector reports once per process and a crash ends it. They run without
-// vet first, which saves a step of each build: one that fails without vet
-// fails with it. A pass runs again with vet, as the learner's go test runs
-// it, since a line put back may be one vet rejects.
+// concept's, side by side (sideBySide). They run without vet first, which
+// saves a step of each build: one that fails without vet fails with it. A
+// pass runs again with vet, as the learner's go test runs it, since a line
+// put back may be one vet rejects.
 func (v *verifier) runBlanks(ctx context.Context, concepts []*course.Concept) (map[blankAt]string, error) {
 	tmp, err := os.MkdirTemp("", "koans-blanks")
 	if err != nil {
@@ -168,20 +164,24 @@ func (v *verifier) runBlanks(ctx context.Context, concepts []*course.Concept) (m
 	queues := v.putBacks(concepts)
 	for _, vet := range []string{"off", ""} {
 		var passed [][]putBack
-		for r := 0; ; r++ {
-			var round []putBack
-			for _, q := range queues {
-				if r < len(q) {
-					round = append(round, q[r])
-				}
+		err := rounds(queues, func(r int, round []putBack) error {
+			edits := make([]edit, len(round))
+			for i, p := range round {
+				edits[i] = edit{sc: p.sc, file: p.file, text: p.text, koan: p.at.koan.Name}
 			}
-			if len(round) == 0 {
-				break
+			pkgs, err := sideBySide(ctx, v.opt, v.sols.Module, filepath.Join(tmp, fmt.Sprintf("%s%d", vet, r)), edits, vet, "")
+			if err != nil {
+				return err
 			}
-			if err := v.runRound(ctx, filepath.Join(tmp, fmt.Sprintf("%s%d", vet, r)), round, vet, verdicts); err != nil {
-				return nil, err
+			for i, p := range round {
+				verdicts[p.at] = verdictOf(p.sc, pkgs[i], p.at.koan.Name, v.opt.Root)
+				v.opt.Log(fmt.Sprintf("  %s with the blank on line %d as shipped: %s", p.at.koan.Name, p.at.line, verdicts[p.at]))
 			}
 			passed = append(passed, passes(round, verdicts)...)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		queues = passed
 	}
@@ -203,38 +203,6 @@ func passes(round []putBack, verdicts map[blankAt]string) [][]putBack {
 		}
 	}
 	return out
-}
-
-// runRound runs the put-backs, each of another concept, in one go test
-// call with one overlay, and records their verdicts.
-func (v *verifier) runRound(ctx context.Context, dir string, round []putBack, vet string, verdicts map[blankAt]string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	replace := map[string]string{}
-	var names, pkgs []string
-	for i, p := range round {
-		src := filepath.Join(dir, fmt.Sprintf("%d_%s", i, filepath.Base(p.file)))
-		if err := os.WriteFile(src, []byte(p.text), 0o644); err != nil {
-			return err
-		}
-		replace[filepath.Join(v.opt.Root, filepath.FromSlash(p.file))] = src
-		names, pkgs = append(names, p.at.koan.Name), append(pkgs, "./"+p.sc.Dir)
-	}
-	data, _ := json.Marshal(map[string]map[string]string{"Replace": replace})
-	ov := filepath.Join(dir, "overlay.json")
-	if err := os.WriteFile(ov, data, 0o644); err != nil {
-		return err
-	}
-	res, err := v.opt.Go(ctx, run.Options{Dir: v.opt.Root, Race: true, Vet: vet, Count: 1, Overlay: ov, Run: engine.Pattern(names), Timeout: 20 * time.Second}, pkgs...)
-	if err != nil {
-		return err
-	}
-	for _, p := range round {
-		verdicts[p.at] = verdictOf(p.sc, res.Packages[p.sc.ImportPath(v.sols.Module)], p.at.koan.Name, v.opt.Root)
-		v.opt.Log(fmt.Sprintf("  %s with the blank on line %d as shipped: %s", p.at.koan.Name, p.at.line, verdicts[p.at]))
-	}
-	return nil
 }
 
 // expectsTheBlank matches a line whose assertion expects the blank value:
@@ -264,16 +232,4 @@ func verdictOf(sc *course.Concept, pkg *run.Package, name, root string) string {
 		}
 	}
 	return "fails"
-}
-
-// writeOverlay writes text in place of the repository-relative file, for go
-// test -overlay, and returns the overlay's path.
-func writeOverlay(tmp, root, file, text string) (string, error) {
-	src := filepath.Join(tmp, "replaced.go")
-	if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
-		return "", err
-	}
-	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(root, filepath.FromSlash(file)): src}})
-	ov := filepath.Join(tmp, "overlay.json")
-	return ov, os.WriteFile(ov, overlay, 0o644)
 }
