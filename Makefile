@@ -57,9 +57,16 @@ $(KOANS): $(KOANS_SRC)
 	    *) n=$$((n+1)); if [ -t 2 ]; then printf '\r  built %d packages' $$n >&2; fi;; esac; done; \
 	  if [ $$n -gt 0 ]; then if [ -t 2 ]; then echo >&2; else echo "  built $$n packages" >&2; fi; fi; }
 
-## test: every check: the runner's tests, the course's proof, and the linters
-test: unit verify lint
-test unit: export KOANS_MAINTAINER = 1
+## test: every check: the runner's tests, the course's proof, and the linters, side by side
+# The three mostly wait (for go test's builds, the koans' hang guards and
+# deadlines), so they run at once: each one's output is printed whole when
+# it ends (--output-sync), and make test fails if any of them does. A make
+# without --output-sync (macOS's 3.81) runs them one after another.
+SIDE_BY_SIDE := $(if $(filter output-sync,$(.FEATURES)),-j3 --output-sync=target)
+test: export KOANS_MAINTAINER = 1
+test:
+	@$(MAKE) --no-print-directory $(SIDE_BY_SIDE) unit verify lint
+unit: export KOANS_MAINTAINER = 1
 
 ## unit: the runner's and the helper's own tests: the unit tests under -race, then all of them without
 # The end-to-end tests (testscripts, the watch screen, verify on fixtures) run
