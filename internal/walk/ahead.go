@@ -50,8 +50,7 @@ func Ahead(ctx context.Context, opt Options, name string) (*standing.Standing, e
 	if k != nil {
 		lookedAt(st, k)
 	}
-	saved, _, ok, err := Saved(opt.Root, c.Tree)
-	if err == nil && ok {
+	if saved, _, ok := savedIn(c); ok { // the same course: loaded once
 		st.Passed, st.Total = saved.Passed, saved.Total
 		if saved.Current != nil {
 			st.Place = saved.Current.Koan

@@ -57,6 +57,13 @@ func Saved(root, tree string) (st *standing.Standing, judged time.Time, ok bool,
 	if err != nil {
 		return nil, time.Time{}, false, err
 	}
+	st, judged, ok = savedIn(c)
+	return st, judged, ok, nil
+}
+
+// savedIn is Saved of a course already loaded.
+func savedIn(c *course.Course) (st *standing.Standing, judged time.Time, ok bool) {
+	root, tree := c.Root, c.Tree
 	saved, ok := state.Of(root).Standing(tree)
 	st = &standing.Standing{Course: c, Total: c.Total(), RaceUnavailable: ok && !saved.Race}
 	for _, cc := range c.Concepts {
@@ -84,7 +91,7 @@ func Saved(root, tree string) (st *standing.Standing, judged time.Time, ok bool,
 		}
 		st.Concepts = append(st.Concepts, cr)
 	}
-	return st, saved.Judged, ok, nil
+	return st, saved.Judged, ok
 }
 
 // goFailed is the error of a go test that failed before running any koan,
