@@ -15,20 +15,12 @@ import (
 	"github.com/gokoans/concurrency/internal/state"
 )
 
-// One judges koan k of the koans tree alone: an engine run of one
-// koan, which never moves the learner's place nor writes the journal. opt
-// gives the root and how to run.
-func One(ctx context.Context, opt Options, k *course.Koan) (diagnose.Outcome, error) {
-	opt.Tree = "koans"
-	e, err := opt.load()
-	if err != nil {
-		return diagnose.Outcome{}, err
-	}
-	c := e.Course.Concept(k.Concept.Name)
-	if c == nil {
-		return diagnose.Outcome{}, lang.Errorf("%s did not run", k.Name)
-	}
-	st := standing.New(e.Course, []*course.Concept{c})
+// One judges koan k of the koans tree c (loaded by the caller) alone: an
+// engine run of one koan, which never moves the learner's place nor writes
+// the journal. opt says how to run.
+func One(ctx context.Context, opt Options, c *course.Course, k *course.Koan) (diagnose.Outcome, error) {
+	e := engine.New(c, opt.engineOptions())
+	st := standing.New(c, []*course.Concept{k.Concept})
 	w := &walker{opt: opt, e: e, st: st}
 	if err := w.run(ctx, 0, 1, engine.Selection{Run: "^" + k.Name + "$"}); err != nil {
 		return diagnose.Outcome{}, err

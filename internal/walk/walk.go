@@ -68,13 +68,19 @@ func (opt Options) load() (*engine.Engine, error) {
 	if opt.Tree == "" {
 		opt.Tree = "koans"
 	}
+	return engine.Load(opt.Root, opt.Tree, opt.engineOptions())
+}
+
+// engineOptions are the engine's options for the learner: the deadline
+// KOANS_TIMEOUT sets, the helper's overlay under .koans/.
+func (opt Options) engineOptions() engine.Options {
 	if opt.Timeout == 0 {
 		opt.Timeout = TimeoutFromEnv()
 	}
-	return engine.Load(opt.Root, opt.Tree, engine.Options{
+	return engine.Options{
 		NoRace: opt.NoRace, Timeout: opt.Timeout, Waiting: opt.Waiting, Tags: opt.Tags,
 		OverlayDir: state.Of(opt.Root).Overlay(), Go: opt.Go,
-	})
+	}
 }
 
 // keeps reports whether the walk of the tree keeps the learner's place in
