@@ -185,7 +185,9 @@ func (e *Engine) goTest(ctx context.Context, cs []*course.Concept, cl call) (map
 		e.mu.Lock()
 		e.noRace = true
 		e.mu.Unlock()
-		opt.Race = false
+		if opt, err = e.options(cs, cl); err != nil { // without -race, and saying so
+			return nil, err
+		}
 		res, err = e.opt.Go(ctx, opt, pkgs...)
 	}
 	if err == nil {

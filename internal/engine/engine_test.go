@@ -182,14 +182,16 @@ func TestAPassThatNeverReachesTheLeakCheckIsNotAPass(t *testing.T) {
 }
 
 // go test that refuses -race is asked again without it, and the engine
-// says so; race koans that passed are then not judged.
+// says so (and that it builds without it); race koans that passed are then
+// not judged.
 func TestWithoutCgoTheEngineRunsWithoutRace(t *testing.T) {
 	c := writeCourse(t)
 	c.Concepts[0].Koans[0].Kind = kind.Race
 	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass"}}
-	var races []bool
-	e := New(c, Options{OverlayDir: t.TempDir(), Go: func(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
+	var races, said []bool
+	e := New(c, Options{OverlayDir: t.TempDir(), Waiting: func(race bool) { said = append(said, race) }, Go: func(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
 		races = append(races, opt.Race)
+		opt.Waiting() // go test is slow to start: the engine says it builds, and how
 		if opt.Race {
 			return &run.Result{}, run.ErrNoRace
 		}
@@ -198,6 +200,7 @@ func TestWithoutCgoTheEngineRunsWithoutRace(t *testing.T) {
 	results, err := e.Run(context.Background(), Selection{Concepts: c.Concepts[:1]})
 	require.NoError(t, err)
 	assert.Equal(t, []bool{true, false}, races)
+	assert.Equal(t, []bool{true, false}, said, "the second build is said to be without the race detector")
 	assert.False(t, e.Race())
 	assert.True(t, results[0].Outcomes[0].Unjudged, "a race koan is not judged without -race")
 }
