@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
+	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
@@ -169,9 +171,53 @@ type call struct {
 }
 
 // goTest runs the concepts' packages in one go test call, and returns
-// each concept's package (nil when go test said nothing of it). A go test
-// that refuses -race is asked again without it, and so is every later call.
+// each concept's package (nil when go test said nothing of it). Packages
+// whose deadlines differ (a catalog's timeout) run in calls of their own,
+// side by side: a deadline is part of a koan's verdict (the hang guard
+// reports a koan still running just before it), so each package keeps its
+// own.
 func (e *Engine) goTest(ctx context.Context, cs []*course.Concept, cl call) (map[*course.Concept]*run.Package, error) {
+	groups := map[time.Duration][]*course.Concept{}
+	var order []time.Duration
+	for _, c := range cs {
+		d := e.timeout(c)
+		if groups[d] == nil {
+			order = append(order, d)
+		}
+		groups[d] = append(groups[d], c)
+	}
+	if len(order) == 1 {
+		return e.goTestOnce(ctx, cs, cl)
+	}
+	outs := make([]map[*course.Concept]*run.Package, len(order))
+	errs := make([]error, len(order))
+	var wg sync.WaitGroup
+	for i, d := range order {
+		wg.Go(crash.Guard(func() { outs[i], errs[i] = e.goTestOnce(ctx, groups[d], cl) }))
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	all := map[*course.Concept]*run.Package{}
+	for _, out := range outs {
+		maps.Copy(all, out)
+	}
+	return all, nil
+}
+
+// timeout is the deadline of the concept's test binary: the engine's, or
+// the longer one its catalog asks for.
+func (e *Engine) timeout(c *course.Concept) time.Duration {
+	if e.opt.Timeout == NoTimeout {
+		return NoTimeout
+	}
+	return max(e.opt.Timeout, c.Timeout)
+}
+
+// goTestOnce runs the concepts' packages in one go test call. A go test
+// that refuses -race is asked again without it, and so is every later call.
+func (e *Engine) goTestOnce(ctx context.Context, cs []*course.Concept, cl call) (map[*course.Concept]*run.Package, error) {
 	var pkgs []string
 	for _, c := range cs {
 		pkgs = append(pkgs, "./"+c.Dir)
@@ -223,9 +269,7 @@ func (e *Engine) options(cs []*course.Concept, cl call) (run.Options, error) {
 	}
 	var plain []*course.Concept
 	for _, c := range cs {
-		if c.Timeout > opt.Timeout && opt.Timeout != NoTimeout {
-			opt.Timeout = c.Timeout
-		}
+		opt.Timeout = e.timeout(c) // the same for all (goTest)
 		if c.Catalog == nil && c.Main == course.NoMain {
 			plain = append(plain, c)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -229,4 +230,24 @@ func TestARecordedCrashIsRecheckedFromItsStreams(t *testing.T) {
 	results, err := e.Run(context.Background(), Selection{Concepts: []*course.Concept{e.Course.Concept("17_leak_then_crash")}})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"TestALeakComesFirst failed (leak)", "TestAPanicEndsTheRunBeforeTheLeakCheck failed (panic)"}, states(results))
+}
+
+// A package whose catalog asks for a longer deadline runs in a go test call
+// of its own, beside the others': the deadline is part of a koan's verdict.
+func TestAPackageWithALongerDeadlineRunsInACallOfItsOwn(t *testing.T) {
+	c := writeCourse(t)
+	c.Concepts[1].Timeout = 15 * time.Second
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "pass", "TestB2": "pass", "TestB3": "pass", "TestB4": "pass"}}
+	var mu sync.Mutex
+	timeouts := map[string]time.Duration{}
+	e := New(c, Options{OverlayDir: t.TempDir(), Go: func(ctx context.Context, opt run.Options, pkgs ...string) (*run.Result, error) {
+		mu.Lock()
+		timeouts[strings.Join(pkgs, " ")] = opt.Timeout
+		mu.Unlock()
+		return f.goTest(ctx, opt, pkgs...)
+	}})
+	results, err := e.Run(context.Background(), Selection{Concepts: c.Concepts})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]time.Duration{"./koans/01_first": DefaultTimeout, "./koans/02_second": 15 * time.Second}, timeouts)
+	assert.Equal(t, []string{"TestA1 passed", "TestA2 passed", "TestB1 passed", "TestB2 passed", "TestB3 passed", "TestB4 passed"}, states(results))
 }
