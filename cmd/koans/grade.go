@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
+	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -69,26 +71,19 @@ func (a *app) gradeWalk(ctx context.Context, v *shipped.Version, err error, trus
 	if cerr != nil {
 		return grade.Report{}, cerr
 	}
-	opt := a.options()
-	opt.All = true
 	var broken []*course.Concept
 	for _, cc := range c.Concepts {
 		if cc.BadCatalog != "" {
 			broken = append(broken, cc)
-			continue
-		}
-		opt.Concepts = append(opt.Concepts, cc.Name)
-	}
-	st := &walk.Standing{Course: c}
-	if len(broken) == 0 {
-		opt.Concepts = nil // the learner's own walk: the whole path
-	}
-	if len(opt.Concepts) > 0 || len(broken) == 0 {
-		var werr error
-		if st, werr = walk.Walk(ctx, opt); werr != nil {
-			return grade.Report{}, werr
 		}
 	}
+	st, werr := walk.All(ctx, a.options())
+	if werr != nil {
+		return grade.Report{}, werr
+	}
+	// A concept whose catalog does not parse is graded as not run, and
+	// every other keeps its points.
+	st.Concepts = slices.DeleteFunc(st.Concepts, func(cr standing.ConceptResult) bool { return cr.Concept.BadCatalog != "" })
 	r := grade.Build(st, grade.PathAgainst(a.root, st, v, err, a.lang), trusted)
 	for _, cc := range broken {
 		r.NotRun(cc, lang.Msgf("its catalog does not parse (%s), so its koans were not run", cc.BadCatalog), a.lang)

@@ -64,9 +64,7 @@ func (a *app) listCmd(ctx context.Context, args []string) error {
 	if !*runAll && !a.json && a.tree == "koans" {
 		return a.savedList()
 	}
-	opt := a.options()
-	opt.All = true
-	st, err := walk.Walk(ctx, opt)
+	st, err := walk.All(ctx, a.options())
 	if err != nil {
 		return err
 	}

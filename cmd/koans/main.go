@@ -15,6 +15,7 @@ import (
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/shipped"
+	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/state"
 	"github.com/gokoans/concurrency/internal/verdict"
 	"github.com/gokoans/concurrency/internal/walk"
@@ -172,12 +173,12 @@ func (a *app) options() walk.Options {
 }
 
 // walk walks the learner's path, after the first run's build in this clone.
-func (a *app) walk(ctx context.Context) (*walk.Standing, error) {
+func (a *app) walk(ctx context.Context) (*standing.Standing, error) {
 	walk.Warm(ctx, a.options(), render.Progress(a.stderr, isTerminal(a.stderr), a.lang))
 	before, walked := state.Of(a.root).Standing(a.tree)
 	st, err := walk.Walk(ctx, a.options())
 	if err == nil {
-		st.PlaceMissing(a.root)
+		walk.PlaceMissing(st, a.root)
 		st.RaceNoted = walked && !before.Race // the last walk said it
 		for _, j := range before.Koans {
 			if j.State == "passed" {
@@ -198,7 +199,7 @@ func looksAhead(name string) bool {
 // runCmd walks the path and prints the verdict; a koan or concept named
 // in args is judged alone (walk.Ahead).
 func (a *app) runCmd(ctx context.Context, args []string) error {
-	var st *walk.Standing
+	var st *standing.Standing
 	var err error
 	if len(args) == 1 {
 		walk.Warm(ctx, a.options(), render.Progress(a.stderr, isTerminal(a.stderr), a.lang))
@@ -226,7 +227,7 @@ func (a *app) runCmd(ctx context.Context, args []string) error {
 // gradeJustPassed compares the koans the walk has just seen pass with the
 // koans as shipped (package grade), so that the verdict says, at the moment
 // a koan passes, when it passed outside the rules and is not graded.
-func (a *app) gradeJustPassed(st *walk.Standing) {
+func (a *app) gradeJustPassed(st *standing.Standing) {
 	if len(st.JustPassed) == 0 {
 		return
 	}
@@ -243,7 +244,7 @@ func (a *app) gradeJustPassed(st *walk.Standing) {
 			results[k.Concept] = grade.Concept(a.root, v, k.Concept)
 		}
 		if r, ok := results[k.Concept][k.Name]; ok && !r.Within {
-			st.Ungraded = append(st.Ungraded, walk.Ungraded{Koan: k, Why: r.Why, Where: r.Where})
+			st.Ungraded = append(st.Ungraded, standing.Ungraded{Koan: k, Why: r.Why, Where: r.Where})
 		}
 	}
 }

@@ -38,7 +38,7 @@ func (a *app) solutionCmd(ctx context.Context, args []string) error {
 	if k == nil {
 		return lang.Errorf("no koan %s in koans/ (name it as its test function is named)", name)
 	}
-	o, err := walk.One(ctx, a.options(), k)
+	o, err := walk.One(ctx, a.options(), c, k)
 	if err != nil {
 		return err
 	}

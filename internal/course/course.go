@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,6 +56,8 @@ type Concept struct {
 	// Gone is set for a concept of the course whose directory is not in the
 	// tree (deleted or moved): its koans are those of its solution.
 	Gone bool
+
+	files *files // the course's files as read (files.go)
 }
 
 // Main is what runs a package's tests.
@@ -214,6 +214,7 @@ func Load(root, tree string) (*Course, error) {
 		return nil, err
 	}
 	c := &Course{Root: root, Tree: tree, Module: mod}
+	fs := newFiles(root)
 	entries, err := os.ReadDir(filepath.Join(root, tree))
 	if err != nil {
 		return nil, err
@@ -222,7 +223,7 @@ func Load(root, tree string) (*Course, error) {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
 			continue
 		}
-		concept, err := loadConcept(root, tree, e.Name())
+		concept, err := loadConcept(root, tree, e.Name(), fs)
 		if err != nil {
 			return nil, err
 		}
@@ -251,7 +252,7 @@ func (c *Course) addGone() error {
 		if !e.IsDir() || c.Concept(e.Name()) != nil || isDir(filepath.Join(c.Root, "koans", e.Name())) {
 			continue
 		}
-		gone, err := loadConcept(c.Root, "solutions", e.Name())
+		gone, err := loadConcept(c.Root, "solutions", e.Name(), newFiles(c.Root))
 		if err != nil || gone == nil {
 			continue
 		}
@@ -266,7 +267,7 @@ func (c *Course) addGone() error {
 	return nil
 }
 
-func loadConcept(root, tree, name string) (*Concept, error) {
+func loadConcept(root, tree, name string, fs *files) (*Concept, error) {
 	dir := filepath.Join(root, tree, name)
 	files, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
 	if err != nil {
@@ -280,11 +281,10 @@ func loadConcept(root, tree, name string) (*Concept, error) {
 	if len(files) == 0 && !isFile(catPath) {
 		return nil, nil // not a concept
 	}
-	c := &Concept{Name: name, Dir: filepath.ToSlash(filepath.Join(tree, name)), Title: titleOf(name)}
+	c := &Concept{Name: name, Dir: filepath.ToSlash(filepath.Join(tree, name)), Title: titleOf(name), files: fs}
 	slices.Sort(files)
-	fset := token.NewFileSet()
 	for _, f := range files {
-		c.readFile(root, fset, f)
+		c.readFile(root, f)
 	}
 	if isFile(catPath) {
 		rel, _ := filepath.Rel(root, catPath)
@@ -295,13 +295,14 @@ func loadConcept(root, tree, name string) (*Concept, error) {
 
 // readFile adds the koans of one test file, in source order, and notes its
 // package name and whether it holds a TestMain.
-func (c *Concept) readFile(root string, fset *token.FileSet, f string) {
+func (c *Concept) readFile(root string, f string) {
 	rel, _ := filepath.Rel(root, f)
 	rel = filepath.ToSlash(rel)
-	af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution|parser.ParseComments)
-	if err != nil {
-		c.Problems = append(c.Problems, err.Error())
+	file := c.files.read(rel)
+	if file.Err != nil {
+		c.Problems = append(c.Problems, file.Err.Error())
 	}
+	af, fset := file.AST, file.Fset
 	if af == nil {
 		return
 	}

@@ -527,7 +527,7 @@ func (j *judge) caller(fn string) *course.Koan {
 	call := regexp.MustCompile(`\b` + regexp.QuoteMeta(parts[len(parts)-1]) + `\(`)
 	var found *course.Koan
 	for _, k := range j.c.Koans {
-		lines := course.SourceLines(j.root, k.File)
+		lines := j.c.Lines(j.root, k.File)
 		for n := k.Line + 1; n < k.EndLine && n <= len(lines); n++ {
 			if call.MatchString(lines[n-1]) {
 				if found != nil && found != k {

@@ -438,7 +438,7 @@ func (j *judge) exitCall(k *course.Koan) (Place, string, bool) {
 	if k.File == "" {
 		return Place{}, "", false
 	}
-	lines := course.SourceLines(j.root, k.File)
+	lines := j.c.Lines(j.root, k.File)
 	for n := k.Line; n <= k.EndLine && n <= len(lines); n++ {
 		if m := exitCallRE.FindStringIndex(lines[n-1]); m != nil {
 			call := lines[n-1][m[0]:]
@@ -538,7 +538,7 @@ var traceFrameRE = regexp.MustCompile(`^(.+\.go):(\d+)$`)
 // comparedWith returns the source of the other argument of the assertion on
 // file:line that holds a bare __, e.g. "<-ch" for assert.Equal(t, __, <-ch).
 func (j *judge) comparedWith(file string, line int) string {
-	src := sourceLine(j.root, file, line)
+	src := j.sourceLine(file, line)
 	call := assertionCall.FindStringSubmatch(src)
 	if call == nil {
 		return ""

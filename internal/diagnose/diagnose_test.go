@@ -19,12 +19,14 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/render"
 	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/standing"
+	"github.com/gokoans/concurrency/internal/state"
 	"github.com/gokoans/concurrency/internal/verdict"
-	"github.com/gokoans/concurrency/internal/walk"
 	"github.com/gokoans/concurrency/koan/report"
 )
 
@@ -165,21 +167,25 @@ func TestKoansBeforeAVetFindingAreJudged(t *testing.T) {
 
 // walkFixture walks one fixture concept through its recorded stream (or,
 // with -record, a fresh run of go test).
-func walkFixture(t *testing.T, concept string) *walk.Standing {
+func walkFixture(t *testing.T, concept string) *standing.Standing {
 	t.Helper()
 	return walkFixtureIn(t, tree, filepath.Join("testdata", "streams"), concept)
 }
 
 // walkFixtureIn walks a concept of another fixture tree, whose streams are
 // recorded in streams.
-func walkFixtureIn(t *testing.T, tree, streams, concept string) *walk.Standing {
+func walkFixtureIn(t *testing.T, tree, streams, concept string) *standing.Standing {
 	t.Helper()
 	root := repoRoot(t)
 	rec := &recorder{root: root, dir: streams, concept: concept}
-	st, err := walk.Walk(context.Background(), walk.Options{
-		Root: root, Tree: tree, Concepts: []string{concept}, Tags: "koanfixture", Go: rec.goTest,
-	})
+	e, err := engine.Load(root, tree, engine.Options{Tags: "koanfixture", Go: rec.goTest, OverlayDir: state.Of(root).Overlay()})
 	require.NoError(t, err)
+	c := e.Course.Concept(concept)
+	require.NotNil(t, c, concept)
+	st := standing.New(e.Course, []*course.Concept{c})
+	st.Concepts, err = e.Run(context.Background(), engine.Selection{Concepts: []*course.Concept{c}})
+	require.NoError(t, err)
+	st.Settle()
 	return st
 }
 
@@ -334,7 +340,7 @@ func FuzzStrangeOutputIsStillJudged(f *testing.F) {
 		// Whatever koan stands first in the cut stream, its verdict has a
 		// kind of the -json contract.
 		if cutRes, _ := run.Replay(strings.NewReader(text[:cut])); cutRes != nil {
-			short := &walk.Standing{Course: c, Total: c.Total(), Concepts: []walk.ConceptResult{{
+			short := &standing.Standing{Course: c, Total: c.Total(), Concepts: []standing.ConceptResult{{
 				Concept: concept, Ran: true, Outcomes: diagnose.Judge(concept, cutRes.Packages[concept.ImportPath(c.Module)], root)}}}
 			if short.Settle() {
 				assert.Contains(t, kind.All, verdict.Of(short, lang.English).Kind, "%s: a verdict without a kind", what)

@@ -2,8 +2,6 @@ package diagnose
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,14 +22,14 @@ func (j *judge) initExit() (Place, string, string, bool) {
 		call string
 	}
 	byFunc := map[string][]found{}
-	fset := token.NewFileSet()
 	for _, e := range names {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
 		rel := j.c.Dir + "/" + e.Name()
-		f, err := parser.ParseFile(fset, filepath.Join(j.root, rel), nil, parser.SkipObjectResolution)
-		if err != nil {
+		src := j.c.File(j.root, rel)
+		f, fset := src.AST, src.Fset
+		if f == nil || src.Err != nil {
 			continue
 		}
 		for _, d := range f.Decls {
@@ -53,7 +51,7 @@ func (j *judge) initExit() (Place, string, string, bool) {
 					return true
 				}
 				line := fset.Position(call.Pos()).Line
-				text := sourceLine(j.root, rel, line)
+				text := j.sourceLine(rel, line)
 				if m := exitCallRE.FindStringIndex(text); m != nil {
 					text = text[m[0]:]
 					if end := strings.Index(text, ")"); end >= 0 {

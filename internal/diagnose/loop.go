@@ -2,9 +2,6 @@ package diagnose
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -24,9 +21,9 @@ func running(g traceback.Goroutine) bool { return g.State == "running" || g.Stat
 // for statement.
 func (j *judge) loopPlace(f traceback.Frame) Place {
 	p := j.place(f)
-	fset := token.NewFileSet()
-	af, err := parser.ParseFile(fset, filepath.Join(j.root, filepath.FromSlash(p.File)), nil, parser.SkipObjectResolution)
-	if err != nil {
+	src := j.c.File(j.root, p.File)
+	af, fset := src.AST, src.Fset
+	if af == nil || src.Err != nil {
 		return p
 	}
 	body := funcBody(af, f.Func)

@@ -1,10 +1,9 @@
 package diagnose
 
-import "github.com/gokoans/concurrency/internal/course"
-
-// sourceLine returns line n of the repository-relative file, or "".
-func sourceLine(root, file string, n int) string {
-	lines := course.SourceLines(root, file)
+// sourceLine returns line n of the repository-relative file, or "", as the
+// course read it (course.File).
+func (j *judge) sourceLine(file string, n int) string {
+	lines := j.c.Lines(j.root, file)
 	if n < 1 || n > len(lines) {
 		return ""
 	}

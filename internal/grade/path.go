@@ -6,7 +6,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
-	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 // A Grading is what grading says of every koan of a walk, and the shipped
@@ -20,14 +20,14 @@ type Grading struct {
 // Path compares every koan of the koans tree in st with its shipped
 // version. Without one, or outside koans/, every koan says why it cannot
 // be graded, in l.
-func Path(root string, st *walk.Standing, l lang.Lang) Grading {
+func Path(root string, st *standing.Standing, l lang.Lang) Grading {
 	v, err := shipped.Find(root)
 	return PathAgainst(root, st, v, err, l)
 }
 
 // PathAgainst is Path against the version v, found or not (err says why
 // not): the learner's koans.shipped, or the teacher's copy (shipped.FromDir).
-func PathAgainst(root string, st *walk.Standing, v *shipped.Version, err error, l lang.Lang) Grading {
+func PathAgainst(root string, st *standing.Standing, v *shipped.Version, err error, l lang.Lang) Grading {
 	g := Grading{Results: map[string]Result{}}
 	for _, cr := range st.Concepts {
 		c := cr.Concept

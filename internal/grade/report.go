@@ -14,7 +14,7 @@ import (
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
-	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 // A Report is the grade of a learner's copy: one point for each koan that
@@ -55,7 +55,7 @@ type KoanReport struct {
 }
 
 // Build grades the walk of every concept st against g.
-func Build(st *walk.Standing, g Grading, trusted bool) Report {
+func Build(st *standing.Standing, g Grading, trusted bool) Report {
 	r := Report{Shipped: g.Shipped, Trusted: trusted}
 	for _, cr := range st.Concepts {
 		c := ConceptReport{Name: cr.Concept.Name, Title: cr.Concept.Title, TitleZh: cr.Concept.TitleZh}

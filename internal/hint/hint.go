@@ -8,8 +8,8 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/journal"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/state"
-	"github.com/gokoans/concurrency/internal/walk"
 )
 
 // Options say where the hints are asked, and how to speak.
@@ -24,7 +24,7 @@ type Options struct {
 
 // Show writes to w the hints of st's current koan up to one level more
 // than last time, and remembers that level.
-func Show(w io.Writer, st *walk.Standing, opt Options) {
+func Show(w io.Writer, st *standing.Standing, opt Options) {
 	l := opt.Lang
 	if st.Current == nil {
 		l.Fprintf(w, "Every koan holds: there is nothing left to hint at.\n")

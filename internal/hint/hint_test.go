@@ -10,7 +10,7 @@ import (
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/journal"
 	"github.com/gokoans/concurrency/internal/lang"
-	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 func koan() *course.Koan {
@@ -63,7 +63,7 @@ func TestAHintIsShownInTheLearnersLanguage(t *testing.T) {
 // hints says so.
 func TestNothingToHintAtIsSaid(t *testing.T) {
 	var b strings.Builder
-	Show(&b, &walk.Standing{}, Options{Root: t.TempDir(), Lang: lang.English})
+	Show(&b, &standing.Standing{}, Options{Root: t.TempDir(), Lang: lang.English})
 	assert.Equal(t, "Every koan holds: there is nothing left to hint at.\n", b.String())
 	b.Reset()
 	k := koan()

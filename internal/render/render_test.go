@@ -16,9 +16,9 @@ import (
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/verdict"
 	"github.com/gokoans/concurrency/internal/waitfor"
-	"github.com/gokoans/concurrency/internal/walk"
 )
 
 // -update rewrites testdata/*.golden from what render writes now.
@@ -36,7 +36,7 @@ const (
 // standing builds by hand where a learner stands: the concept's three
 // koans, passed but the one failing, which failed with f, and the one
 // unjudged (a race koan that passed without the race detector).
-func standing(t *testing.T, failing string, f *diagnose.Failure, unjudged string) *walk.Standing {
+func standingOf(t *testing.T, failing string, f *diagnose.Failure, unjudged string) *standing.Standing {
 	t.Helper()
 	root, err := filepath.Abs("testdata")
 	require.NoError(t, err)
@@ -44,8 +44,8 @@ func standing(t *testing.T, failing string, f *diagnose.Failure, unjudged string
 	for i, name := range []string{blankKoan, deadlockKoan, leakKoan} {
 		c.Koans = append(c.Koans, &course.Koan{Name: name, File: file, Line: []int{10, 16, 29}[i], Concept: c})
 	}
-	cr := walk.ConceptResult{Concept: c, Ran: true}
-	st := &walk.Standing{Course: &course.Course{Root: root, Tree: "koans", Module: "example.com/course", Concepts: []*course.Concept{c}}, Total: 3}
+	cr := standing.ConceptResult{Concept: c, Ran: true}
+	st := &standing.Standing{Course: &course.Course{Root: root, Tree: "koans", Module: "example.com/course", Concepts: []*course.Concept{c}}, Total: 3}
 	for _, k := range c.Koans {
 		o := diagnose.Outcome{Koan: k, State: diagnose.Passed}
 		if k.Name == failing {
@@ -54,7 +54,7 @@ func standing(t *testing.T, failing string, f *diagnose.Failure, unjudged string
 		o.Unjudged = k.Name == unjudged
 		cr.Outcomes = append(cr.Outcomes, o)
 	}
-	st.Concepts = []walk.ConceptResult{cr}
+	st.Concepts = []standing.ConceptResult{cr}
 	st.Settle()
 	return st
 }
@@ -153,7 +153,7 @@ func TestTextAndJSONMatchTheGoldenFiles(t *testing.T) {
 			if tc.failure != nil {
 				f = tc.failure()
 			}
-			st := standing(t, tc.koan, f, tc.unjudged)
+			st := standingOf(t, tc.koan, f, tc.unjudged)
 			st.RaceUnavailable = tc.noRace
 			var plain, color, zh, js bytes.Buffer
 			Text(&plain, st, Style{})

@@ -5,11 +5,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/verdict"
-	"github.com/gokoans/concurrency/internal/walk"
 )
 
 // Style says how to write for a terminal.
@@ -40,7 +39,7 @@ func (s Style) dim(t string) string   { return s.paint("2", t) }
 func (s Style) Dim(t string) string { return s.dim(t) }
 
 // Text writes the standing as the master speaks it.
-func Text(w io.Writer, st *walk.Standing, s Style) {
+func Text(w io.Writer, st *standing.Standing, s Style) {
 	p := &printer{w: w, s: s}
 	v := verdict.Of(st, s.Lang)
 	p.notes(st)
@@ -61,7 +60,7 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 
 // notes come before the verdict: the race detector missing, a walk that
 // could not be saved, and the koans that just passed without a grade.
-func (p *printer) notes(st *walk.Standing) {
+func (p *printer) notes(st *standing.Standing) {
 	s, l := p.s, p.s.Lang
 	if st.RaceUnavailable && !st.RaceNoted {
 		p.line(s.red(l.Sprintf("Note: the race detector is unavailable here (it needs cgo and a C compiler such as gcc).")))
@@ -83,7 +82,7 @@ func (p *printer) notes(st *walk.Standing) {
 }
 
 // enlightened: every koan that can be judged here holds, or the whole path.
-func (p *printer) enlightened(st *walk.Standing, v verdict.Verdict) {
+func (p *printer) enlightened(st *standing.Standing, v verdict.Verdict) {
 	s, l := p.s, p.s.Lang
 	if v.Passed < v.Total {
 		p.line(s.green(l.Sprintf("Every koan that can be judged here holds.")))
@@ -103,12 +102,12 @@ func (p *printer) enlightened(st *walk.Standing, v verdict.Verdict) {
 
 // failure is the verdict on the failing koan: where, the excerpt, why, who
 // waits for whom, what it printed, the progress and the next step.
-func (p *printer) failure(st *walk.Standing, v verdict.Verdict) {
+func (p *printer) failure(st *standing.Standing, v verdict.Verdict) {
 	s, l := p.s, p.s.Lang
 	p.heading(st, v)
 	p.line("")
 	if v.Kind != kind.Missing && v.Line > 0 {
-		p.excerpt(st.Course.Root, v.File, v.Line)
+		p.excerpt(st.CurrentConcept.Lines(st.Course.Root, v.File), v.Line)
 		p.line("")
 	}
 	p.line(v.Message)
@@ -146,7 +145,7 @@ func (p *printer) block(title string, lines []string) {
 
 // ahead says that the koan or concept shown is a look ahead, not the
 // learner's place, and what it found when it passes.
-func (p *printer) ahead(st *walk.Standing) {
+func (p *printer) ahead(st *standing.Standing) {
 	s, l := p.s, p.s.Lang
 	if st.Place != nil {
 		p.line(s.dim(l.Sprintf("Looking ahead at %s: your place on the path stays at %s.", st.Ahead, st.Place.Name)))
@@ -167,7 +166,7 @@ func (p *printer) ahead(st *walk.Standing) {
 // heading names the failing koan: its concept, its sentence, where, and
 // the kind of its failure. The labels are padded to one width, which in
 // Chinese is that of two characters.
-func (p *printer) heading(st *walk.Standing, v verdict.Verdict) {
+func (p *printer) heading(st *standing.Standing, v verdict.Verdict) {
 	s, l, c := p.s, p.s.Lang, st.CurrentConcept
 	p.line(l.Sprintf("%s  %s %s", s.dim(l.Sprintf("Concept")), s.bold(c.Name), s.dim("· "+l.Pick(c.Title, c.TitleZh))))
 	p.line(l.Sprintf("%s     %s", s.dim(l.Sprintf("Koan")), s.bold(v.Title)))
@@ -220,9 +219,9 @@ type printer struct {
 
 func (p *printer) line(s string) { fmt.Fprintln(p.w, s) }
 
-// excerpt shows a few lines around line, the line itself marked.
-func (p *printer) excerpt(root, file string, line int) {
-	lines := course.SourceLines(root, file)
+// excerpt shows a few lines of the file around line, the line itself
+// marked.
+func (p *printer) excerpt(lines []string, line int) {
 	if line > len(lines) {
 		return
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/kind"
-	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 // PathMap is list's map of the path, and list -json's output: a stable
@@ -62,7 +62,7 @@ type KoanMap struct {
 }
 
 // MapOf is the map of a walk of every concept, graded as g says.
-func MapOf(st *walk.Standing, g grade.Grading) PathMap {
+func MapOf(st *standing.Standing, g grade.Grading) PathMap {
 	m := PathMap{Passed: st.Passed, Total: st.Total, Shipped: g.Shipped}
 	for _, cr := range st.Concepts {
 		cm := ConceptMap{Name: cr.Concept.Name, Title: cr.Concept.Title, TitleZh: cr.Concept.TitleZh}

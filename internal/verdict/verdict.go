@@ -7,7 +7,7 @@ import (
 
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
-	"github.com/gokoans/concurrency/internal/walk"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 // A Verdict is the runner's stable, machine-readable answer: where the
@@ -77,7 +77,7 @@ type UngradedKoan struct {
 }
 
 // Of reads a standing as a verdict whose words are in l.
-func Of(st *walk.Standing, l lang.Lang) Verdict {
+func Of(st *standing.Standing, l lang.Lang) Verdict {
 	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
 	for _, u := range st.Ungraded {
 		v.Ungraded = append(v.Ungraded, UngradedKoan{Koan: u.Koan.Name, Why: u.Why, Where: u.Where})
@@ -115,7 +115,7 @@ func Of(st *walk.Standing, l lang.Lang) Verdict {
 
 // Write writes the standing's verdict as one line of JSON, its words in l
 // (go tool koans -json).
-func Write(w io.Writer, st *walk.Standing, l lang.Lang) error {
+func Write(w io.Writer, st *standing.Standing, l lang.Lang) error {
 	data, err := json.Marshal(Of(st, l))
 	if err != nil {
 		return err

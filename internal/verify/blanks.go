@@ -2,17 +2,13 @@ package verify
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
@@ -25,7 +21,8 @@ import (
 // same file that the koan calls (a helper the koan exercises, like a
 // transfer between two accounts). In the order of the file, each once.
 func blankLines(root string, k *course.Koan) []int {
-	lines := course.SourceLines(root, k.File)
+	src := k.Concept.File(root, k.File)
+	lines := src.Lines
 	var out []int
 	seen := map[int]bool{}
 	blanksIn := func(from, to int) {
@@ -37,9 +34,8 @@ func blankLines(root string, k *course.Koan) []int {
 		}
 	}
 	blanksIn(k.Line, k.EndLine)
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, filepath.Join(root, k.File), nil, parser.SkipObjectResolution)
-	if err != nil {
+	f, fset := src.AST, src.Fset
+	if f == nil || src.Err != nil {
 		return out
 	}
 	funcs := map[string]*ast.FuncDecl{}
@@ -78,7 +74,7 @@ func filledBlanks(root string, k *course.Koan, sols *course.Concept) ([]filled, 
 		return nil, ""
 	}
 	solFile := sols.Dir + strings.TrimPrefix(k.File, k.Concept.Dir)
-	kl, sl := course.SourceLines(root, k.File), course.SourceLines(root, solFile)
+	kl, sl := k.Concept.Lines(root, k.File), sols.Lines(root, solFile)
 	if len(kl) != len(sl) {
 		return nil, solFile
 	}
@@ -94,45 +90,120 @@ func filledBlanks(root string, k *course.Koan, sols *course.Concept) ([]filled, 
 // blanksNeeded: in a koan whose blanks sit on two or more lines, each blank
 // is needed. For each of them in turn, the solution runs with that one line
 // put back as shipped (through go test -overlay, so no file changes), under
-// -race with the leak check, and must fail. A pass means a learner could
-// leave that blank as it is: it teaches nothing, or another blank gives its
-// answer away. A koan with one blank line needs no run: the shipped-koan
-// check is the same test. One koan per go test process: the race detector
-// reports once per process, and a crash ends it.
-func (v *verifier) blanksNeeded(ctx context.Context, c *course.Concept) error {
-	sc := v.sols.Concept(c.Name)
-	tmp, err := os.MkdirTemp("", "koans-blanks")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
+// -race with the leak check, and must fail (runBlanks). A pass means a
+// learner could leave that blank as it is: it teaches nothing, or another
+// blank gives its answer away. A koan with one blank line needs no run: the
+// shipped-koan check is the same test.
+func (v *verifier) blanksNeeded(c *course.Concept) {
 	for _, k := range c.Koans {
-		blanks, solFile := filledBlanks(v.opt.Root, k, sc)
-		if len(blanks) < 2 || !v.only(k) {
-			continue
-		}
-		sl := course.SourceLines(v.opt.Root, solFile)
+		blanks, _ := filledBlanks(v.opt.Root, k, v.sols.Concept(c.Name))
 		for _, b := range blanks {
-			if certainToFail(b.koan) {
-				continue
-			}
-			text := append([]string(nil), sl...)
-			text[b.line-1] = b.koan
-			ov, err := writeOverlay(tmp, v.opt.Root, solFile, strings.Join(text, "\n")+"\n")
-			if err != nil {
-				return err
-			}
-			verdict, err := v.runAlone(ctx, sc, k.Name, ov)
-			if err != nil {
-				return err
-			}
-			v.opt.Log(fmt.Sprintf("  %s with the blank on line %d as shipped: %s", k.Name, b.line, verdict))
-			if verdict == "passes" {
+			if v.blanks[blankAt{k, b.line}] == "passes" {
 				v.problem(fmt.Sprintf("%s:%d", k.File, b.line), "%s passes with the blank on line %d left as shipped: that blank is not needed (or another blank gives its answer away)", k.Name, b.line)
 			}
 		}
 	}
-	return nil
+}
+
+// A blankAt is a blank's line in a koan.
+type blankAt struct {
+	koan *course.Koan
+	line int
+}
+
+// A putBack is the solution of a koan with one blank line put back.
+type putBack struct {
+	at   blankAt
+	sc   *course.Concept // the solved concept
+	file string          // the solution's file, repository-relative
+	text string          // its text with the line as shipped
+}
+
+// putBacks are the solutions with one blank put back that need a run, for
+// each of the concepts that has any: a koan with two blank lines or more,
+// a line that could pass wherever it stands.
+func (v *verifier) putBacks(concepts []*course.Concept) [][]putBack {
+	var out [][]putBack
+	for _, c := range concepts {
+		sc := v.sols.Concept(c.Name)
+		var q []putBack
+		for _, k := range c.Koans {
+			blanks, solFile := filledBlanks(v.opt.Root, k, sc)
+			if len(blanks) < 2 || !v.only(k) {
+				continue
+			}
+			sl := sc.Lines(v.opt.Root, solFile)
+			for _, b := range blanks {
+				if certainToFail(b.koan) {
+					continue
+				}
+				text := append([]string(nil), sl...)
+				text[b.line-1] = b.koan
+				q = append(q, putBack{at: blankAt{k, b.line}, sc: sc, file: solFile, text: strings.Join(text, "\n") + "\n"})
+			}
+		}
+		if len(q) > 0 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// runBlanks runs every solution with a blank put back (putBacks) and
+// gives each its verdict (see verdictOf). A go test call runs one of each
+// concept's, side by side (sideBySide). They run without vet first, which
+// saves a step of each build: one that fails without vet fails with it. A
+// pass runs again with vet, as the learner's go test runs it, since a line
+// put back may be one vet rejects.
+func (v *verifier) runBlanks(ctx context.Context, concepts []*course.Concept) (map[blankAt]string, error) {
+	tmp, err := os.MkdirTemp("", "koans-blanks")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	verdicts := map[blankAt]string{}
+	queues := v.putBacks(concepts)
+	for _, vet := range []string{"off", ""} {
+		var passed [][]putBack
+		err := rounds(queues, func(r int, round []putBack) error {
+			edits := make([]edit, len(round))
+			for i, p := range round {
+				edits[i] = edit{sc: p.sc, file: p.file, text: p.text, koan: p.at.koan.Name}
+			}
+			pkgs, err := sideBySide(ctx, v.opt, v.sols.Module, filepath.Join(tmp, fmt.Sprintf("%s%d", vet, r)), edits, vet, "")
+			if err != nil {
+				return err
+			}
+			for i, p := range round {
+				verdicts[p.at] = verdictOf(p.sc, pkgs[i], p.at.koan.Name, v.opt.Root)
+				v.opt.Log(fmt.Sprintf("  %s with the blank on line %d as shipped: %s", p.at.koan.Name, p.at.line, verdicts[p.at]))
+			}
+			passed = append(passed, passes(round, verdicts)...)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		queues = passed
+	}
+	return verdicts, nil
+}
+
+// passes are the put-backs of a round that passed, each a queue of its own
+// concept's.
+func passes(round []putBack, verdicts map[blankAt]string) [][]putBack {
+	var out [][]putBack
+	for _, p := range round {
+		if verdicts[p.at] != "passes" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1][0].sc == p.sc {
+			out[n-1] = append(out[n-1], p)
+		} else {
+			out = append(out, []putBack{p})
+		}
+	}
+	return out
 }
 
 // expectsTheBlank matches a line whose assertion expects the blank value:
@@ -144,25 +215,6 @@ var expectsTheBlank = regexp.MustCompile(`^\s*(assert|require)\.(Equal|EqualValu
 // value compares a koan.Blank, which equals nothing but another Blank.
 func certainToFail(koanLine string) bool {
 	return expectsTheBlank.MatchString(koanLine)
-}
-
-// runAlone runs the koan named alone from the solutions with the overlay,
-// and gives its verdict (see verdictOf). It runs without vet first, which
-// saves a step of each run: a koan that fails without vet fails with it. A
-// pass is run again with vet, as the learner's go test runs it, since a
-// line put back may be one vet rejects.
-func (v *verifier) runAlone(ctx context.Context, sc *course.Concept, name, overlay string) (string, error) {
-	verdict := ""
-	for _, vet := range []string{"off", ""} {
-		res, err := v.opt.Go(ctx, run.Options{Dir: v.opt.Root, Race: true, Vet: vet, Count: 1, Overlay: overlay, Run: "^" + name + "$", Timeout: 20 * time.Second}, "./"+sc.Dir)
-		if err != nil {
-			return "", err
-		}
-		if verdict = verdictOf(sc, res.Packages[sc.ImportPath(v.sols.Module)], name, v.opt.Root); verdict != "passes" {
-			return verdict, nil
-		}
-	}
-	return verdict, nil
 }
 
 // verdictOf says how the koan named fared in a run of its package alone:
@@ -181,16 +233,4 @@ func verdictOf(sc *course.Concept, pkg *run.Package, name, root string) string {
 		}
 	}
 	return "fails"
-}
-
-// writeOverlay writes text in place of the repository-relative file, for go
-// test -overlay, and returns the overlay's path.
-func writeOverlay(tmp, root, file, text string) (string, error) {
-	src := filepath.Join(tmp, "replaced.go")
-	if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
-		return "", err
-	}
-	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(root, filepath.FromSlash(file)): src}})
-	ov := filepath.Join(tmp, "overlay.json")
-	return ov, os.WriteFile(ov, overlay, 0o644)
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
@@ -53,7 +55,7 @@ var (
 func Mutants(root string, sols *course.Concept) []Mutant {
 	var ms []Mutant
 	for _, k := range sols.Koans {
-		lines := course.SourceLines(root, k.File)
+		lines := sols.Lines(root, k.File)
 		for n := k.Line + 1; n < k.EndLine && n <= len(lines); n++ {
 			t := strings.TrimSpace(lines[n-1])
 			if i := strings.Index(t, " //"); i >= 0 {
@@ -108,11 +110,18 @@ var mutantCPUs = []string{"1", "2", "4"}
 
 // Mutate runs every mutant of the solutions (through go test -overlay, so
 // no file changes) up to runs times each, and reports which the koans
-// kill: a mutant is killed only if the koan fails in every run.
+// kill: a mutant is killed only if the koan fails in every run. Each go
+// test call runs one mutant of each concept, side by side (sideBySide):
+// first every mutant once at -cpu 1, then those still killed at -cpu 2,
+// and so on.
 func Mutate(ctx context.Context, opt Options, runs int) ([]Mutant, error) {
 	opt.defaults()
 	runs = max(runs, 1)
 	koans, sols, err := opt.load()
+	if err != nil {
+		return nil, err
+	}
+	concepts, err := sols.Select(opt.Concepts)
 	if err != nil {
 		return nil, err
 	}
@@ -121,43 +130,72 @@ func Mutate(ctx context.Context, opt Options, runs int) ([]Mutant, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	var all []Mutant
-	concepts, err := sols.Select(opt.Concepts)
-	if err != nil {
-		return nil, err
-	}
+	var all []*Mutant
+	var queues [][]*Mutant
 	for _, sc := range concepts {
-		kc := koans.Concept(sc.Name)
+		var q []*Mutant
 		for _, m := range Mutants(opt.Root, sc) {
-			if opt.Koan != "" && m.Koan != opt.Koan {
-				continue
+			if opt.Koan == "" || m.Koan == opt.Koan {
+				q = append(q, &m)
 			}
-			ov, err := writeOverlay(tmp, opt.Root, m.File, m.apply(course.SourceLines(opt.Root, m.File)))
-			if err != nil {
-				return nil, err
-			}
-			for i := range runs {
-				res, err := opt.Go(ctx, run.Options{Dir: opt.Root, Race: true, Count: 1, CPU: mutantCPUs[i%len(mutantCPUs)], Overlay: ov, Run: "^" + m.Koan + "$", Timeout: 20 * time.Second}, "./"+sc.Dir)
-				if err != nil {
-					return nil, err
-				}
-				m.Runs++
-				pkg := res.Packages[sc.ImportPath(sols.Module)]
-				m.Result, m.Kind = judgeMutant(sc, pkg, m.Koan, opt.Root)
-				if m.Result != Killed || pkg != nil && pkg.FailedBuild {
-					break // a survivor, or a build that fails every time
-				}
-			}
-			if m.Result == Survived && kc != nil {
-				if e, ok := kc.Entry(m.Koan); ok {
-					m.Explained = e.Needless[m.text]
-				}
-			}
-			opt.Log(fmt.Sprintf("%-16s %s:%d %s (%d run(s))", m.Result, m.File, m.Line, m.Change, m.Runs))
-			all = append(all, m)
+		}
+		all, queues = append(all, q...), append(queues, q)
+	}
+	for i := range runs {
+		var err error
+		if queues, err = mutantRuns(ctx, opt, sols, queues, filepath.Join(tmp, strconv.Itoa(i)), mutantCPUs[i%len(mutantCPUs)]); err != nil {
+			return nil, err
 		}
 	}
-	return all, nil
+	out := make([]Mutant, len(all))
+	for i, m := range all {
+		if kc := koans.Concept(conceptOf(sols, m)); m.Result == Survived && kc != nil {
+			if e, ok := kc.Entry(m.Koan); ok {
+				m.Explained = e.Needless[m.text]
+			}
+		}
+		opt.Log(fmt.Sprintf("%-16s %s:%d %s (%d run(s))", m.Result, m.File, m.Line, m.Change, m.Runs))
+		out[i] = *m
+	}
+	return out, nil
+}
+
+// mutantRuns runs each mutant of the queues once more at -cpu cpu, in
+// rounds of one mutant per concept, and returns the queues of those to run
+// again: the ones still killed, but for a build that fails every time.
+func mutantRuns(ctx context.Context, opt Options, sols *course.Course, queues [][]*Mutant, dir, cpu string) ([][]*Mutant, error) {
+	again := make([][]*Mutant, len(queues))
+	err := rounds(queues, func(r int, round []*Mutant) error {
+		edits := make([]edit, len(round))
+		for i, m := range round {
+			sc := sols.Concept(conceptOf(sols, m))
+			edits[i] = edit{sc: sc, file: m.File, text: m.apply(sc.Lines(opt.Root, m.File)), koan: m.Koan}
+		}
+		pkgs, err := sideBySide(ctx, opt, sols.Module, filepath.Join(dir, strconv.Itoa(r)), edits, "", cpu)
+		if err != nil {
+			return err
+		}
+		for i, m := range round {
+			m.Runs++
+			m.Result, m.Kind = judgeMutant(edits[i].sc, pkgs[i], m.Koan, opt.Root)
+			if m.Result == Killed && (pkgs[i] == nil || !pkgs[i].FailedBuild) {
+				q := slices.IndexFunc(queues, func(q []*Mutant) bool { return slices.Contains(q, m) })
+				again[q] = append(again[q], m)
+			}
+		}
+		return nil
+	})
+	return again, err
+}
+
+// conceptOf is the name of the solved concept whose file the mutant edits.
+func conceptOf(sols *course.Course, m *Mutant) string {
+	for _, sc := range sols.Concepts {
+		if strings.HasPrefix(m.File, sc.Dir+"/") {
+			return sc.Name
+		}
+	}
+	return ""
 }
 
 // judgeMutant says what one run did to a mutant.

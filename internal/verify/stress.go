@@ -112,19 +112,19 @@ func stressSolutions(ctx context.Context, opt StressOptions, concepts []*course.
 	return perTest, nil
 }
 
-// stressKoans judges every koan, one by one, KoanRuns times: each must fail
-// as its catalog says, every time.
+// stressKoans judges every koan KoanRuns times, each time all of them in
+// one engine run (judgeKoans): each must fail as its catalog says, every
+// time.
 func stressKoans(ctx context.Context, opt StressOptions, koans *course.Course, concepts []*course.Concept, fl flakes) error {
-	v := &verifier{opt: opt.Options, r: &Report{}, koans: koans}
 	for i := 0; i < opt.KoanRuns; i++ {
 		opt.Log(fmt.Sprintf("koans: run %d of %d", i+1, opt.KoanRuns))
+		judged, err := judgeKoans(ctx, opt.Options, koans, concepts)
+		if err != nil {
+			return err
+		}
 		for _, c := range concepts {
-			judged, err := v.judgeEach(ctx, c)
-			if err != nil {
-				return err
-			}
 			for _, k := range c.Koans {
-				o := judged[k.Name]
+				o := judged[k]
 				switch {
 				case o == nil:
 					fl.add("koans", k.Name, "no verdict", opt.KoanRuns)

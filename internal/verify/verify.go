@@ -5,18 +5,14 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gokoans/concurrency/internal/course"
-	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/goline"
 	"github.com/gokoans/concurrency/internal/kind"
-	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
-	"github.com/gokoans/concurrency/internal/walk"
 )
 
 // A Problem is one thing wrong with the course.
@@ -78,6 +74,12 @@ func (o *Options) defaults() {
 	if o.Log == nil {
 		o.Log = func(string) {}
 	}
+	log, mu := o.Log, new(sync.Mutex) // runs log side by side
+	o.Log = func(s string) {
+		mu.Lock()
+		defer mu.Unlock()
+		log(s)
+	}
 }
 
 // load reads the two trees.
@@ -107,6 +109,10 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 	}
 	v.uniqueNames(concepts)
 	v.sameEdits(concepts) // duplicates.go
+	// Every run at once (runs.go): the checks below read what they found.
+	if err := v.runAll(ctx, concepts); err != nil {
+		return nil, err
+	}
 	for _, c := range concepts {
 		row := Row{Concept: c.Name, Koans: len(c.Koans), Kinds: map[kind.Kind]int{}}
 		before := len(r.Problems)
@@ -115,22 +121,16 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 		v.twins(c) // twins.go
 		v.wrongAnswers(c, &row)
 		v.mirror(c)
-		if err := v.koansFail(ctx, c); err != nil {
-			return nil, err
-		}
-		if err := v.solutionsPass(ctx, c); err != nil {
-			return nil, err
-		}
+		v.koansFail(c)
+		v.solutionsPass(c)
 		v.readme(c)
 		v.answersHidden(c)
-		if err := v.blanksNeeded(ctx, c); err != nil {
-			return nil, err
-		}
+		v.blanksNeeded(c)
 		row.OK = len(r.Problems) == before
 		r.Rows = append(r.Rows, row)
 	}
 	v.gofmt()
-	v.vet(ctx, concepts)
+	v.vet(concepts)
 	if opt.Koan != "" {
 		adv, err := adversary(ctx, AdversaryOptions{Options: opt}, koans, sols, concepts)
 		if err != nil {
@@ -150,6 +150,7 @@ type verifier struct {
 	opt         Options
 	r           *Report
 	koans, sols *course.Course
+	runs        // what the runs of go test and go vet found (runs.go)
 }
 
 func (v *verifier) problem(where, format string, args ...any) {
@@ -263,8 +264,8 @@ func (v *verifier) mirror(c *course.Concept) {
 		if !slices.Contains(sFiles, f) {
 			continue
 		}
-		kl := course.SourceLines(v.opt.Root, c.Dir+"/"+f)
-		sl := course.SourceLines(v.opt.Root, sc.Dir+"/"+f)
+		kl := c.Lines(v.opt.Root, c.Dir+"/"+f)
+		sl := sc.Lines(v.opt.Root, sc.Dir+"/"+f)
 		if len(kl) != len(sl) {
 			v.problem(sc.Dir+"/"+f, "has %d lines, the koan %d: a solution fills each blank in place, line for line", len(sl), len(kl))
 			continue
@@ -298,113 +299,6 @@ func testFiles(root, dir string) []string {
 	return out
 }
 
-// koansFail checks that each koan fails, with the kind its catalog names.
-func (v *verifier) koansFail(ctx context.Context, c *course.Concept) error {
-	judged, err := v.judgeEach(ctx, c)
-	if err != nil {
-		return err
-	}
-	for _, k := range c.Koans {
-		if !v.only(k) {
-			continue
-		}
-		o := judged[k.Name]
-		where := fmt.Sprintf("%s:%d", k.File, k.Line)
-		switch {
-		case o == nil:
-			v.problem(where, "%s never got a verdict of its own", k.Name)
-		case o.State == diagnose.Passed:
-			v.problem(where, "%s passes as shipped: a koan must fail until the learner fills its blank", k.Name)
-		case o.Failure.Kind != k.Kind:
-			v.problem(where, "%s fails as %s, but its catalog says %s: %s", k.Name, o.Failure.Kind, k.Kind, o.Failure.Headline)
-		}
-	}
-	return nil
-}
-
-// judgeEach runs the concept's koans until each has a verdict of its own: a
-// koan that ends the test binary (a deadlock, a panic, a fatal error) keeps
-// the koans after it from running, and one that passed in a run that
-// crashed missed the leak check at the end; both run again, without the
-// koans already judged.
-func (v *verifier) judgeEach(ctx context.Context, c *course.Concept) (map[string]*diagnose.Outcome, error) {
-	judged := map[string]*diagnose.Outcome{}
-	var left []*course.Koan
-	for _, k := range c.Koans {
-		if v.only(k) {
-			left = append(left, k)
-		}
-	}
-	for len(left) > 0 {
-		names := make([]string, len(left))
-		for i, k := range left {
-			names[i] = k.Name
-		}
-		st, err := walk.Walk(ctx, walk.Options{
-			Root: v.opt.Root, Tree: v.opt.Koans, Concepts: []string{c.Name},
-			Run: "^(" + strings.Join(names, "|") + ")$", Go: v.opt.Go,
-		})
-		if err != nil {
-			return nil, err
-		}
-		if st.RaceUnavailable {
-			return nil, fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
-		}
-		cr := st.Concepts[0]
-		crashed := diagnose.EndedEarly(cr.Outcomes)
-		var next []*course.Koan
-		for i, o := range cr.Outcomes {
-			if !slices.Contains(names, o.Koan.Name) {
-				continue
-			}
-			if o.State == diagnose.Failed || o.State == diagnose.Passed && !crashed {
-				judged[o.Koan.Name] = &cr.Outcomes[i]
-			} else {
-				next = append(next, o.Koan)
-			}
-		}
-		if len(next) == len(left) {
-			break // no progress: leave the rest without a verdict
-		}
-		left = next
-	}
-	return judged, nil
-}
-
-// solutionsPass: the whole solved concept passes under -race, leak check
-// included.
-func (v *verifier) solutionsPass(ctx context.Context, c *course.Concept) error {
-	if v.sols.Concept(c.Name) == nil {
-		return nil
-	}
-	wo := walk.Options{Root: v.opt.Root, Tree: v.opt.Solutions, Concepts: []string{c.Name}, All: true, Go: v.opt.Go}
-	if v.opt.Koan != "" {
-		wo.Run = "^" + v.opt.Koan + "$"
-	}
-	st, err := walk.Walk(ctx, wo)
-	if err != nil {
-		return err
-	}
-	if st.RaceUnavailable {
-		return fmt.Errorf("verify needs the race detector (cgo and a C compiler)")
-	}
-	for _, o := range st.Concepts[0].Outcomes {
-		if o.State == diagnose.Passed || !v.only(o.Koan) {
-			continue
-		}
-		where := o.Koan.File
-		what := fmt.Sprintf("the solution of %s does not pass (%s)", o.Koan.Name, o.State)
-		if f := o.Failure; f != nil {
-			if f.File != "" {
-				where = fmt.Sprintf("%s:%d", f.File, f.Line)
-			}
-			what += fmt.Sprintf(": %s: %s %s", f.Kind, f.Headline, strings.Join(lang.All(f.Details, lang.English), "; "))
-		}
-		v.problem(where, "%s", what)
-	}
-	return nil
-}
-
 func (v *verifier) gofmt() {
 	cmd := exec.Command("gofmt", "-l", v.opt.Koans, v.opt.Solutions)
 	cmd.Dir = v.opt.Root
@@ -416,57 +310,4 @@ func (v *verifier) gofmt() {
 	for _, f := range strings.Fields(string(out)) {
 		v.problem(f, "is not gofmt-formatted (run gofmt -w %s)", f)
 	}
-}
-
-// vet: the solutions are clean under every vet analyzer, the concurrency
-// ones included; in the koans (what gopls shows the learner), vet speaks only
-// where a koan teaches it: in a vet koan, or "unreachable code" after the
-// statement a deadlock koan never gets past.
-func (v *verifier) vet(ctx context.Context, concepts []*course.Concept) {
-	for _, c := range concepts {
-		if sc := v.sols.Concept(c.Name); sc != nil {
-			for _, f := range v.vetFindings(ctx, sc) {
-				v.problem(f.where, "go vet on the solution: %s", f.msg)
-			}
-		}
-		for _, f := range v.vetFindings(ctx, c) {
-			k := c.KoanAt(f.file, f.line)
-			switch {
-			case k != nil && k.Kind == kind.Vet:
-			case k != nil && (k.Kind == kind.Deadlock || k.Kind == kind.Timeout) && strings.Contains(f.msg, "unreachable code"):
-			default:
-				v.problem(f.where, "go vet on the koan, outside a koan that teaches it: %s", f.msg)
-			}
-		}
-	}
-}
-
-type vetFinding struct {
-	where, file, msg string
-	line             int
-}
-
-var vetLineRE = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.*)$`)
-
-func (v *verifier) vetFindings(ctx context.Context, c *course.Concept) []vetFinding {
-	cmd := exec.CommandContext(ctx, "go", "vet", "./"+c.Dir)
-	cmd.Dir = v.opt.Root
-	out, err := cmd.CombinedOutput()
-	if err == nil {
-		return nil
-	}
-	var fs []vetFinding
-	for _, l := range strings.Split(string(out), "\n") {
-		m := vetLineRE.FindStringSubmatch(strings.TrimSpace(l))
-		if m == nil {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-				fs = append(fs, vetFinding{where: c.Dir, msg: l})
-			}
-			continue
-		}
-		n, _ := strconv.Atoi(m[2])
-		file := filepath.ToSlash(filepath.Clean(m[1]))
-		fs = append(fs, vetFinding{where: fmt.Sprintf("%s:%s", file, m[2]), file: file, line: n, msg: m[4]})
-	}
-	return fs
 }

@@ -6,57 +6,51 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 // Ahead judges one koan, or one concept's koans up to the first failing
-// one, wherever they are on the path: a look ahead, which never moves the
-// learner's place nor writes the journal. name is a koan's test name or a
-// concept's folder (05_waitgroup, or koans/05_waitgroup).
+// one, wherever they are on the path: a look ahead, an engine run of that
+// selection, which never moves the learner's place nor writes the
+// journal. name is a koan's test name or a concept's folder (05_waitgroup,
+// or koans/05_waitgroup).
 //
 // The standing it returns holds that concept alone; Current is the koan
 // looked at when it fails (or what stopped it from running), nil when it
 // passes. Passed and Total are the learner's path as the last walk judged
 // it (Saved), and Place the koan that walk stopped at.
-func Ahead(ctx context.Context, opt Options, name string) (*Standing, error) {
-	opt = opt.withDefaults()
-	c, err := course.Load(opt.Root, opt.Tree)
+func Ahead(ctx context.Context, opt Options, name string) (*standing.Standing, error) {
+	e, err := opt.load()
 	if err != nil {
 		return nil, err
 	}
-	name = strings.TrimPrefix(strings.TrimSuffix(name, "/"), opt.Tree+"/")
-	opt.All = false
+	c := e.Course
+	name = strings.TrimPrefix(strings.TrimSuffix(name, "/"), c.Tree+"/")
 	var k *course.Koan
+	var sel engine.Selection
 	if k = c.Find(name); k != nil {
-		opt.Concepts, opt.Run = []string{k.Concept.Name}, "^"+k.Name+"$"
-	} else if cc := c.Concept(name); cc != nil {
-		opt.Concepts = []string{cc.Name}
-	} else {
-		return nil, lang.Errorf("no koan or concept %q in %s/: name a koan as its test function is named (TestName), or a concept as its folder (05_waitgroup)", name, opt.Tree)
+		sel.Run = "^" + k.Name + "$"
+	} else if c.Concept(name) == nil {
+		return nil, lang.Errorf("no koan or concept %q in %s/: name a koan as its test function is named (TestName), or a concept as its folder (05_waitgroup)", name, c.Tree)
 	}
-	st, err := Walk(ctx, opt)
-	if err != nil {
+	cc := c.Concept(name)
+	if k != nil {
+		cc = k.Concept
+	}
+	st := standing.New(c, []*course.Concept{cc})
+	w := &walker{opt: opt, e: e, st: st}
+	if err := w.run(ctx, 0, 1, sel); err != nil {
 		return nil, err
 	}
+	st.RaceUnavailable = w.raceUnavailable()
+	st.Settle()
 	st.Ahead = name
 	if k != nil {
-		for i := range st.Concepts[0].Outcomes {
-			o := &st.Concepts[0].Outcomes[i]
-			if o.Koan.Name != k.Name {
-				continue
-			}
-			switch o.State {
-			case diagnose.Failed:
-				st.Current, st.CurrentConcept = o, st.Concepts[0].Concept
-			case diagnose.Passed:
-				st.Current, st.CurrentConcept = nil, nil
-				st.JustPassed = []*course.Koan{o.Koan}
-			}
-			// Not run: what stopped it (Settle's Current) explains it.
-		}
+		lookedAt(st, k)
 	}
-	saved, _, ok, err := Saved(opt.Root, opt.Tree)
-	if err == nil && ok {
+	if saved, _, ok := savedIn(c); ok { // the same course: loaded once
 		st.Passed, st.Total = saved.Passed, saved.Total
 		if saved.Current != nil {
 			st.Place = saved.Current.Koan
@@ -65,4 +59,23 @@ func Ahead(ctx context.Context, opt Options, name string) (*Standing, error) {
 		st.Passed = 0
 	}
 	return st, nil
+}
+
+// lookedAt makes the koan looked ahead at the standing's Current when it
+// failed, and says it passed when it did.
+func lookedAt(st *standing.Standing, k *course.Koan) {
+	for i := range st.Concepts[0].Outcomes {
+		o := &st.Concepts[0].Outcomes[i]
+		if o.Koan.Name != k.Name {
+			continue
+		}
+		switch o.State {
+		case diagnose.Failed:
+			st.Current, st.CurrentConcept = o, st.Concepts[0].Concept
+		case diagnose.Passed:
+			st.Current, st.CurrentConcept = nil, nil
+			st.JustPassed = []*course.Koan{o.Koan}
+		}
+		// Not run: what stopped it (Settle's Current) explains it.
+	}
 }

@@ -5,13 +5,14 @@ import (
 
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/journal"
+	"github.com/gokoans/concurrency/internal/standing"
 )
 
 // record writes the learner's walk to the journal (.koans/journal.jsonl):
 // what passed since the last walk, where this one stopped and how it
 // failed. The journal is the learner's notebook, not the runner's memory:
 // a journal that cannot be written costs the learner nothing.
-func record(root string, last position, st *Standing) {
+func record(root string, last position, st *standing.Standing) {
 	w := journal.Walk{Time: time.Now(), Stood: journal.Koan{Concept: last.Concept, Name: last.Koan}}
 	for _, cr := range st.Concepts {
 		for _, o := range cr.Outcomes {

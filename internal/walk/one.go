@@ -6,28 +6,28 @@ import (
 
 	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
+	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/shipped"
+	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/state"
 )
 
-// One judges koan k of the koans tree alone: a selected walk, which never
-// moves the learner's place nor writes the journal. opt gives the root and
-// how to run; its tree and selection are One's.
-func One(ctx context.Context, opt Options, k *course.Koan) (diagnose.Outcome, error) {
-	opt.Tree, opt.All = "koans", false
-	opt.Concepts, opt.Run = []string{k.Concept.Name}, "^"+k.Name+"$"
-	st, err := Walk(ctx, opt)
-	if err != nil {
+// One judges koan k of the koans tree c (loaded by the caller) alone: an
+// engine run of one koan, which never moves the learner's place nor writes
+// the journal. opt says how to run.
+func One(ctx context.Context, opt Options, c *course.Course, k *course.Koan) (diagnose.Outcome, error) {
+	e := engine.New(c, opt.engineOptions())
+	st := standing.New(c, []*course.Concept{k.Concept})
+	w := &walker{opt: opt, e: e, st: st}
+	if err := w.run(ctx, 0, 1, engine.Selection{Run: "^" + k.Name + "$"}); err != nil {
 		return diagnose.Outcome{}, err
 	}
-	for _, cr := range st.Concepts {
-		for _, o := range cr.Outcomes {
-			if o.Koan.Name == k.Name {
-				return o, nil
-			}
+	for _, o := range st.Concepts[0].Outcomes {
+		if o.Koan.Name == k.Name {
+			return o, nil
 		}
 	}
 	return diagnose.Outcome{}, lang.Errorf("%s did not run", k.Name)
@@ -36,7 +36,7 @@ func One(ctx context.Context, opt Options, k *course.Koan) (diagnose.Outcome, er
 // PlaceMissing names the file a deleted current koan was in, as shipped
 // (package shipped), so the advice restores that file and no other. Only
 // a missing koan pays for the git look-up.
-func (st *Standing) PlaceMissing(root string) {
+func PlaceMissing(st *standing.Standing, root string) {
 	o := st.Current
 	if o == nil || o.Failure == nil || o.Failure.Kind != kind.Missing || o.Koan.File != "" || !strings.HasPrefix(st.CurrentConcept.Dir, "koans/") {
 		return
@@ -57,6 +57,9 @@ func (st *Standing) PlaceMissing(root string) {
 func Warm(ctx context.Context, opt Options, progress func(done, total int, race bool, std int)) {
 	if state.Of(opt.Root).Walked() {
 		return
+	}
+	if opt.Tree == "" {
+		opt.Tree = "koans"
 	}
 	c, err := course.Load(opt.Root, opt.Tree)
 	if err != nil || len(c.Concepts) == 0 {

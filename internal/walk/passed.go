@@ -5,18 +5,12 @@ import (
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
+	"github.com/gokoans/concurrency/internal/standing"
 )
-
-// An Ungraded koan passed, but not within the rules (package grade): the
-// learner changed more than its blanks.
-type Ungraded struct {
-	Koan       *course.Koan
-	Why, Where string
-}
 
 // justPassed lists the koans of the path from where the last walk stopped
 // up to where this one stopped that passed.
-func (st *Standing) justPassed(last position) []*course.Koan {
+func justPassed(st *standing.Standing, last position) []*course.Koan {
 	if last.Koan == "" {
 		return nil
 	}

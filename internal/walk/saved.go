@@ -8,14 +8,14 @@ import (
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
-	"github.com/gokoans/concurrency/internal/run"
+	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/state"
 )
 
 // save keeps what the learner's walk judged in .koans/standing.json, for
 // the map of the path (Saved). It returns the error of a file that could
 // not be written.
-func save(opt Options, st *Standing, began time.Time, race bool) error {
+func save(root string, st *standing.Standing, began time.Time, race bool) error {
 	s := state.Standing{Judged: began, Race: race, Koans: map[string]state.Judged{}}
 	if st.Current != nil {
 		s.Current = st.Current.Koan.Name
@@ -42,14 +42,14 @@ func save(opt Options, st *Standing, began time.Time, race bool) error {
 			s.Koans[o.Koan.Name] = j
 		}
 	}
-	return state.Of(opt.Root).SetStanding(opt.Tree, s)
+	return state.Of(root).SetStanding(st.Course.Tree, s)
 }
 
 // Saved is the standing the learner's last walk of the tree judged, read
 // from .koans/ without running a koan: a koan it did not reach, or one
 // added since, is not run. ok is false when no walk was saved; the
 // standing then holds every koan, none run.
-func Saved(root, tree string) (st *Standing, judged time.Time, ok bool, err error) {
+func Saved(root, tree string) (st *standing.Standing, judged time.Time, ok bool, err error) {
 	if tree == "" {
 		tree = "koans"
 	}
@@ -57,10 +57,17 @@ func Saved(root, tree string) (st *Standing, judged time.Time, ok bool, err erro
 	if err != nil {
 		return nil, time.Time{}, false, err
 	}
+	st, judged, ok = savedIn(c)
+	return st, judged, ok, nil
+}
+
+// savedIn is Saved of a course already loaded.
+func savedIn(c *course.Course) (st *standing.Standing, judged time.Time, ok bool) {
+	root, tree := c.Root, c.Tree
 	saved, ok := state.Of(root).Standing(tree)
-	st = &Standing{Course: c, Total: c.Total(), RaceUnavailable: ok && !saved.Race}
+	st = &standing.Standing{Course: c, Total: c.Total(), RaceUnavailable: ok && !saved.Race}
 	for _, cc := range c.Concepts {
-		cr := ConceptResult{Concept: cc, Outcomes: notRun(cc)}
+		cr := standing.ConceptResult{Concept: cc, Outcomes: standing.NotRun(cc)}
 		for i := range cr.Outcomes {
 			o := &cr.Outcomes[i]
 			j, found := saved.Koans[o.Koan.Name]
@@ -84,20 +91,14 @@ func Saved(root, tree string) (st *Standing, judged time.Time, ok bool, err erro
 		}
 		st.Concepts = append(st.Concepts, cr)
 	}
-	return st, saved.Judged, ok, nil
-}
-
-// badCatalog is the error of a concept whose catalog does not parse: the
-// walk stops there, at its line.
-func badCatalog(cc *course.Concept) error {
-	return lang.Errorf("%s\nA concept's catalog says how each koan fails and holds its hints; the runner cannot judge %s without it.\nMend that line, or bring the file back as shipped: git checkout -- %s/%s", cc.BadCatalog, cc.Dir, cc.Dir, course.CatalogFile)
+	return st, saved.Judged, ok
 }
 
 // goFailed is the error of a go test that failed before running any koan,
 // naming what in the learner's environment go took its flags from.
-func goFailed(res *run.Result) error {
+func goFailed(stderr string) error {
 	if flags := os.Getenv("GOFLAGS"); flags != "" {
-		return lang.Errorf("go test failed before running any koan:\n%s\nGOFLAGS=%s is set in your environment, and go test took its flags from it: unset it (or drop what does not suit this course) and run again.", res.Stderr, flags)
+		return lang.Errorf("go test failed before running any koan:\n%s\nGOFLAGS=%s is set in your environment, and go test took its flags from it: unset it (or drop what does not suit this course) and run again.", stderr, flags)
 	}
-	return lang.Errorf("go test failed before running any koan:\n%s", res.Stderr)
+	return lang.Errorf("go test failed before running any koan:\n%s", stderr)
 }

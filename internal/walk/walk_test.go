@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/gokoans/concurrency/internal/engine"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/run"
 	"github.com/gokoans/concurrency/internal/state"
@@ -166,15 +167,15 @@ func TestWhenTheCurrentKoanPassesTheRestRuns(t *testing.T) {
 	assert.Contains(t, f.calls, "./koans/02_second||-skip=^(TestB1|TestB2)$")
 }
 
-// A walk of a selection (verify judging a concept's koans one by one) runs
-// what it asked for, wherever the learner's saved position is.
-func TestASelectedWalkIgnoresTheLearnersPosition(t *testing.T) {
+// A look ahead (an engine run of a selection) runs what it asked for,
+// wherever the learner's saved position is, and leaves that position.
+func TestALookAheadIgnoresTheLearnersPosition(t *testing.T) {
 	root := writeCourse(t)
 	state.Of(root).SetPosition("koans", position{Concept: "02_second", Koan: "TestB1"})
 	f := &fakeGo{results: map[string]string{"TestB1": "fail", "TestB2": "fail", "TestB3": "fail", "TestB4": "fail"}}
-	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest, Concepts: []string{"02_second"}, Run: "^(TestB3|TestB4)$"})
+	st, err := Ahead(context.Background(), Options{Root: root, Go: f.goTest}, "TestB3")
 	require.NoError(t, err)
-	assert.Equal(t, []string{"./koans/02_second|^(TestB3|TestB4)$"}, f.calls)
+	assert.Equal(t, []string{"./koans/02_second|^TestB3$"}, f.calls)
 	assert.Equal(t, "TestB3", st.Current.Koan.Name)
 	assert.Equal(t, position{Concept: "02_second", Koan: "TestB1"}, state.Of(root).Position("koans"), "the learner's position is not changed")
 }
@@ -192,7 +193,7 @@ func TestABrokenEarlierConceptComesFirst(t *testing.T) {
 func TestAllRunsEveryConceptInOneCall(t *testing.T) {
 	root := writeCourse(t)
 	f := &fakeGo{results: map[string]string{"TestA1": "fail"}}
-	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest, All: true})
+	st, err := All(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"./koans/01_first ./koans/02_second|"}, f.calls)
 	assert.True(t, st.Concepts[1].Ran)
@@ -279,16 +280,16 @@ func TestAPlainPackageGetsTheHelperThroughAnOverlay(t *testing.T) {
 	require.Len(t, opts, 2)
 	assert.Equal(t, 9*time.Second, opts[0].Timeout)
 	assert.Empty(t, opts[0].Overlay, "01 has the helper's TestMain")
-	assert.Equal(t, DefaultTimeout, opts[1].Timeout)
+	assert.Equal(t, engine.DefaultTimeout, opts[1].Timeout)
 	require.NotEmpty(t, opts[1].Overlay)
 	ov, err := os.ReadFile(opts[1].Overlay)
 	require.NoError(t, err)
-	assert.Contains(t, string(ov), filepath.Join(root, "koans/02_second", helperMainFile))
+	assert.Contains(t, string(ov), filepath.Join(root, "koans/02_second", "zz_koan_helper_main_test.go"))
 	src, err := os.ReadFile(filepath.Join(root, ".koans/overlay/koans_02_second_main_test.go"))
 	require.NoError(t, err)
 	assert.Contains(t, string(src), "package p\n")
 	assert.Contains(t, string(src), "func TestMain(m *testing.M) { koan.Main(m) }")
-	_, err = os.Stat(filepath.Join(root, "koans/02_second", helperMainFile))
+	_, err = os.Stat(filepath.Join(root, "koans/02_second", "zz_koan_helper_main_test.go"))
 	assert.True(t, os.IsNotExist(err), "the package's directory is untouched")
 }
 

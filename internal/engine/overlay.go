@@ -1,4 +1,4 @@
-package walk
+package engine
 
 import (
 	"encoding/json"
@@ -8,21 +8,19 @@ import (
 	"strings"
 
 	"github.com/gokoans/concurrency/internal/course"
-	"github.com/gokoans/concurrency/internal/state"
 )
 
 // helperMainFile is the name under which a package without a TestMain gets
 // the koan helper's, through go test -overlay: its files stay untouched.
 const helperMainFile = "zz_koan_helper_main_test.go"
 
-// helperOverlay writes, under .koans/overlay, a TestMain calling koan.Main
+// helperOverlay writes, under dir, a TestMain calling koan.Main
 // for each concept and the -overlay file that adds it to the concept's
 // package, and returns that file's path. A plain go test package (an
 // instructor's own, a peer course's) then gets the leak check and the hang
 // guard too. The contents are the same on every walk, so go test's cache
 // still answers for a package that did not change.
-func helperOverlay(root string, concepts []*course.Concept) (string, error) {
-	dir := state.Of(root).Overlay()
+func helperOverlay(root, dir string, concepts []*course.Concept) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
