@@ -179,7 +179,7 @@ func (j *judge) outcomes() []Outcome {
 			}
 		}
 		for i := range out {
-			if out[i].State == NotRun && out[i].Failure == nil {
+			if out[i].State == NotRun && out[i].Failure == nil && out[i].Koan.Runnable() {
 				out[i].Failure = &Failure{Kind: f.Kind, Headline: lang.Msgf("not run: the package does not build")}
 			}
 		}
@@ -198,7 +198,7 @@ func (j *judge) outcomes() []Outcome {
 	}
 	if crashed != "" {
 		for i := range out {
-			if out[i].State == NotRun {
+			if out[i].State == NotRun && out[i].Koan.Runnable() {
 				out[i].Failure = &Failure{Kind: "", Headline: lang.Msgf("not run: %s ended the test binary before this koan's turn", crashed)}
 			}
 		}

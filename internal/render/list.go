@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/kind"
@@ -25,6 +26,11 @@ type PathMap struct {
 	// Shipped names the version of the koans the grading compared with,
 	// "" when none was found (then no koan is graded, and each says why).
 	Shipped string `json:"shipped"`
+	// NeedNewerGo counts the koans the go at hand cannot run (their files
+	// need a newer Go): not in Total; NewerGo is the release that runs
+	// them all.
+	NeedNewerGo int    `json:"need_newer_go"`
+	NewerGo     string `json:"newer_go,omitempty"`
 }
 
 // A ConceptMap is one concept of the PathMap.
@@ -38,6 +44,9 @@ type ConceptMap struct {
 	Koans   []KoanMap `json:"koans"`
 	// Graded counts the concept's koans passed within the rules.
 	Graded int `json:"graded"`
+	// NeedNewerGo counts its koans the go at hand cannot run (not in
+	// Total).
+	NeedNewerGo int `json:"need_newer_go,omitempty"`
 }
 
 // A KoanMap is one koan of a ConceptMap.
@@ -45,10 +54,13 @@ type KoanMap struct {
 	Name     string `json:"name"`
 	Sentence string `json:"sentence"`
 	// State is "passed", "current" (the first failing koan), "failing" (a
-	// later koan that fails too), "not judged" (a race koan without -race)
-	// or "not yet" (not run: an earlier koan ended its package's run).
-	State string    `json:"state"`
-	Kind  kind.Kind `json:"kind,omitempty"` // how it fails now, if it does
+	// later koan that fails too), "not judged" (a race koan without -race),
+	// "not yet" (not run: an earlier koan ended its package's run) or
+	// "needs go" (its file needs a newer Go than the one at hand: NeedsGo).
+	State string `json:"state"`
+	// NeedsGo is the Go release the koan's file needs ("1.27"), if any.
+	NeedsGo string    `json:"needs_go,omitempty"`
+	Kind    kind.Kind `json:"kind,omitempty"` // how it fails now, if it does
 	// Graded is true when the koan passed within the rules: nothing but
 	// its blanks changed from the koan as shipped (internal/grade). Only
 	// graded koans earn points.
@@ -62,13 +74,18 @@ type KoanMap struct {
 
 // MapOf is the map of a walk of every concept, graded as g says.
 func MapOf(st *walk.Standing, g grade.Grading) PathMap {
-	m := PathMap{Passed: st.Passed, Total: st.Total, Shipped: g.Shipped}
+	m := PathMap{Passed: st.Passed, Total: st.Total, Shipped: g.Shipped, NeedNewerGo: len(st.NeedNewerGo), NewerGo: course.Newest(st.NeedNewerGo)}
 	for _, cr := range st.Concepts {
 		cm := ConceptMap{Name: cr.Concept.Name, Title: cr.Concept.Title, TitleZh: cr.Concept.TitleZh}
 		for i := range cr.Outcomes {
 			o := &cr.Outcomes[i]
-			km := KoanMap{Name: o.Koan.Name, Sentence: o.Koan.Sentence(), State: "not yet"}
+			km := KoanMap{Name: o.Koan.Name, Sentence: o.Koan.Sentence(), State: "not yet", NeedsGo: o.Koan.NeedsGo}
 			switch {
+			case !o.Koan.Runnable():
+				km.State = "needs go"
+				cm.NeedNewerGo++
+				cm.Koans = append(cm.Koans, km)
+				continue // not in the concept's total: this Go cannot run it
 			case o.Unjudged:
 				km.State = "not judged"
 			case o == st.Current:
@@ -117,7 +134,7 @@ func List(w io.Writer, m PathMap, s Style) {
 	l := s.Lang
 	for _, c := range m.Concepts {
 		mark := "  "
-		if c.Passed == c.Total {
+		if c.Passed == c.Total && c.NeedNewerGo == 0 {
 			mark = "✓ "
 		}
 		fmt.Fprintf(w, "%s%-24s %s %d/%d\n", mark, c.Name, pad(l.Pick(c.Title, c.TitleZh), 28), c.Passed, c.Total)
@@ -129,6 +146,8 @@ func List(w io.Writer, m PathMap, s Style) {
 				fmt.Fprintf(w, "    ✓ %s\n", k.Sentence)
 			case k.State == "current":
 				fmt.Fprintf(w, "    → %s\n", k.Sentence)
+			case k.State == "needs go":
+				l.Fprintf(w, "    - %s (needs Go %s)\n", k.Sentence, k.NeedsGo)
 			case k.State == "not judged":
 				l.Fprintf(w, "    ? %s (not judged: the race detector is unavailable here)\n", k.Sentence)
 			default:
@@ -137,6 +156,9 @@ func List(w io.Writer, m PathMap, s Style) {
 		}
 	}
 	l.Fprintf(w, "\n%d of %d koans pass.\n", m.Passed, m.Total)
+	if m.NeedNewerGo > 0 {
+		l.Fprintf(w, "%d more need Go %s, and this is %s.\n", m.NeedNewerGo, m.NewerGo, course.GoAtHand())
+	}
 }
 
 // pad pads s with spaces to width columns of a terminal, where a Chinese

@@ -47,7 +47,7 @@ func Text(w io.Writer, st *walk.Standing, s Style) {
 		p.ahead(st)
 		if st.Current == nil {
 			p.line("")
-			p.progress(v.Passed, v.Total)
+			p.progress(st, v.Passed, v.Total)
 			return
 		}
 	}
@@ -67,6 +67,7 @@ func (p *printer) notes(st *walk.Standing) {
 		p.line(l.Sprintf("      The koans run without it; koans about data races are not judged until it is."))
 		p.line("")
 	}
+	p.newerGo(st)
 	if st.NotSaved != nil {
 		p.line(s.red(l.Sprintf("Note: this walk could not be saved in .koans/ (%v).", st.NotSaved)))
 		p.line(l.Sprintf("      Your place, the map of the path and your journal are not kept: make the course's folder writable."))
@@ -81,6 +82,22 @@ func (p *printer) notes(st *walk.Standing) {
 	}
 }
 
+// newerGo says, once a walk, which koans the go at hand passes over
+// because their files need a newer Go, and what they teach.
+func (p *printer) newerGo(st *walk.Standing) {
+	s, l := p.s, p.s.Lang
+	if len(st.NeedNewerGo) == 0 {
+		return
+	}
+	newest := course.Newest(st.NeedNewerGo)
+	p.line(s.red(l.Sprintf("Note: %d koan(s) need Go %s, and this is %s: the path passes over them.", len(st.NeedNewerGo), newest, course.GoAtHand())))
+	for _, k := range st.NeedNewerGo {
+		p.line(l.Sprintf("      %s: %s (Go %s)", k.Concept.Name, k.Sentence(), k.NeedsGo))
+	}
+	p.line(l.Sprintf("      Install Go %s or newer (or export GOTOOLCHAIN=go%s.0) to walk them too.", newest, newest))
+	p.line("")
+}
+
 // enlightened: every koan that can be judged here holds, or the whole path.
 func (p *printer) enlightened(st *walk.Standing, v Verdict) {
 	s, l := p.s, p.s.Lang
@@ -91,13 +108,16 @@ func (p *printer) enlightened(st *walk.Standing, v Verdict) {
 		} else { // the learner chose -norace
 			p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: run again without -norace.", v.Total-v.Passed))
 		}
+	} else if len(st.NeedNewerGo) > 0 {
+		p.line(s.green(l.Sprintf("Every koan this Go can run holds.")))
+		p.line(l.Sprintf("The rest of the path needs Go %s (see the note above).", course.Newest(st.NeedNewerGo)))
 	} else {
 		p.line(s.green(s.bold(l.Sprintf("You have walked the whole path."))))
 		p.line("")
 		p.line(l.Sprintf("Every koan holds: goroutines start and finish, channels meet, locks are paired, and\nnothing leaks. The race detector found nothing to say. Go well."))
 	}
 	p.line("")
-	p.progress(v.Passed, v.Total)
+	p.progress(st, v.Passed, v.Total)
 }
 
 // failure is the verdict on the failing koan: where, the excerpt, why, who
@@ -122,7 +142,7 @@ func (p *printer) failure(st *walk.Standing, v Verdict) {
 		p.block(l.Sprintf("What go test printed (the runner could not read more into it):"), strings.Split(strings.TrimRight(v.Raw, "\n"), "\n"))
 	}
 	p.line("")
-	p.progress(v.Passed, v.Total)
+	p.progress(st, v.Passed, v.Total)
 	if v.Kind == kind.Compile && st.PassedBefore > v.Passed {
 		p.line(s.dim(l.Sprintf("(%d passed at the last walk: the koans beyond a package that does not build cannot run, and count again once %s builds.)", st.PassedBefore, v.Concept)))
 	}
@@ -243,7 +263,7 @@ func (p *printer) excerpt(root, file string, line int) {
 	}
 }
 
-func (p *printer) progress(passed, total int) {
+func (p *printer) progress(st *walk.Standing, passed, total int) {
 	const width = 40 // characters
 	filled := 0
 	if total > 0 {
@@ -251,4 +271,7 @@ func (p *printer) progress(passed, total int) {
 	}
 	bar := p.s.green(strings.Repeat("#", filled)) + p.s.dim(strings.Repeat(".", width-filled))
 	p.line(p.s.Lang.Sprintf("Progress [%s] %d/%d", bar, passed, total))
+	if n := len(st.NeedNewerGo); n > 0 {
+		p.line(p.s.dim(p.s.Lang.Sprintf("         and %d koan(s) more with Go %s", n, course.Newest(st.NeedNewerGo))))
+	}
 }

@@ -34,6 +34,9 @@ func Ahead(ctx context.Context, opt Options, name string) (*Standing, error) {
 	} else {
 		return nil, lang.Errorf("no koan or concept %q in %s/: name a koan as its test function is named (TestName), or a concept as its folder (05_waitgroup)", name, opt.Tree)
 	}
+	if err := cannotRun(k, c.Concept(opt.Concepts[0])); err != nil {
+		return nil, err
+	}
 	st, err := Walk(ctx, opt)
 	if err != nil {
 		return nil, err
@@ -65,4 +68,21 @@ func Ahead(ctx context.Context, opt Options, name string) (*Standing, error) {
 		st.Passed = 0
 	}
 	return st, nil
+}
+
+// cannotRun is the error of a look ahead at a koan, or a concept, that the
+// go at hand cannot run: its file (each of its files) needs a newer Go.
+func cannotRun(k *course.Koan, cc *course.Concept) error {
+	var gated []*course.Koan
+	name := cc.Name
+	switch {
+	case k != nil && !k.Runnable():
+		gated, name = []*course.Koan{k}, k.Name
+	case k == nil && cc.NoneRunnable():
+		gated = cc.Koans
+	default:
+		return nil
+	}
+	v := course.Newest(gated)
+	return lang.Errorf("%s needs Go %s, and this is %s, which leaves its file out: it cannot run here.\nInstall Go %s or newer, or run it with GOTOOLCHAIN=go%s.0 (the go command then fetches that release).", name, v, course.GoAtHand(), v, v)
 }

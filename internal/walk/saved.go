@@ -58,7 +58,8 @@ func Saved(root, tree string) (st *Standing, judged time.Time, ok bool, err erro
 		return nil, time.Time{}, false, err
 	}
 	saved, ok := state.Of(root).Standing(tree)
-	st = &Standing{Course: c, Total: c.Total(), RaceUnavailable: ok && !saved.Race}
+	st = &Standing{Course: c, Total: c.Total(), RaceUnavailable: ok && !saved.Race, NeedNewerGo: c.NeedNewerGo()}
+	st.Total -= len(st.NeedNewerGo)
 	for _, cc := range c.Concepts {
 		cr := ConceptResult{Concept: cc, Outcomes: notRun(cc)}
 		for i := range cr.Outcomes {

@@ -106,6 +106,10 @@ type Standing struct {
 	RaceNoted bool
 	// PassedBefore is how many koans the learner's last walk saw pass.
 	PassedBefore int
+	// NeedNewerGo are the koans the go at hand cannot run (their files
+	// need a newer Go): passed over, never passed, never current, and not
+	// in Total.
+	NeedNewerGo []*course.Koan
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
@@ -208,7 +212,8 @@ func standingAtStart(opt Options) (*Standing, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &Standing{Course: c, Total: c.Total()}
+	st := &Standing{Course: c, Total: c.Total(), NeedNewerGo: c.NeedNewerGo()}
+	st.Total -= len(st.NeedNewerGo)
 	for _, cc := range concepts {
 		st.Concepts = append(st.Concepts, ConceptResult{Concept: cc, Outcomes: notRun(cc)})
 	}
@@ -438,6 +443,9 @@ func (w *walker) batch(from, to int) (batch, error) {
 		if c.BadCatalog != "" { // stops the walk here, not before it reaches it
 			return b, badCatalog(c)
 		}
+		if c.NoneRunnable() { // go test would find no koan in it: this Go leaves out every file
+			continue
+		}
 		if f := diagnose.Unrunnable(c); f != nil {
 			cr.Ran = true
 			cr.Outcomes = notRun(c)
@@ -648,6 +656,9 @@ func (st *Standing) Settle() bool {
 		for _, cr := range st.Concepts {
 			for i := range cr.Outcomes {
 				o := &cr.Outcomes[i]
+				if !o.Koan.Runnable() {
+					continue // this Go leaves its file out: neither passed nor failing
+				}
 				if pass == 0 && o.State == diagnose.Passed && !o.Unjudged {
 					st.Passed++
 				}
