@@ -65,7 +65,7 @@ func Saved(root, tree string) (st *Standing, judged time.Time, ok bool, err erro
 		for i := range cr.Outcomes {
 			o := &cr.Outcomes[i]
 			j, found := saved.Koans[o.Koan.Name]
-			if !found || j.Concept != cc.Name {
+			if !found || j.Concept != cc.Name || !o.Koan.Runnable() {
 				continue
 			}
 			cr.Ran = true

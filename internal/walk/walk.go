@@ -174,7 +174,7 @@ func Walk(ctx context.Context, opt Options) (*Standing, error) {
 		var now position
 		if st.Current != nil {
 			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name, Verified: began,
-				Go: runtime.Version(), Race: w.raceOn()}
+				Go: goJudging(), Race: w.raceOn()}
 		}
 		state.Of(opt.Root).SetPosition(opt.Tree, now)
 		st.NotSaved = save(opt, st, began, w.raceOn())
@@ -255,7 +255,7 @@ func (w *walker) runFromCurrent(ctx context.Context, ci int, last position) erro
 			cr := &w.st.Concepts[i]
 			cr.Ran = true
 			for j := range cr.Outcomes {
-				if cr.Outcomes[j].Koan.File != "" {
+				if k := cr.Outcomes[j].Koan; k.File != "" && k.Runnable() {
 					cr.Outcomes[j].State = diagnose.Passed
 				}
 			}
@@ -686,6 +686,16 @@ func notRun(c *course.Concept) []diagnose.Outcome {
 	return outs
 }
 
+// goJudging is the Go that runs the koans: the go command's version (it
+// follows GOTOOLCHAIN, and a koan gated on a newer Go runs once it
+// changes), else the runner's own.
+func goJudging() string {
+	if v := course.GoAtHand(); v != "" {
+		return v
+	}
+	return runtime.Version()
+}
+
 // A position is where a walk stopped: the first failing koan (kept in
 // .koans/walk.json by package state).
 type position = state.Position
@@ -695,7 +705,7 @@ type position = state.Position
 // t is unknown.
 func (w *walker) changedSince(ci int, last position) bool {
 	t := last.Verified
-	if t.IsZero() || last.Go != runtime.Version() || last.Race != w.raceOn() {
+	if t.IsZero() || last.Go != goJudging() || last.Race != w.raceOn() {
 		return true
 	}
 	root := w.opt.Root

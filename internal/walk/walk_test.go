@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -323,7 +322,7 @@ func TestAnotherGoJudgesThePassedConceptsAgain(t *testing.T) {
 	_, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
 	pos := state.Of(root).Position("koans")
-	assert.Equal(t, runtime.Version(), pos.Go)
+	assert.Equal(t, goJudging(), pos.Go)
 	assert.True(t, pos.Race)
 
 	pos.Go = "go1.0"
@@ -426,6 +425,18 @@ func TestAKoanThatNeedsANewerGoIsPassedOver(t *testing.T) {
 	}
 	assert.Equal(t, []string{"TestA3", "TestC1"}, names)
 	assert.Equal(t, []string{"./koans/01_first|", "./koans/02_second|"}, f.calls, "03_later is not run")
+
+	// Stopped at TestB2, then a save: 01 has not changed and is not asked
+	// again, and its TestA3 is still not passed.
+	f.results["TestB2"] = "fail"
+	_, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	f.calls = nil
+	st, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"./koans/02_second|^(TestB1|TestB2)$"}, f.calls)
+	assert.Equal(t, 3, st.Passed)
+	assert.Equal(t, "TestB2", st.Current.Koan.Name)
 
 	f = &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "fail"}}
 	st, err = Walk(context.Background(), Options{Root: root, Go: f.goTest, All: true})
