@@ -117,6 +117,13 @@ func (a *app) instructors(name string, args []string, flags func(*flag.FlagSet, 
 	if err := a.cli.Parse(fs, args); err != nil {
 		return err
 	}
+	if f := fs.Lookup("json"); f == nil || f.Value.String() != "true" { // -json: the report's skipped
+		skipped, err := verify.NeedNewerGo(opt)
+		if err != nil {
+			return err
+		}
+		verify.WriteSkipped(a.stdout, skipped)
+	}
 	ok, err := work(opt, time.Now())
 	if err != nil {
 		return err

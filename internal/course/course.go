@@ -53,6 +53,10 @@ type Concept struct {
 	Main Main
 	// Package is the Go package name of its test files.
 	Package string
+	// GateProblems say where a koan's build constraint and its catalog's go
+	// key disagree (file:line: what): verify's to report, like the
+	// catalog's WrongProblems.
+	GateProblems []string
 	// Gone is set for a concept of the course whose directory is not in the
 	// tree (deleted or moved): its koans are those of its solution.
 	Gone bool
@@ -100,6 +104,10 @@ type Koan struct {
 	// the catalog does not list. The missing koan's verdict points here ("" for
 	// a koan of the catalog).
 	RenamedFrom string
+	// NeedsGo is the Go release the koan's file needs ("1.27"), from its
+	// //go:build line (go1.27); "" when any Go the course supports runs it.
+	// On an older go the file is left out of the package (see Runnable).
+	NeedsGo string
 }
 
 // Sentence is the koan's name as the sentence it reads as:
@@ -164,6 +172,11 @@ type CatalogEntry struct {
 	// (verify's duplicate check), each with why the two still teach two
 	// lessons: the key is the earlier koan's test name.
 	SameEdit map[string]string `toml:"same_edit"`
+	// Go is the Go release the koan needs ("1.27"), the same its file's
+	// //go:build line names; "" for any.
+	Go string `toml:"go"`
+	// Line is where the entry starts in the catalog (its [[koan]] line).
+	Line int `toml:"-"`
 }
 
 // A WrongAnswer is one [[koan.wrong]] table: an edit of the koan's
@@ -332,6 +345,7 @@ func (c *Concept) readFile(root string, f string) {
 			EndLine: fset.Position(fd.End()).Line,
 			Concept: c,
 			Text:    textOf(fset, af, fd),
+			NeedsGo: goOf(af.GoVersion), // the parser reads //go:build, and ignores it
 		})
 	}
 }
@@ -351,6 +365,7 @@ func (c *Concept) readCatalog(path, rel string) {
 		cat.placeWrong(string(data))
 	}
 	c.applyCatalog()
+	c.gateProblems()
 	if cat.Timeout != "" {
 		d, err := time.ParseDuration(cat.Timeout)
 		if err != nil || d <= 0 {
@@ -364,7 +379,7 @@ func (c *Concept) readCatalog(path, rel string) {
 // wrongKeys are the keys of a [[koan.wrong]] table.
 var wrongKeys = []string{"find", "put", "why", "file"}
 
-// placeWrong sets each wrong answer's Line from the catalog's text, and
+// placeWrong sets each entry's and each wrong answer's Line from the catalog's text, and
 // notes the malformed tables: a key it does not know, no find, no why. The
 // text is scanned, not parsed (the TOML decoder keeps no positions): a
 // table starts at a line [[koan.wrong]] outside a multi-line string.
@@ -390,6 +405,9 @@ func (cat *Catalog) placeWrong(text string) {
 			}
 		case strings.HasPrefix(t, "[[koan]]"):
 			koan, wrong, inWrong = koan+1, -1, false
+			if koan < len(cat.Koans) {
+				cat.Koans[koan].Line = n
+			}
 		case strings.HasPrefix(t, "["):
 			inWrong = false
 		case inWrong && t != "" && !strings.HasPrefix(t, "#"):

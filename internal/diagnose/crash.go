@@ -612,7 +612,7 @@ func (j *judge) unblamed(out []Outcome) []Outcome {
 	}
 	at := -1 // the koan nearest the failure's line, else the first not failed
 	for i, o := range out {
-		if o.State != Failed && (at < 0 || o.Koan == near) {
+		if o.State != Failed && o.Koan.Runnable() && (at < 0 || o.Koan == near) {
 			at = i
 		}
 	}

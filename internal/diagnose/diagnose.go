@@ -180,7 +180,7 @@ func (j *judge) outcomes() []Outcome {
 			}
 		}
 		for i := range out {
-			if out[i].State == NotRun && out[i].Failure == nil {
+			if out[i].State == NotRun && out[i].Failure == nil && out[i].Koan.Runnable() {
 				out[i].Failure = &Failure{Kind: f.Kind, Headline: lang.Msgf("not run: the package does not build")}
 			}
 		}
@@ -199,7 +199,7 @@ func (j *judge) outcomes() []Outcome {
 	}
 	if crashed != "" {
 		for i := range out {
-			if out[i].State == NotRun {
+			if out[i].State == NotRun && out[i].Koan.Runnable() {
 				out[i].Failure = &Failure{Kind: "", Headline: lang.Msgf("not run: %s ended the test binary before this koan's turn", crashed)}
 			}
 		}
@@ -624,6 +624,9 @@ var testifyFieldRE = regexp.MustCompile(`^\s*(Error Trace|Error|Test|Messages):\
 
 // plainFailure: t.Error, t.Fatal and friends, outside testify.
 func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
+	if f, ok := j.errorFailure(k); ok {
+		return f
+	}
 	f := &Failure{Kind: kind.Assert, File: k.File, Line: k.Line, Headline: lang.Msgf("The koan reported a failure.")}
 	base := filepath.Base(k.File)
 	found := false
@@ -647,6 +650,38 @@ func (j *judge) plainFailure(k *course.Koan, output []string) *Failure {
 	}
 	return f
 }
+
+// errorFailure reads a failure from the lines go test -json marked as the
+// koan's errors (run.Test.Errors, Go 1.27 and later): the failure is at the
+// first error's line in the concept, and its details are the errors' lines
+// alone, not what the koan logged before them (t.Log writes file:line: as
+// t.Error does). ok is false on an older Go, whose stream marks nothing.
+func (j *judge) errorFailure(k *course.Koan) (f *Failure, ok bool) {
+	var errs []string
+	for _, t := range j.pkg.Tests {
+		if t.Name == k.Name || strings.HasPrefix(t.Name, k.Name+"/") {
+			errs = append(errs, t.Errors...)
+		}
+	}
+	f = &Failure{Kind: kind.Assert, File: k.File, Line: k.Line, Headline: lang.Msgf("The koan reported a failure.")}
+	for _, l := range errs {
+		l = strings.TrimRight(l, "\n")
+		m := fileLineRE.FindStringSubmatch(l)
+		switch {
+		case m == nil && len(f.Details) > 0: // a later line of the same error
+			f.Details = append(f.Details, lang.Verbatim(strings.TrimSpace(l)))
+		case m != nil:
+			if file := j.c.Dir + "/" + filepath.Base(m[1]); !ok && j.mine(file) {
+				f.File, f.Line = file, atoi(m[2])
+				ok = true
+			}
+			f.Details = append(f.Details, lang.Verbatim(m[3]))
+		}
+	}
+	return f, ok
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 func trimRunLines(output []string) []string {
 	var out []string

@@ -96,6 +96,10 @@ var fixtures = []struct {
 	{"40_loud_output", "assert", "TestAKoanThatPrintsALotStillFails", 18, "loud_test.go", []string{"wanted 1, got 2"}},
 	// Terminal control sequences in a failure's message are taken out.
 	{"41_escapes", "assert", "TestEscapesInAMessageDoNotReachTheTerminal", 15, "escapes_test.go", []string{"red cleared titled charset bellreturn"}},
+	// Recorded on Go 1.27.3, whose go test -json marks a test's error lines
+	// (OutputType): the verdict is at the t.Errorf, not at the t.Log before
+	// it, and says the error's two lines, not what was logged.
+	{"47_error_lines", "assert", "TestAKoanThatLogsBeforeItFails", 16, "error_test.go", []string{"wanted 1, got 2\nthe error's second line"}},
 }
 
 const tree = "internal/diagnose/testdata/koans"

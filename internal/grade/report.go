@@ -30,6 +30,11 @@ type Report struct {
 	Trusted           bool
 	Concepts          []ConceptReport
 	Points, MaxPoints int
+	// NeedNewerGo counts the koans this Go could not grade: their files
+	// need a newer Go (course.Koan.NeedsGo), so they did not run and earn
+	// no point; NewestGo is the release that runs them all.
+	NeedNewerGo int
+	NewestGo    string
 }
 
 // A ConceptReport is one concept's koans and points.
@@ -44,8 +49,9 @@ type KoanReport struct {
 	Name    string
 	Concept string
 	// State is "passed", "failing", "not judged" (a race koan without
-	// -race), "not run" (an earlier failure ended its package's run) or
-	// "gone" (shipped, but not in the copy graded: see Complete).
+	// -race), "not run" (an earlier failure ended its package's run),
+	// "needs go" (its file needs a newer Go than the one grading) or "gone"
+	// (shipped, but not in the copy graded: see Complete).
 	State  string
 	Kind   string // how it fails, when it does
 	Graded bool   // passed within the rules: one point
@@ -62,6 +68,9 @@ func Build(st *standing.Standing, g Grading, trusted bool) Report {
 		for _, o := range cr.Outcomes {
 			k := KoanReport{Name: o.Koan.Name, Concept: cr.Concept.Name, State: "not run"}
 			switch {
+			case !o.Koan.Runnable():
+				k.State = "needs go"
+				r.NeedNewerGo++
 			case o.Unjudged:
 				k.State = "not judged"
 			case o.State == diagnose.Passed:
@@ -86,6 +95,7 @@ func Build(st *standing.Standing, g Grading, trusted bool) Report {
 		r.MaxPoints += len(c.Koans)
 		r.Concepts = append(r.Concepts, c)
 	}
+	r.NewestGo = course.Newest(st.NeedNewerGo)
 	return r
 }
 
@@ -104,6 +114,15 @@ func (r Report) Text(w io.Writer, l lang.Lang) {
 	}
 	l.Fprintf(w, "\nGrade: %d of %d points (one for each koan passed within the rules).\n", r.Points, r.MaxPoints)
 	r.source(w, l)
+	r.notGradable(w, l)
+}
+
+// notGradable says how many koans this Go could not grade, and which Go
+// grades them.
+func (r Report) notGradable(w io.Writer, l lang.Lang) {
+	if r.NeedNewerGo > 0 {
+		l.Fprintf(w, "%d koan(s) were not gradable on this Go (%s): they need Go %s or newer, and earn no point here.\n", r.NeedNewerGo, course.GoAtHand(), r.NewestGo)
+	}
 }
 
 // source says what the koans were compared with.
@@ -123,6 +142,7 @@ func (r Report) Markdown(w io.Writer, l lang.Lang) {
 	l.Fprintf(w, "## Koans grade: %d/%d\n\n", r.Points, r.MaxPoints)
 	l.Fprintf(w, "One point for each koan that passes within the rules: nothing changed but its blanks.\n")
 	r.source(w, l)
+	r.notGradable(w, l)
 	l.Fprintf(w, "\n| Concept | Passed | Points |\n| --- | --- | --- |\n")
 	var outside, gone, notRun []KoanReport
 	for _, c := range r.Concepts {

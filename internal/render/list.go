@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/verdict"
 )
 
@@ -14,7 +15,7 @@ func List(w io.Writer, m verdict.PathMap, s Style) {
 	l := s.Lang
 	for _, c := range m.Concepts {
 		mark := "  "
-		if c.Passed == c.Total {
+		if c.Passed == c.Total && c.NeedNewerGo == 0 {
 			mark = "✓ "
 		}
 		fmt.Fprintf(w, "%s%-24s %s %d/%d\n", mark, c.Name, pad(l.Pick(c.Title, c.TitleZh), 28), c.Passed, c.Total)
@@ -27,6 +28,8 @@ func List(w io.Writer, m verdict.PathMap, s Style) {
 				fmt.Fprintf(w, "    ✓ %s\n", k.Sentence)
 			case k.State == "current":
 				fmt.Fprintf(w, "    → %s\n", k.Sentence)
+			case k.State == "needs go":
+				l.Fprintf(w, "    - %s (needs Go %s)\n", k.Sentence, k.NeedsGo)
 			case k.State == "not judged":
 				l.Fprintf(w, "    ? %s (not judged: the race detector is unavailable here)\n", k.Sentence)
 			default:
@@ -35,6 +38,9 @@ func List(w io.Writer, m verdict.PathMap, s Style) {
 		}
 	}
 	l.Fprintf(w, "\n%d of %d koans pass.\n", m.Passed, m.Total)
+	if m.NeedNewerGo > 0 {
+		l.Fprintf(w, "%d more need Go %s, and this is %s.\n", m.NeedNewerGo, m.NewerGo, course.GoAtHand())
+	}
 }
 
 // pad pads s with spaces to width columns of a terminal, where a Chinese

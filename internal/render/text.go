@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/standing"
@@ -47,7 +48,7 @@ func Text(w io.Writer, st *standing.Standing, s Style) {
 		p.ahead(st)
 		if st.Current == nil {
 			p.line("")
-			p.progress(v.Passed, v.Total)
+			p.progress(st, v.Passed, v.Total)
 			return
 		}
 	}
@@ -67,6 +68,7 @@ func (p *printer) notes(st *standing.Standing) {
 		p.line(l.Sprintf("      The koans run without it; koans about data races are not judged until it is."))
 		p.line("")
 	}
+	p.newerGo(st)
 	if st.NotSaved != nil {
 		p.line(s.red(l.Sprintf("Note: this walk could not be saved in .koans/ (%v).", st.NotSaved)))
 		p.line(l.Sprintf("      Your place, the map of the path and your journal are not kept: make the course's folder writable."))
@@ -81,6 +83,22 @@ func (p *printer) notes(st *standing.Standing) {
 	}
 }
 
+// newerGo says, once a walk, which koans the go at hand passes over
+// because their files need a newer Go, and what they teach.
+func (p *printer) newerGo(st *standing.Standing) {
+	s, l := p.s, p.s.Lang
+	if len(st.NeedNewerGo) == 0 {
+		return
+	}
+	newest := course.Newest(st.NeedNewerGo)
+	p.line(s.red(l.Sprintf("Note: %d koan(s) need Go %s, and this is %s: the path passes over them.", len(st.NeedNewerGo), newest, course.GoAtHand())))
+	for _, k := range st.NeedNewerGo {
+		p.line(l.Sprintf("      %s: %s (Go %s)", k.Concept.Name, k.Sentence(), k.NeedsGo))
+	}
+	p.line(l.Sprintf("      Install Go %s or newer (or export GOTOOLCHAIN=go%s.0) to walk them too.", newest, newest))
+	p.line("")
+}
+
 // enlightened: every koan that can be judged here holds, or the whole path.
 func (p *printer) enlightened(st *standing.Standing, v verdict.Verdict) {
 	s, l := p.s, p.s.Lang
@@ -91,13 +109,16 @@ func (p *printer) enlightened(st *standing.Standing, v verdict.Verdict) {
 		} else { // the learner chose -norace
 			p.line(l.Sprintf("%d koan(s) about data races wait for the race detector: run again without -norace.", v.Total-v.Passed))
 		}
+	} else if len(st.NeedNewerGo) > 0 {
+		p.line(s.green(l.Sprintf("Every koan this Go can run holds.")))
+		p.line(l.Sprintf("The rest of the path needs Go %s (see the note above).", course.Newest(st.NeedNewerGo)))
 	} else {
 		p.line(s.green(s.bold(l.Sprintf("You have walked the whole path."))))
 		p.line("")
 		p.line(l.Sprintf("Every koan holds: goroutines start and finish, channels meet, locks are paired, and\nnothing leaks. The race detector found nothing to say. Go well."))
 	}
 	p.line("")
-	p.progress(v.Passed, v.Total)
+	p.progress(st, v.Passed, v.Total)
 }
 
 // failure is the verdict on the failing koan: where, the excerpt, why, who
@@ -122,7 +143,7 @@ func (p *printer) failure(st *standing.Standing, v verdict.Verdict) {
 		p.block(l.Sprintf("What go test printed (the runner could not read more into it):"), strings.Split(strings.TrimRight(v.Raw, "\n"), "\n"))
 	}
 	p.line("")
-	p.progress(v.Passed, v.Total)
+	p.progress(st, v.Passed, v.Total)
 	if v.Kind == kind.Compile && st.PassedBefore > v.Passed {
 		p.line(s.dim(l.Sprintf("(%d passed at the last walk: the koans beyond a package that does not build cannot run, and count again once %s builds.)", st.PassedBefore, v.Concept)))
 	}
@@ -236,7 +257,7 @@ func (p *printer) excerpt(lines []string, line int) {
 	}
 }
 
-func (p *printer) progress(passed, total int) {
+func (p *printer) progress(st *standing.Standing, passed, total int) {
 	const width = 40 // characters
 	filled := 0
 	if total > 0 {
@@ -244,4 +265,7 @@ func (p *printer) progress(passed, total int) {
 	}
 	bar := p.s.green(strings.Repeat("#", filled)) + p.s.dim(strings.Repeat(".", width-filled))
 	p.line(p.s.Lang.Sprintf("Progress [%s] %d/%d", bar, passed, total))
+	if n := len(st.NeedNewerGo); n > 0 {
+		p.line(p.s.dim(p.s.Lang.Sprintf("         and %d koan(s) more with Go %s", n, course.Newest(st.NeedNewerGo))))
+	}
 }

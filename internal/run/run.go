@@ -42,7 +42,10 @@ type Options struct {
 
 // An Event is one line of go test -json: cmd/test2json's TestEvent (whose
 // FailedBuild names the build that failed a package), plus ImportPath,
-// which only the build-output and build-fail events carry.
+// which only the build-output and build-fail events carry. OutputType
+// (Go 1.27) may say what an output line is: "frame" (=== RUN, --- FAIL),
+// "error" (a t.Error or t.Fatal), "error-continue" (the next lines of that
+// error), "" for anything else; a value it does not know is as "".
 type Event struct {
 	Time        time.Time `json:",omitempty"`
 	Action      string
@@ -51,6 +54,7 @@ type Event struct {
 	Test        string  `json:",omitempty"`
 	Elapsed     float64 `json:",omitempty"`
 	Output      string  `json:",omitempty"`
+	OutputType  string  `json:",omitempty"`
 	FailedBuild string  `json:",omitempty"`
 }
 
@@ -82,9 +86,18 @@ type Test struct {
 	// Output is what the test printed, its head and tail if it was long
 	// (KeepBytes).
 	Output []string
+	// Errors are the lines of Output that go test -json marked as the
+	// test's errors (OutputType "error" and "error-continue": Go 1.27 and
+	// later), in order, the first MaxErrorLines of them; nil on an older
+	// Go. t.Log writes file:line: as t.Error does: only these tell them
+	// apart.
+	Errors []string
 
 	out capped
 }
+
+// MaxErrorLines is how many of a test's error lines Test.Errors keeps.
+const MaxErrorLines = 200
 
 // Test returns the named test's record, or nil if it never started.
 func (p *Package) Test(name string) *Test {
@@ -299,6 +312,9 @@ func (c *collector) add(e Event) {
 		switch e.Action {
 		case "output":
 			t.out.add(e.Output)
+			if (e.OutputType == "error" || e.OutputType == "error-continue") && len(t.Errors) < MaxErrorLines {
+				t.Errors = append(t.Errors, e.Output)
+			}
 		case "pass", "fail", "skip":
 			t.Result = e.Action
 		}

@@ -35,6 +35,10 @@ type Standing struct {
 	RaceNoted bool
 	// PassedBefore is how many koans the learner's last walk saw pass.
 	PassedBefore int
+	// NeedNewerGo are the koans the go at hand cannot run (their files
+	// need a newer Go): passed over, never passed, never current, and not
+	// in Total.
+	NeedNewerGo []*course.Koan
 }
 
 // A ConceptResult is one concept's outcomes; Ran is false for concepts the
@@ -54,7 +58,8 @@ type Ungraded struct {
 
 // New is the standing of the course's concepts given, none of them run.
 func New(c *course.Course, concepts []*course.Concept) *Standing {
-	st := &Standing{Course: c, Total: c.Total()}
+	st := &Standing{Course: c, Total: c.Total(), NeedNewerGo: c.NeedNewerGo()}
+	st.Total -= len(st.NeedNewerGo)
 	for _, cc := range concepts {
 		st.Concepts = append(st.Concepts, ConceptResult{Concept: cc, Outcomes: NotRun(cc)})
 	}
@@ -90,6 +95,9 @@ func (st *Standing) Settle() bool {
 		for _, cr := range st.Concepts {
 			for i := range cr.Outcomes {
 				o := &cr.Outcomes[i]
+				if !o.Koan.Runnable() {
+					continue // this Go leaves its file out: neither passed nor failing
+				}
 				if pass == 0 && o.State == diagnose.Passed && !o.Unjudged {
 					st.Passed++
 				}

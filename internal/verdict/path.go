@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/kind"
@@ -24,6 +25,11 @@ type PathMap struct {
 	// Shipped names the version of the koans the grading compared with,
 	// "" when none was found (then no koan is graded, and each says why).
 	Shipped string `json:"shipped"`
+	// NeedNewerGo counts the koans the go at hand cannot run (their files
+	// need a newer Go): not in Total; NewerGo is the release that runs
+	// them all.
+	NeedNewerGo int    `json:"need_newer_go"`
+	NewerGo     string `json:"newer_go,omitempty"`
 }
 
 // A ConceptMap is one concept of the PathMap.
@@ -37,6 +43,9 @@ type ConceptMap struct {
 	Koans   []KoanMap `json:"koans"`
 	// Graded counts the concept's koans passed within the rules.
 	Graded int `json:"graded"`
+	// NeedNewerGo counts its koans the go at hand cannot run (not in
+	// Total).
+	NeedNewerGo int `json:"need_newer_go,omitempty"`
 }
 
 // A KoanMap is one koan of a ConceptMap.
@@ -46,10 +55,13 @@ type KoanMap struct {
 	// TitleZh is the koan's Chinese title, when the catalog has one.
 	TitleZh string `json:"title_zh,omitempty"`
 	// State is "passed", "current" (the first failing koan), "failing" (a
-	// later koan that fails too), "not judged" (a race koan without -race)
-	// or "not yet" (not run: an earlier koan ended its package's run).
-	State string    `json:"state"`
-	Kind  kind.Kind `json:"kind,omitempty"` // how it fails now, if it does
+	// later koan that fails too), "not judged" (a race koan without -race),
+	// "not yet" (not run: an earlier koan ended its package's run) or
+	// "needs go" (its file needs a newer Go than the one at hand: NeedsGo).
+	State string `json:"state"`
+	// NeedsGo is the Go release the koan's file needs ("1.27"), if any.
+	NeedsGo string    `json:"needs_go,omitempty"`
+	Kind    kind.Kind `json:"kind,omitempty"` // how it fails now, if it does
 	// Graded is true when the koan passed within the rules: nothing but
 	// its blanks changed from the koan as shipped (internal/grade). Only
 	// graded koans earn points.
@@ -63,13 +75,18 @@ type KoanMap struct {
 
 // MapOf is the map of a walk of every concept, graded as g says.
 func MapOf(st *standing.Standing, g grade.Grading) PathMap {
-	m := PathMap{Passed: st.Passed, Total: st.Total, Shipped: g.Shipped}
+	m := PathMap{Passed: st.Passed, Total: st.Total, Shipped: g.Shipped, NeedNewerGo: len(st.NeedNewerGo), NewerGo: course.Newest(st.NeedNewerGo)}
 	for _, cr := range st.Concepts {
 		cm := ConceptMap{Name: cr.Concept.Name, Title: cr.Concept.Title, TitleZh: cr.Concept.TitleZh}
 		for i := range cr.Outcomes {
 			o := &cr.Outcomes[i]
-			km := KoanMap{Name: o.Koan.Name, Sentence: o.Koan.Sentence(), TitleZh: o.Koan.Twin.TitleZh, State: "not yet"}
+			km := KoanMap{Name: o.Koan.Name, Sentence: o.Koan.Sentence(), TitleZh: o.Koan.Twin.TitleZh, State: "not yet", NeedsGo: o.Koan.NeedsGo}
 			switch {
+			case !o.Koan.Runnable():
+				km.State = "needs go"
+				cm.NeedNewerGo++
+				cm.Koans = append(cm.Koans, km)
+				continue // not in the concept's total: this Go cannot run it
 			case o.Unjudged:
 				km.State = "not judged"
 			case o == st.Current:

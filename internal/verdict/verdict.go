@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/kind"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/standing"
@@ -67,6 +68,11 @@ type Verdict struct {
 	// passed outside the rules (more than their blanks changed), and why:
 	// they do not count for a grade (see list -json's graded).
 	Ungraded []UngradedKoan `json:"ungraded,omitempty"`
+	// NeedNewerGo names the koans the go at hand passed over, their files
+	// needing a newer Go (not in Total); NewerGo is the release that runs
+	// them all ("1.27").
+	NeedNewerGo []string `json:"need_newer_go,omitempty"`
+	NewerGo     string   `json:"newer_go,omitempty"`
 }
 
 // An UngradedKoan passed, but is not graded.
@@ -79,6 +85,10 @@ type UngradedKoan struct {
 // Of reads a standing as a verdict whose words are in l.
 func Of(st *standing.Standing, l lang.Lang) Verdict {
 	v := Verdict{Status: "enlightened", Passed: st.Passed, Total: st.Total, Race: !st.RaceUnavailable, Ahead: st.Ahead}
+	for _, k := range st.NeedNewerGo {
+		v.NeedNewerGo = append(v.NeedNewerGo, k.Name)
+	}
+	v.NewerGo = course.Newest(st.NeedNewerGo)
 	for _, u := range st.Ungraded {
 		v.Ungraded = append(v.Ungraded, UngradedKoan{Koan: u.Koan.Name, Why: u.Why, Where: u.Where})
 	}

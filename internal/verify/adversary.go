@@ -134,6 +134,9 @@ type AdversaryReport struct {
 	// Info are the passes that are no problem here (the blank filled with
 	// what it is compared with).
 	Info []Problem `json:"info"`
+	// Skipped are the koans whose files need a newer Go than the one at
+	// hand: their wrong answers were not tried.
+	Skipped []Skipped `json:"skipped,omitempty"`
 }
 
 // Counts are the attempts by result.
@@ -189,7 +192,7 @@ func adversary(ctx context.Context, opt AdversaryOptions, koans, sols *course.Co
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	rep := &AdversaryReport{}
+	rep := &AdversaryReport{Skipped: SkippedOf(concepts, opt.Koan)}
 	jobs := opt.plan(rep, sols, concepts, tmp)
 	if err := opt.runJobs(ctx, jobs); err != nil {
 		return nil, err
@@ -220,7 +223,7 @@ func (opt AdversaryOptions) plan(rep *AdversaryReport, sols *course.Course, conc
 		}
 		for _, k := range c.Koans {
 			sk := sc.Koan(k.Name)
-			if sk == nil || opt.Koan != "" && k.Name != opt.Koan {
+			if sk == nil || opt.Koan != "" && k.Name != opt.Koan || !k.Runnable() {
 				continue
 			}
 			ka := &KoanAttempts{Koan: k.Name, Concept: c.Name, Kind: k.Kind, File: k.File, Line: k.Line, Bubble: inBubble(opt.Root, sk.File, k.Name)}

@@ -55,6 +55,9 @@ var (
 func Mutants(root string, sols *course.Concept) []Mutant {
 	var ms []Mutant
 	for _, k := range sols.Koans {
+		if !k.Runnable() {
+			continue // this Go leaves its file out (see Skipped)
+		}
 		lines := sols.Lines(root, k.File)
 		for n := k.Line + 1; n < k.EndLine && n <= len(lines); n++ {
 			t := strings.TrimSpace(lines[n-1])

@@ -44,6 +44,9 @@ type Report struct {
 	// Adversary is what the wrong answers did, with -koan (verify of the
 	// whole course leaves them to the adversary command: they take long).
 	Adversary *AdversaryReport `json:"adversary,omitempty"`
+	// Skipped are the koans selected that the go at hand cannot run (their
+	// files need a newer Go): their static checks ran, their runs did not.
+	Skipped []Skipped `json:"skipped,omitempty"`
 }
 
 // Options say what to verify.
@@ -107,6 +110,7 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 	if len(opt.Concepts) == 0 && opt.Koan == "" {
 		v.sameConcepts()
 	}
+	r.Skipped = SkippedOf(concepts, opt.Koan)
 	v.uniqueNames(concepts)
 	v.sameEdits(concepts) // duplicates.go
 	// Every run at once (runs.go): the checks below read what they found.
@@ -144,7 +148,11 @@ func Verify(ctx context.Context, opt Options) (*Report, error) {
 
 // only reports whether the runs of verify are for k: all koans, or the
 // one of -koan.
-func (v *verifier) only(k *course.Koan) bool { return v.opt.Koan == "" || k.Name == v.opt.Koan }
+// A koan whose file needs a newer Go than the one at hand is for none:
+// that go leaves its file out (Report.Skipped says so).
+func (v *verifier) only(k *course.Koan) bool {
+	return k.Runnable() && (v.opt.Koan == "" || k.Name == v.opt.Koan)
+}
 
 type verifier struct {
 	opt         Options
@@ -184,6 +192,10 @@ func (v *verifier) sameConcepts() {
 func (v *verifier) catalog(c *course.Concept, row *Row) {
 	for _, p := range c.Problems {
 		v.problem(c.Dir, "%s", p)
+	}
+	for _, p := range c.GateProblems { // file:line: what
+		where, what, _ := strings.Cut(p, ": ")
+		v.problem(where, "%s", what)
 	}
 	if c.Catalog == nil {
 		v.problem(c.Dir, "no %s: each koan needs an entry with its kind and hints", course.CatalogFile)

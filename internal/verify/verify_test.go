@@ -273,3 +273,42 @@ func TestABlankThatAnAssertionExpectsNeedsNoRun(t *testing.T) {
 		}
 	}
 }
+
+// The gate's fixture course: 01_gate has a koan for any Go and one whose
+// file needs Go 1.99, 02_later only a 1.99 koan. verify checks what it can
+// of them (the catalog, the mirror, the READMEs), runs none of them, and
+// says which it skipped.
+func TestVerifySkipsTheKoansANewerGoRunsAndSaysSo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test -race on the fixture course")
+	}
+	opt := fixtureOptions(t)
+	opt.Koans, opt.Solutions = "internal/verify/testdata/gate/koans", "internal/verify/testdata/gate/solutions"
+	rep, err := Verify(context.Background(), opt)
+	require.NoError(t, err)
+	assert.Empty(t, rep.Problems)
+	assert.Equal(t, []Skipped{{Koan: "TestAKoanForALaterGo", Concept: "01_gate", NeedsGo: "1.99"},
+		{Koan: "TestAConceptWholeForALaterGo", Concept: "02_later", NeedsGo: "1.99"}}, rep.Skipped)
+	var b strings.Builder
+	WriteSkipped(&b, rep.Skipped)
+	assert.Regexp(t, `^skipped 2 koan\(s\) that need a newer Go than go1\.\d+.*\(run again under it, e\.g\. GOTOOLCHAIN=go1\.99\.0\):
+  01_gate/TestAKoanForALaterGo: needs Go 1\.99
+  02_later/TestAConceptWholeForALaterGo: needs Go 1\.99
+$`, b.String())
+
+	sopt := StressOptions{Options: opt, SolutionRuns: 1, CPU: "1", KoanRuns: 1}
+	srep, err := Stress(context.Background(), sopt)
+	require.NoError(t, err)
+	assert.Empty(t, srep.Flakes, "stress neither runs nor misses the koans this Go leaves out")
+	ms, err := Mutate(context.Background(), opt, 1)
+	require.NoError(t, err)
+	for _, m := range ms {
+		assert.Equal(t, "TestABufferedChannelHoldsWhatWasSent", m.Koan, "no mutant of a koan this Go cannot run")
+	}
+	arep, err := Adversary(context.Background(), AdversaryOptions{Options: opt})
+	require.NoError(t, err)
+	assert.Len(t, arep.Skipped, 2)
+	for _, k := range arep.Koans {
+		assert.Equal(t, "TestABufferedChannelHoldsWhatWasSent", k.Koan)
+	}
+}

@@ -39,6 +39,9 @@ func Ahead(ctx context.Context, opt Options, name string) (*standing.Standing, e
 	if k != nil {
 		cc = k.Concept
 	}
+	if err := cannotRun(k, cc); err != nil {
+		return nil, err
+	}
 	st := standing.New(c, []*course.Concept{cc})
 	w := &walker{opt: opt, e: e, st: st}
 	if err := w.run(ctx, 0, 1, sel); err != nil {
@@ -78,4 +81,21 @@ func lookedAt(st *standing.Standing, k *course.Koan) {
 		}
 		// Not run: what stopped it (Settle's Current) explains it.
 	}
+}
+
+// cannotRun is the error of a look ahead at a koan, or a concept, that the
+// go at hand cannot run: its file (each of its files) needs a newer Go.
+func cannotRun(k *course.Koan, cc *course.Concept) error {
+	var gated []*course.Koan
+	name := cc.Name
+	switch {
+	case k != nil && !k.Runnable():
+		gated, name = []*course.Koan{k}, k.Name
+	case k == nil && cc.NoneRunnable():
+		gated = cc.Koans
+	default:
+		return nil
+	}
+	v := course.Newest(gated)
+	return lang.Errorf("%s needs Go %s, and this is %s, which leaves its file out: it cannot run here.\nInstall Go %s or newer, or run it with GOTOOLCHAIN=go%s.0 (the go command then fetches that release).", name, v, course.GoAtHand(), v, v)
 }

@@ -65,13 +65,14 @@ func Saved(root, tree string) (st *standing.Standing, judged time.Time, ok bool,
 func savedIn(c *course.Course) (st *standing.Standing, judged time.Time, ok bool) {
 	root, tree := c.Root, c.Tree
 	saved, ok := state.Of(root).Standing(tree)
-	st = &standing.Standing{Course: c, Total: c.Total(), RaceUnavailable: ok && !saved.Race}
+	st = &standing.Standing{Course: c, Total: c.Total(), RaceUnavailable: ok && !saved.Race, NeedNewerGo: c.NeedNewerGo()}
+	st.Total -= len(st.NeedNewerGo)
 	for _, cc := range c.Concepts {
 		cr := standing.ConceptResult{Concept: cc, Outcomes: standing.NotRun(cc)}
 		for i := range cr.Outcomes {
 			o := &cr.Outcomes[i]
 			j, found := saved.Koans[o.Koan.Name]
-			if !found || j.Concept != cc.Name {
+			if !found || j.Concept != cc.Name || !o.Koan.Runnable() {
 				continue
 			}
 			cr.Ran = true

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gokoans/concurrency/internal/course"
 	"github.com/gokoans/concurrency/internal/crash"
 	"github.com/gokoans/concurrency/internal/diagnose"
 	"github.com/gokoans/concurrency/internal/engine"
@@ -129,7 +130,7 @@ func Walk(ctx context.Context, opt Options) (*standing.Standing, error) {
 		var now position
 		if st.Current != nil {
 			now = position{Concept: st.CurrentConcept.Name, Koan: st.Current.Koan.Name, Verified: began,
-				Go: runtime.Version(), Race: e.Race()}
+				Go: goJudging(), Race: e.Race()}
 		}
 		state.Of(opt.Root).SetPosition(e.Course.Tree, now)
 		st.NotSaved = save(opt.Root, st, began, e.Race())
@@ -251,7 +252,7 @@ func (w *walker) passedAsBefore(ci int) {
 		cr := &w.st.Concepts[i]
 		cr.Ran = true
 		for j := range cr.Outcomes {
-			if cr.Outcomes[j].Koan.File != "" {
+			if k := cr.Outcomes[j].Koan; k.File != "" && k.Runnable() {
 				cr.Outcomes[j].State = diagnose.Passed
 			}
 		}
@@ -300,7 +301,7 @@ type position = state.Position
 // t is unknown.
 func (w *walker) changedSince(ci int, last position) bool {
 	t := last.Verified
-	if t.IsZero() || last.Go != runtime.Version() || last.Race != w.e.Race() {
+	if t.IsZero() || last.Go != goJudging() || last.Race != w.e.Race() {
 		return true
 	}
 	root := w.opt.Root
@@ -335,4 +336,14 @@ func (w *walker) changedSince(ci int, last position) bool {
 		}
 	}
 	return false
+}
+
+// goJudging is the Go that runs the koans: the go command's version (it
+// follows GOTOOLCHAIN, and a koan gated on a newer Go runs once it
+// changes), else the runner's own.
+func goJudging() string {
+	if v := course.GoAtHand(); v != "" {
+		return v
+	}
+	return runtime.Version()
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -324,7 +323,7 @@ func TestAnotherGoJudgesThePassedConceptsAgain(t *testing.T) {
 	_, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
 	require.NoError(t, err)
 	pos := state.Of(root).Position("koans")
-	assert.Equal(t, runtime.Version(), pos.Go)
+	assert.Equal(t, goJudging(), pos.Go)
 	assert.True(t, pos.Race)
 
 	pos.Go = "go1.0"
@@ -385,4 +384,81 @@ func TestAPackageWithItsOwnTestMainSaysNoLeakCheckRan(t *testing.T) {
 		details = append(details, d.String())
 	}
 	assert.Contains(t, strings.Join(details, "\n"), "no leak check and no hang guard ran")
+}
+
+// writeGatedCourse is writeCourse with koans that need Go 1.99: one more in
+// 01_first, and a third concept of them alone. No go at hand runs them:
+// the fake go test, like a real one, never sees their tests.
+func writeGatedCourse(t *testing.T) string {
+	root := writeCourse(t)
+	write := func(name, text string) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(root, name), []byte(text), 0o644))
+	}
+	gated := "//go:build go1.99\n\npackage p\n\nimport \"testing\"\n\nfunc %s(t *testing.T) {}\n"
+	write("koans/01_first/b_test.go", strings.Replace(gated, "%s", "TestA3", 1))
+	write("koans/03_later/a_test.go", strings.Replace(gated, "%s", "TestC1", 1))
+	write("koans/03_later/main_test.go", helperMainSource)
+	entry := func(name string) string {
+		return "[[koan]]\nname = \"" + name + "\"\nkind = \"blank\"\ngo = \"1.99\"\nhints = [\"h\"]\n"
+	}
+	cat, err := os.ReadFile(filepath.Join(root, "koans/01_first/catalog.toml"))
+	require.NoError(t, err)
+	write("koans/01_first/catalog.toml", string(cat)+entry("TestA3"))
+	write("koans/03_later/catalog.toml", entry("TestC1"))
+	return root
+}
+
+// On a Go older than a koan needs, the walk passes over it: never passed,
+// never the current koan, not in the total; a concept of such koans alone
+// is not run at all (go test would find no file to build in it).
+func TestAKoanThatNeedsANewerGoIsPassedOver(t *testing.T) {
+	root := writeGatedCourse(t)
+	f := &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "pass", "TestB1": "pass", "TestB2": "pass", "TestB3": "pass", "TestB4": "pass"}}
+	st, err := Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Nil(t, st.Current, "every koan this Go runs passes")
+	assert.Equal(t, 6, st.Passed)
+	assert.Equal(t, 6, st.Total, "the total is what this Go can run")
+	var names []string
+	for _, k := range st.NeedNewerGo {
+		names = append(names, k.Name)
+	}
+	assert.Equal(t, []string{"TestA3", "TestC1"}, names)
+	assert.Equal(t, []string{"./koans/01_first|", "./koans/02_second|"}, f.calls, "03_later is not run")
+
+	// Stopped at TestB2, then a save: 01 has not changed and is not asked
+	// again, and its TestA3 is still not passed.
+	f.results["TestB2"] = "fail"
+	_, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	f.calls = nil
+	st, err = Walk(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"./koans/02_second|^(TestB1|TestB2)$"}, f.calls)
+	assert.Equal(t, 3, st.Passed)
+	assert.Equal(t, "TestB2", st.Current.Koan.Name)
+
+	f = &fakeGo{results: map[string]string{"TestA1": "pass", "TestA2": "fail"}}
+	st, err = All(context.Background(), Options{Root: root, Go: f.goTest})
+	require.NoError(t, err)
+	assert.Equal(t, "TestA2", st.Current.Koan.Name)
+	saved, _, ok, err := Saved(root, "koans")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, 6, saved.Total)
+	assert.Len(t, saved.NeedNewerGo, 2)
+}
+
+// A look ahead at a koan (or a concept) this Go cannot run says so, rather
+// than find that it holds.
+func TestALookAheadAtAKoanForANewerGoSaysItCannotRun(t *testing.T) {
+	root := writeGatedCourse(t)
+	f := &fakeGo{results: map[string]string{}}
+	for _, name := range []string{"TestA3", "03_later"} {
+		_, err := Ahead(context.Background(), Options{Root: root, Go: f.goTest}, name)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), name+" needs Go 1.99, and this is go1.")
+	}
+	assert.Empty(t, f.calls)
 }

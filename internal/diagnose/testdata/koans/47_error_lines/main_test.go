@@ -1,0 +1,13 @@
+//go:build koanfixture
+
+package errorlines
+
+import (
+	"testing"
+
+	"github.com/gokoans/concurrency/koan"
+)
+
+var __ = koan.Blank{}
+
+func TestMain(m *testing.M) { koan.Main(m) }
