@@ -45,7 +45,7 @@ var chinese = map[string]string{
 	"The koan":                          "这个 koan", // the phrase a test that is not a koan is renamed in
 	"A blank __ waits to be filled in.": "有一个空白 __ 等你填写。",
 	"The koan does not hold yet: an assertion failed.":                                                                                  "这个 koan 还不成立：一个断言失败了。",
-	"The koan reported a failure.":                                                                                                      "这个 koan 报告了失败。",
+	"The koan reported a failure.":                                                                                                      "这个 koan 报告了失败，它说：",
 	"The koan failed, and its output says no more than this:":                                                                           "这个 koan 失败了，它的输出只说了这些：",
 	"The koan skips itself, so it has taught nothing yet: remove the t.Skip.":                                                           "这个 koan 跳过了自己，所以它还什么都没教你：删掉 t.Skip。",
 	"The koan %s is gone from %s: the catalog still names it.":                                                                          "koan %s 已经不在 %s 中了，但 catalog 里仍列着它。",
