@@ -1,0 +1,135 @@
+package trace
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/internal/waitfor"
+)
+
+// Annotate adds to run what the koan's output says and the trace does not:
+// the two accesses of the first data race the detector reported, and the
+// wait-for cycle of a koan the hang guard found stuck.
+func Annotate(run *Run, output string, k Koan) {
+	addRace(run, output, k)
+	addCycle(run, output, k)
+}
+
+// An access is one side of a race report.
+type access struct {
+	write bool
+	g     string // the race detector's goroutine number
+	at    frame
+}
+
+var (
+	accessRE  = regexp.MustCompile(`^(?:Previous )?(?:Atomic )?(Read|Write) at 0x[0-9a-f]+ by (?:goroutine (\d+)|main goroutine):$`)
+	createdRE = regexp.MustCompile(`^Goroutine (\d+) \([^)]*\) created at:$`)
+	frameRE   = regexp.MustCompile(`^\s+(\S.*?):(\d+)(?: \+0x[0-9a-f]+)?$`)
+)
+
+// addRace marks the first race report's two accesses on their lanes.
+func addRace(run *Run, output string, k Koan) {
+	_, report, ok := strings.Cut(output, "WARNING: DATA RACE")
+	if !ok {
+		return
+	}
+	report, _, _ = strings.Cut(report, "==================")
+	var accesses []access
+	created := map[string]frame{}
+	var cur func(f frame)
+	var fn string
+	for _, line := range strings.Split(report, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if m := accessRE.FindStringSubmatch(line); m != nil {
+			accesses = append(accesses, access{write: m[1] == "Write", g: m[2]})
+			a := &accesses[len(accesses)-1]
+			cur = func(f frame) { a.at = f }
+		} else if m := createdRE.FindStringSubmatch(line); m != nil {
+			g := m[1]
+			cur = func(f frame) { created[g] = f }
+		} else if m := frameRE.FindStringSubmatch(line); m != nil && cur != nil && strings.HasPrefix(line, "      ") {
+			n, _ := strconv.Atoi(m[2])
+			if f := (frame{Func: fn, File: m[1], Line: n}); k.isKoan(fn) {
+				cur(f)
+				cur = nil
+			}
+		} else if t := strings.TrimSpace(line); strings.HasPrefix(line, "  ") && strings.HasSuffix(t, ")") {
+			fn = t[:strings.LastIndex(t, "(")]
+		}
+	}
+	end := lastAt(run)
+	for _, a := range accesses {
+		if a.at.Line == 0 {
+			continue
+		}
+		w := AccessRead
+		if a.write {
+			w = AccessWrite
+		}
+		lane := laneStartedAt(run, k, created[a.g])
+		run.Rows = append(run.Rows, Row{At: end, Kind: Race, Lane: lane, Wait: w, Loc: k.loc(a.at)})
+	}
+}
+
+// laneStartedAt is the lane a go statement at f started, or, when f is not
+// the koan's (the test's goroutine was started by testing), the test's or
+// its bubble's lane.
+func laneStartedAt(run *Run, k Koan, f frame) int {
+	if f.Line != 0 {
+		l := k.loc(f)
+		for _, ln := range run.Lanes {
+			if ln.Start.File == l.File && ln.Start.Line == l.Line {
+				return ln.N
+			}
+		}
+	}
+	n := 0
+	for _, ln := range run.Lanes {
+		if ln.Role == RoleBubble || (ln.Role == RoleTest && n == 0) {
+			n = ln.N
+		}
+	}
+	return n
+}
+
+func lastAt(run *Run) time.Duration {
+	if n := len(run.Rows); n > 0 {
+		return run.Rows[n-1].At
+	}
+	return 0
+}
+
+// addCycle reads the hang guard's dump, as the verdict does (package
+// waitfor), and keeps its first wait-for cycle, in the run's lanes.
+func addCycle(run *Run, output string, k Koan) {
+	gs := waitfor.OfKoan(traceback.Parse(output), k.Test)
+	if len(gs) == 0 {
+		return
+	}
+	p := waitfor.Analyze(gs, func(file string) bool {
+		return strings.HasPrefix(file, k.Root+"/") && strings.HasSuffix(file, "_test.go")
+	})
+	if p == nil || len(p.Cycles) == 0 {
+		return
+	}
+	lane := map[int]int{}
+	for _, ln := range run.Lanes {
+		lane[int(ln.Goid)] = ln.N
+	}
+	c := p.Cycles[0]
+	for i, s := range c {
+		next := c[(i+1)%len(c)]
+		file := ""
+		for _, b := range p.Blocked {
+			if b.Goroutine == s.Goroutine {
+				file = b.File
+			}
+		}
+		run.Cycle = append(run.Cycle, CycleStep{Lane: lane[s.Goroutine], Next: lane[next.Goroutine],
+			Waits: string(s.Wait), What: s.WaitsFor, Loc: k.loc(frame{File: file, Line: s.Line})})
+	}
+}

@@ -1,0 +1,166 @@
+package trace
+
+import (
+	"strings"
+	"time"
+)
+
+// A builder turns the collector's events into lanes and rows.
+type builder struct {
+	k      Koan
+	run    *Run
+	lane   map[int64]*Lane // the koan's goroutines
+	bubble map[int64]int   // synctest's own goroutines: the lane that made the bubble
+	t0     int64
+	last   map[int]Row // each lane's last Block row
+}
+
+// build picks the koan's goroutines and draws their rows.
+func (c *collector) build(k Koan) *Run {
+	b := &builder{k: k, run: &Run{Test: k.Test}, lane: map[int64]*Lane{}, bubble: map[int64]int{}, last: map[int]Row{}}
+	seen := map[int64]bool{}
+	for _, e := range c.events {
+		if !seen[e.g] {
+			seen[e.g] = true
+			if e.kind == Start {
+				b.classify(e)
+			}
+		}
+		if l := b.lane[e.g]; l != nil {
+			b.row(e, l)
+		}
+	}
+	for g := range seen {
+		if b.lane[g] == nil && b.bubble[g] == 0 {
+			b.run.Hidden++
+		}
+	}
+	b.finish(c)
+	b.run.Rows = fold(b.run.Rows)
+	return b.run
+}
+
+// classify decides whether the goroutine e starts is the koan's: the
+// test's own (started by testing, not from the koan's code), one started
+// from the koan's code or by one of its goroutines, or synctest's, whose
+// child runs the bubble's function.
+func (b *builder) classify(e event) {
+	by := b.lane[e.by]
+	at, fromKoan := b.k.koanFrame(e.stack)
+	switch {
+	case strings.HasPrefix(e.start, "internal/synctest.") || strings.HasPrefix(e.start, "testing/synctest."):
+		if by != nil {
+			b.bubble[e.g] = by.N
+			b.run.Bubble = true
+		}
+	case b.bubble[e.by] != 0:
+		b.add(e, RoleBubble, Loc{}, b.bubble[e.by])
+	case e.start == "testing.tRunner" && !fromKoan && by == nil && b.testLane() == nil && hasFunc(e.stack, "testing.(*T).Run"):
+		b.add(e, RoleTest, Loc{}, 0)
+	case fromKoan || by != nil:
+		n := 0
+		if by != nil {
+			n = by.N
+		}
+		loc := Loc{}
+		if fromKoan {
+			loc = b.k.loc(at)
+		}
+		b.add(e, RoleGo, loc, n)
+	}
+}
+
+func hasFunc(stack []frame, fn string) bool {
+	for _, f := range stack {
+		if f.Func == fn {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) testLane() *Lane {
+	for _, l := range b.run.Lanes {
+		if l.Role == RoleTest {
+			return l
+		}
+	}
+	return nil
+}
+
+// add makes a lane for the goroutine e starts, and its Start row.
+func (b *builder) add(e event, role Role, at Loc, by int) {
+	if len(b.run.Lanes) == 0 {
+		b.t0 = e.t
+	}
+	l := &Lane{N: len(b.run.Lanes) + 1, Goid: e.g, Role: role, Start: at, By: by, At: e.t - b.t0, End: Alive}
+	b.lane[e.g] = l
+	b.run.Lanes = append(b.run.Lanes, l)
+	b.run.Rows = append(b.run.Rows, Row{At: b.since(e.t), Kind: Start, Lane: by, Peer: l.N, Loc: at})
+}
+
+func (b *builder) since(t int64) time.Duration { return time.Duration(t - b.t0) }
+
+// row adds the row of e, which happened to the koan's goroutine l.
+func (b *builder) row(e event, l *Lane) {
+	r := Row{At: b.since(e.t), Kind: e.kind, Lane: l.N}
+	switch e.kind {
+	case Block:
+		f, ok := b.k.koanFrame(e.stack)
+		if !ok {
+			return // the test framework's wait, after the koan's code
+		}
+		r.Wait, r.Loc = blockWait(e.why, e.stack), b.k.loc(f)
+		b.last[l.N] = r
+		l.End = Blocked
+	case Wake:
+		r.Lane, r.Peer = 0, l.N
+		if by := b.lane[e.by]; by != nil {
+			r.Lane = by.N
+			if f, ok := b.k.koanFrame(e.stack); ok {
+				r.Loc = b.k.loc(f)
+			}
+			r.Wait = wakeWait(e.stack)
+		} else if w := b.last[l.N].Wait; w == WaitSleep {
+			r.Wait = WakeTimer
+		} else if w == WaitBubble && b.anyBlocked() {
+			r.Wait = WakeDeadlock
+		}
+		if _, ok := b.last[l.N]; !ok {
+			return // it waited in the framework: no row of its waiting was drawn
+		}
+		delete(b.last, l.N)
+		l.End = Alive
+	case End:
+		l.End = Ended
+		delete(b.last, l.N)
+	default:
+		return
+	}
+	b.run.Rows = append(b.run.Rows, r)
+}
+
+// anyBlocked reports whether a lane other than the test's is blocked.
+func (b *builder) anyBlocked() bool {
+	for _, l := range b.run.Lanes {
+		if l.Role != RoleTest && l.End == Blocked {
+			return true
+		}
+	}
+	return false
+}
+
+// finish adds a Still row for each lane still blocked at the end.
+func (b *builder) finish(c *collector) {
+	var end time.Duration
+	if n := len(b.run.Rows); n > 0 {
+		end = b.run.Rows[n-1].At
+	}
+	for _, l := range b.run.Lanes {
+		if r, ok := b.last[l.N]; ok && l.End == Blocked {
+			b.run.Rows = append(b.run.Rows, Row{At: end, Kind: Still, Lane: l.N, Wait: r.Wait, Loc: r.Loc})
+		} else if l.End == Blocked {
+			l.End = Alive
+		}
+	}
+}
