@@ -26,7 +26,7 @@ type access struct {
 }
 
 var (
-	accessRE  = regexp.MustCompile(`^(?:Previous )?(?:Atomic )?(Read|Write) at 0x[0-9a-f]+ by (?:goroutine (\d+)|main goroutine):$`)
+	accessRE  = regexp.MustCompile(`^(?i:previous )?(?i:atomic )?(?i:(read|write)) at 0x[0-9a-f]+ by (?:goroutine (\d+)|main goroutine):$`)
 	createdRE = regexp.MustCompile(`^Goroutine (\d+) \([^)]*\) created at:$`)
 	frameRE   = regexp.MustCompile(`^\s+(\S.*?):(\d+)(?: \+0x[0-9a-f]+)?$`)
 )
@@ -45,7 +45,7 @@ func addRace(run *Run, output string, k Koan) {
 	for _, line := range strings.Split(report, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if m := accessRE.FindStringSubmatch(line); m != nil {
-			accesses = append(accesses, access{write: m[1] == "Write", g: m[2]})
+			accesses = append(accesses, access{write: strings.EqualFold(m[1], "write"), g: m[2]})
 			a := &accesses[len(accesses)-1]
 			cur = func(f frame) { a.at = f }
 		} else if m := createdRE.FindStringSubmatch(line); m != nil {
@@ -75,15 +75,20 @@ func addRace(run *Run, output string, k Koan) {
 	}
 }
 
-// laneStartedAt is the lane a go statement at f started, or, when f is not
-// the koan's (the test's goroutine was started by testing), the test's or
-// its bubble's lane.
+// laneStartedAt is the lane a go statement at f started (the race report
+// and the trace may not inline the same calls: a line that called the go
+// statement's function counts too), or, when f is not the koan's (the
+// test's goroutine was started by testing), the test's or its bubble's lane.
 func laneStartedAt(run *Run, k Koan, f frame) int {
 	if f.Line != 0 {
 		l := k.loc(f)
-		for _, ln := range run.Lanes {
-			if ln.Start.File == l.File && ln.Start.Line == l.Line {
-				return ln.N
+		for pass := 0; pass < 2; pass++ { // the go statement's line, then a line that called it
+			for _, ln := range run.Lanes {
+				for i, m := range ln.made {
+					if m.File == l.File && m.Line == l.Line && (i == 0 || pass == 1) {
+						return ln.N
+					}
+				}
 			}
 		}
 	}

@@ -48,6 +48,8 @@ func (b *builder) classify(e event) {
 	by := b.lane[e.by]
 	at, fromKoan := b.k.koanFrame(e.stack)
 	switch {
+	case strings.HasPrefix(e.start, "runtime.") || b.k.inHelper(e.stack):
+		// the runtime's workers, the helper's machinery
 	case strings.HasPrefix(e.start, "internal/synctest.") || strings.HasPrefix(e.start, "testing/synctest."):
 		if by != nil {
 			b.bubble[e.g] = by.N
@@ -94,6 +96,11 @@ func (b *builder) add(e event, role Role, at Loc, by int) {
 		b.t0 = e.t
 	}
 	l := &Lane{N: len(b.run.Lanes) + 1, Goid: e.g, Role: role, Start: at, By: by, At: e.t - b.t0, End: Alive}
+	for _, f := range e.stack {
+		if b.k.isKoan(f.Func) {
+			l.made = append(l.made, Loc{File: b.k.loc(f).File, Line: f.Line})
+		}
+	}
 	b.lane[e.g] = l
 	b.run.Lanes = append(b.run.Lanes, l)
 	b.run.Rows = append(b.run.Rows, Row{At: b.since(e.t), Kind: Start, Lane: by, Peer: l.N, Loc: at})
@@ -111,6 +118,12 @@ func (b *builder) row(e event, l *Lane) {
 			return // the test framework's wait, after the koan's code
 		}
 		r.Wait, r.Loc = blockWait(e.why, e.stack), b.k.loc(f)
+		if b.k.inHelper(e.stack) {
+			r.Wait = WaitHelper
+			if last, ok := b.last[l.N]; ok && last.Wait == WaitHelper {
+				return // it polls: one row says it
+			}
+		}
 		b.last[l.N] = r
 		l.End = Blocked
 	case Wake:
@@ -121,13 +134,16 @@ func (b *builder) row(e event, l *Lane) {
 				r.Loc = b.k.loc(f)
 			}
 			r.Wait = wakeWait(e.stack)
+			if r.Wait == "" {
+				r.Wait = wakeFor(b.last[l.N].Wait, r.Loc.Text)
+			}
 		} else if w := b.last[l.N].Wait; w == WaitSleep {
 			r.Wait = WakeTimer
 		} else if w == WaitBubble && b.anyBlocked() {
 			r.Wait = WakeDeadlock
 		}
-		if _, ok := b.last[l.N]; !ok {
-			return // it waited in the framework: no row of its waiting was drawn
+		if last, ok := b.last[l.N]; !ok || last.Wait == WaitHelper && r.Lane == 0 {
+			return // it waited in the framework, or polls in the helper: no row
 		}
 		delete(b.last, l.N)
 		l.End = Alive

@@ -39,6 +39,9 @@ type Lane struct {
 	By    int    // the lane that started it (0: none of the koan's)
 	At    int64  // when it started, in ns since the first lane started
 	End   Ending // how it ended
+	// made are the koan's lines on the stack of the go statement, innermost
+	// first (a helper the test calls that starts it, then the test's line).
+	made []Loc
 }
 
 // Role is what a lane runs.
@@ -113,6 +116,7 @@ const (
 	WakeTimer    Wait = "timer"
 	WakeDeadlock Wait = "deadlock"
 	WaitBubble   Wait = "bubble" // the test waits for its synctest bubble
+	WaitHelper   Wait = "koan.WaitUntilBlocked"
 )
 
 // A CycleStep is one goroutine of a wait-for cycle: lane Lane waits at Loc

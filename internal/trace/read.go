@@ -22,6 +22,25 @@ type Koan struct {
 	// Source returns the text of a line of a file relative to Root, or ""
 	// (nil: no line is quoted).
 	Source func(file string, line int) string
+	// Helper is the import path of the koans' helper package (koan), whose
+	// machinery (WaitUntilBlocked) is not drawn; "" for none.
+	Helper string
+}
+
+// inHelper reports whether the stack runs the koans' helper package,
+// called from the koan's code (the helper's frames are inside the koan's).
+func (k Koan) inHelper(stack []frame) bool {
+	if k.Helper == "" {
+		return false
+	}
+	helper := false
+	for _, f := range stack {
+		if k.isKoan(f.Func) {
+			return helper
+		}
+		helper = helper || strings.HasPrefix(f.Func, k.Helper+".")
+	}
+	return false
 }
 
 // ErrFormat is the error Read returns for a trace it cannot read, wrapped

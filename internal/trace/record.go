@@ -59,9 +59,10 @@ func Record(ctx context.Context, root, dir, test, file string, timeout time.Dura
 func KoanIn(root, module, dir, test string) Koan {
 	cache := map[string][]string{}
 	return Koan{
-		Pkg:  module + "/" + filepath.ToSlash(dir),
-		Test: test,
-		Root: filepath.ToSlash(root),
+		Pkg:    module + "/" + filepath.ToSlash(dir),
+		Test:   test,
+		Helper: module + "/koan",
+		Root:   filepath.ToSlash(root),
 		Source: func(file string, line int) string {
 			lines, ok := cache[file]
 			if !ok {

@@ -85,6 +85,9 @@ func (d *drawer) advance(r Row) {
 	switch r.Kind {
 	case Start, Wake:
 		d.state[d.col(r.Peer)] = '│'
+		if r.Kind == Start && r.Lane > 0 {
+			d.state[d.col(r.Lane)] = '│'
+		}
 	case Block, Still:
 		d.state[d.col(r.Lane)] = '┊'
 	case End:
@@ -123,9 +126,9 @@ func (d *drawer) words(r Row) (string, string) {
 	case End:
 		return d.l.Sprintf("G%d returns", r.Lane), ""
 	case Still:
-		return d.l.Sprintf("G%d is still blocked when the run ends: %s", r.Lane, d.wait(r.Wait)) + at, red
+		return d.l.Sprintf("G%d still blocked at the end: %s", r.Lane, d.wait(r.Wait)) + at, red
 	case Race:
-		return d.l.Sprintf("G%d %s, and the race detector saw another goroutine's access race with it", r.Lane, d.wait(r.Wait)) + at, red
+		return d.l.Sprintf("race: G%d %s", r.Lane, d.wait(r.Wait)) + at, red
 	}
 	return "", ""
 }

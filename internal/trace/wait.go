@@ -92,3 +92,26 @@ var wakeCalls = map[string]Wait{
 	"runtime.goready":               "",
 	"internal/sync.(*Mutex).Unlock": WakeUnlock,
 }
+
+// wakeFor guesses what a waker did from what the woken goroutine waited
+// for, when the waker's stack in the trace starts in the koan's code (the
+// runtime's frames of close, send or Unlock are left out of some events):
+// a receive ends with a send or a close (the line says which).
+func wakeFor(w Wait, text string) Wait {
+	switch w {
+	case WaitRecv:
+		if strings.Contains(text, "close(") {
+			return WakeClose
+		}
+		return WaitSend
+	case WaitSend:
+		return WaitRecv
+	case WaitLock, WaitRLock, WaitWLock:
+		return WakeUnlock
+	case WaitGroup:
+		return WakeDone
+	case WaitCond:
+		return WakeSignal
+	}
+	return ""
+}

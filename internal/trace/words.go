@@ -29,6 +29,8 @@ func (d *drawer) wait(w Wait) string {
 		return d.l.Sprintf("a primitive of package sync")
 	case WaitBubble:
 		return d.l.Sprintf("the synctest bubble to finish")
+	case WaitHelper:
+		return d.l.Sprintf("koan.WaitUntilBlocked (it polls until another goroutine blocks)")
 	case WakeUnlock:
 		return d.l.Sprintf("Unlock")
 	case WakeDone:
