@@ -36,6 +36,7 @@ func (c *collector) build(k Koan) *Run {
 		}
 	}
 	b.finish(c)
+	idle(b.run.Rows)
 	b.run.Rows = fold(b.run.Rows)
 	return b.run
 }
@@ -137,10 +138,13 @@ func (b *builder) row(e event, l *Lane) {
 			if r.Wait == "" {
 				r.Wait = wakeFor(b.last[l.N].Wait, r.Loc.Text)
 			}
-		} else if w := b.last[l.N].Wait; w == WaitSleep {
+		} else if w := b.last[l.N].Wait; w == WaitBubble && b.anyBlocked() {
+			r.Wait = WakeDeadlock // or the bubble's clock moves on: see idle
+		} else if w == WaitBubble {
+			r.Wait = WaitBubble // the bubble's function returned
+		}
+		if b.last[l.N].Wait == WaitSleep {
 			r.Wait = WakeTimer
-		} else if w == WaitBubble && b.anyBlocked() {
-			r.Wait = WakeDeadlock
 		}
 		if last, ok := b.last[l.N]; !ok || last.Wait == WaitHelper && r.Lane == 0 {
 			return // it waited in the framework, or polls in the helper: no row
@@ -177,6 +181,26 @@ func (b *builder) finish(c *collector) {
 			b.run.Rows = append(b.run.Rows, Row{At: end, Kind: Still, Lane: l.N, Wait: r.Wait, Loc: r.Loc})
 		} else if l.End == Blocked {
 			l.End = Alive
+		}
+	}
+}
+
+// idle tells a synctest bubble that is idle from one that is deadlocked:
+// when every goroutine of a bubble is blocked, synctest wakes the test's
+// goroutine, which either moves the fake clock to the next timer and wakes
+// its sleeper (idle), or reports the deadlock.
+func idle(rows []Row) {
+	for i, r := range rows {
+		if r.Kind != Wake || r.Wait != WakeDeadlock {
+			continue
+		}
+		for _, next := range rows[i+1:] {
+			if next.Lane == r.Peer || next.Peer == r.Peer {
+				if next.Kind == Wake && next.Lane == r.Peer && next.Wait == WakeTimer {
+					rows[i].Wait = WakeIdle
+				}
+				break
+			}
 		}
 	}
 }

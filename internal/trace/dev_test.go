@@ -2,7 +2,10 @@ package trace
 
 import (
 	"context"
+	"github.com/gokoans/concurrency/internal/traceback"
+	"github.com/gokoans/concurrency/internal/waitfor"
 	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -23,6 +26,20 @@ func TestDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	os.WriteFile("/tmp/trexp/out.txt", []byte(rec.Output), 0o644)
 	Annotate(run, rec.Output, k)
 	Text(os.Stdout, run, Style{})
+	h, _ := os.Create("/tmp/trexp/page.html")
+	HTML(h, run, 0, root)
+	h.Close()
+}
+
+func TestDevCycle(t *testing.T) {
+	data, _ := os.ReadFile("/tmp/trexp/out.txt")
+	gs := traceback.Parse(string(data))
+	t.Log(len(gs))
+	mine := waitfor.OfKoan(gs, os.Getenv("TEST"))
+	t.Log(len(mine))
+	p := waitfor.Analyze(mine, func(f string) bool { return strings.HasSuffix(f, "_test.go") })
+	t.Logf("%+v", p)
 }

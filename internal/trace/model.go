@@ -115,6 +115,7 @@ const (
 	WakeSignal   Wait = "Signal"
 	WakeTimer    Wait = "timer"
 	WakeDeadlock Wait = "deadlock"
+	WakeIdle     Wait = "idle"   // a bubble's goroutines all wait: its fake clock moves on
 	WaitBubble   Wait = "bubble" // the test waits for its synctest bubble
 	WaitHelper   Wait = "koan.WaitUntilBlocked"
 )

@@ -75,6 +75,9 @@ func Read(r io.Reader, k Koan) (run *Run, err error) {
 		}
 		c.add(e)
 	}
+	if len(c.events) == 0 {
+		return nil, lang.Errorf("%w: the trace holds no goroutine's events (did the test binary end before it wrote its trace?)", ErrFormat)
+	}
 	return c.build(k), nil
 }
 

@@ -112,12 +112,21 @@ func (d *drawer) words(r Row) (string, string) {
 	case Wake:
 		if r.Lane == 0 {
 			if r.Wait == WakeDeadlock {
-				return d.l.Sprintf("synctest wakes G%d: every goroutine in the bubble is blocked (deadlock)", r.Peer), red
+				return d.l.Sprintf("synctest wakes G%d: all of the bubble waits, and nothing can wake it (deadlock)", r.Peer), red
+			}
+			if r.Wait == WakeIdle {
+				return d.l.Sprintf("synctest wakes G%d: all of the bubble waits, so its fake clock jumps ahead", r.Peer), green
 			}
 			if r.Wait == WakeTimer {
 				return d.l.Sprintf("a timer wakes G%d", r.Peer), green
 			}
+			if r.Wait == WaitBubble {
+				return d.l.Sprintf("the bubble is done: synctest wakes G%d", r.Peer), green
+			}
 			return d.l.Sprintf("the runtime wakes G%d", r.Peer), green
+		}
+		if r.Wait == WakeTimer {
+			return d.l.Sprintf("G%d wakes G%d: the fake clock reached the end of its sleep", r.Lane, r.Peer) + at, green
 		}
 		if r.Wait == "" {
 			return d.l.Sprintf("G%d wakes G%d", r.Lane, r.Peer) + at, green
