@@ -135,6 +135,12 @@ func addCycle(run *Run, output string, k Koan) {
 			}
 		}
 		run.Cycle = append(run.Cycle, CycleStep{Lane: lane[s.Goroutine], Next: lane[next.Goroutine],
-			Waits: string(s.Wait), What: s.WaitsFor, Loc: k.loc(frame{File: file, Line: s.Line})})
+			Waits: cycleWaits[s.Wait], What: s.WaitsFor, Loc: k.loc(frame{File: file, Line: s.Line})})
 	}
+}
+
+// cycleWaits are waitfor's waits as the picture names them.
+var cycleWaits = map[waitfor.Wait]Wait{
+	waitfor.Lock: WaitLock, waitfor.RLock: WaitRLock, waitfor.Send: WaitSend, waitfor.Receive: WaitRecv,
+	waitfor.WaitGroup: WaitGroup, waitfor.Cond: WaitCond, waitfor.Select: WaitSelect, waitfor.NilChan: WaitNil,
 }

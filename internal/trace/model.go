@@ -124,7 +124,7 @@ const (
 // for what (a lock, a channel) lane Next holds or will act on.
 type CycleStep struct {
 	Lane, Next int
-	Waits      string // waitfor's word for the wait: lock, receive, send...
+	Waits      Wait   // what it waits to do
 	What       string // the lock's or channel's name in the source
 	Loc        Loc
 }

@@ -1,9 +1,6 @@
 package trace
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // ANSI colours of the glyphs, used on a terminal only.
 const (
@@ -149,12 +146,11 @@ func (d *drawer) cycle() {
 	}
 	d.printf("\n%s\n", d.paint(red, d.l.Sprintf("The wait-for cycle (as the verdict names it):")))
 	for _, s := range d.run.Cycle {
-		what := s.Waits
+		what := d.wait(s.Waits)
 		if s.What != "" {
 			what += " " + s.What
 		}
-		d.printf("  %s\n", d.clip(d.l.Sprintf("G%d waits (%s) at %s, for G%d", s.Lane, what, d.where(s.Loc), s.Next), d.s.Width-2))
+		d.printf("  %s\n", d.clip(d.l.Sprintf("G%d waits at %s (%s), for G%d", s.Lane, d.line(s.Loc), what, s.Next)+d.text(s.Loc), d.s.Width-2))
 	}
 	d.printf("  %s\n", d.l.Sprintf("and so round again: none of them can go on."))
-	_ = fmt.Sprint
 }

@@ -6,7 +6,6 @@ import (
 	"path"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gokoans/concurrency/internal/lang"
 )
@@ -84,9 +83,9 @@ func (d *drawer) legend() {
 		case ln.Role == RoleBubble:
 			what = d.l.Sprintf("the function the synctest bubble runs, in a goroutine of its own (bubble started by G%d)", ln.By)
 		case ln.By > 0:
-			what = d.l.Sprintf("started by G%d at %s", ln.By, d.where(ln.Start))
+			what = d.l.Sprintf("started by G%d at %s", ln.By, d.line(ln.Start)) + d.text(ln.Start)
 		default:
-			what = d.l.Sprintf("started at %s", d.where(ln.Start))
+			what = d.l.Sprintf("started at %s", d.line(ln.Start)) + d.text(ln.Start)
 		}
 		d.printf("  %s  %s\n", d.paint(bold, fmt.Sprintf("G%d", ln.N)), d.clip(what, d.s.Width-6))
 	}
@@ -105,23 +104,58 @@ func (d *drawer) header() {
 }
 
 // where is a line: its file's base name and number, and its text.
-func (d *drawer) where(l Loc) string {
+func (d *drawer) where(l Loc) string { return d.line(l) + d.text(l) }
+
+// line is a line's file's base name and number.
+func (d *drawer) line(l Loc) string {
 	if l.IsZero() {
 		return "?"
 	}
-	s := fmt.Sprintf("%s:%d", path.Base(l.File), l.Line)
-	if l.Text != "" {
-		s += "  " + l.Text
+	return fmt.Sprintf("%s:%d", path.Base(l.File), l.Line)
+}
+
+// text is a line's text, after two spaces, or "".
+func (d *drawer) text(l Loc) string {
+	if l.Text == "" {
+		return ""
+	}
+	return "  " + l.Text
+}
+
+// clip cuts s to n columns of a terminal, with an ellipsis. A Chinese
+// character takes two columns.
+func (d *drawer) clip(s string, n int) string {
+	if n < 2 || width(s) <= n {
+		return s
+	}
+	w := 0
+	for i, r := range s {
+		if w+runeWidth(r) > n-1 {
+			return s[:i] + "…"
+		}
+		w += runeWidth(r)
 	}
 	return s
 }
 
-// clip cuts s to n columns, with an ellipsis.
-func (d *drawer) clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n || n < 2 {
-		return s
+// width is how many columns s takes in a terminal.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
 	}
-	return string([]rune(s)[:n-1]) + "…"
+	return n
+}
+
+// runeWidth is 2 for the wide characters of East Asian scripts (CJK, their
+// punctuation and full-width forms), 1 for the rest.
+func runeWidth(r rune) int {
+	switch {
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf, r >= 0xac00 && r <= 0xd7a3,
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xff60, r >= 0xffe0 && r <= 0xffe6:
+		return 2
+	}
+	return 1
 }
 
 // stamp is a row's time, e.g. "0.123ms", in 8 columns.

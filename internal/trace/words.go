@@ -1,6 +1,6 @@
 package trace
 
-// wait is a Wait in the learner's words.
+// wait is a Wait in the learner's words (Go's names stay Go's).
 func (d *drawer) wait(w Wait) string {
 	switch w {
 	case WaitSend:
@@ -8,23 +8,23 @@ func (d *drawer) wait(w Wait) string {
 	case WaitRecv:
 		return d.l.Sprintf("receive from a channel")
 	case WaitSelect:
-		return d.l.Sprintf("select")
+		return "select" // Go's own name, in every language
 	case WaitSelect0:
 		return d.l.Sprintf("select with no cases (for ever)")
 	case WaitNil:
 		return d.l.Sprintf("a nil channel (for ever)")
 	case WaitLock:
-		return d.l.Sprintf("Mutex.Lock")
+		return "Mutex.Lock" // Go's own name, in every language
 	case WaitRLock:
-		return d.l.Sprintf("RWMutex.RLock")
+		return "RWMutex.RLock" // Go's own name, in every language
 	case WaitWLock:
-		return d.l.Sprintf("RWMutex.Lock")
+		return "RWMutex.Lock" // Go's own name, in every language
 	case WaitGroup:
-		return d.l.Sprintf("WaitGroup.Wait")
+		return "WaitGroup.Wait" // Go's own name, in every language
 	case WaitCond:
-		return d.l.Sprintf("Cond.Wait")
+		return "Cond.Wait" // Go's own name, in every language
 	case WaitSleep:
-		return d.l.Sprintf("time.Sleep")
+		return "time.Sleep" // Go's own name, in every language
 	case WaitSync:
 		return d.l.Sprintf("a primitive of package sync")
 	case WaitBubble:
@@ -32,11 +32,11 @@ func (d *drawer) wait(w Wait) string {
 	case WaitHelper:
 		return d.l.Sprintf("koan.WaitUntilBlocked (it polls until another goroutine blocks)")
 	case WakeUnlock:
-		return d.l.Sprintf("Unlock")
+		return "Unlock" // Go's own name, in every language
 	case WakeDone:
-		return d.l.Sprintf("WaitGroup.Done")
+		return "WaitGroup.Done" // Go's own name, in every language
 	case WakeClose:
-		return d.l.Sprintf("close")
+		return "close" // Go's own name, in every language
 	case WakeSignal:
 		return d.l.Sprintf("Cond.Signal or Broadcast")
 	case AccessRead:
