@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	xtrace "golang.org/x/exp/trace"
+	xtrace "github.com/gokoans/concurrency/internal/xtrace"
 
 	"github.com/gokoans/concurrency/internal/lang"
 )
