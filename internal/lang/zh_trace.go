@@ -32,6 +32,12 @@ var traceChinese = map[string]string{
 	"(all of it is in %s)\n":                 "（完整输出在 %s）\n",
 	"the koans' package does not build:\n%s": "koan 的包编译不通过：\n%s",
 
+	// internal/render: the verdict's pointers at make trace and make prove
+	"See the run: `go tool koans trace` draws the koan's goroutines over time.":                              "看看这次运行：`go tool koans trace` 会按时间画出这个 koan 的各个 goroutine。",
+	"See the run: `make trace` draws the koan's goroutines over time.":                                       "看看这次运行：`make trace` 会按时间画出这个 koan 的各个 goroutine。",
+	"%s is green once. `go tool koans prove -koan %s` runs it 20 times at -cpu 1,2,4,8: does it stay green?": "%s 通过了一次。`go tool koans prove -koan %s` 会在 -cpu 1,2,4,8 下各运行它 20 次：它能一直通过吗？",
+	"%s is green once. `make prove KOAN=%s` runs it 20 times at -cpu 1,2,4,8: does it stay green?":           "%s 通过了一次。`make prove KOAN=%s` 会在 -cpu 1,2,4,8 下各运行它 20 次：它能一直通过吗？",
+
 	// internal/trace: reading the trace
 	"%w: the trace holds no goroutine's events (did the test binary end before it wrote its trace?)":                                             "%w：trace 里没有任何 goroutine 的事件（测试程序是不是在写出 trace 之前就结束了？）",
 	"%w: %v (the trace reader, golang.org/x/exp/trace, reads the traces of Go 1.22 to 1.27: a newer Go may write a format it does not know yet)": "%w：%v（trace 的读取器 golang.org/x/exp/trace 能读 Go 1.22 到 1.27 的 trace：更新的 Go 可能写出它还不认识的格式）",

@@ -79,6 +79,10 @@ func (p *printer) notes(st *walk.Standing) {
 	if len(st.Ungraded) > 0 {
 		p.line("")
 	}
+	if prove := proveIt(st, s); prove != "" {
+		p.line(s.dim(prove))
+		p.line("")
+	}
 }
 
 // enlightened: every koan that can be judged here holds, or the whole path.
@@ -128,6 +132,9 @@ func (p *printer) failure(st *walk.Standing, v Verdict) {
 	}
 	p.line("")
 	p.line(next(v, s))
+	if see := seeTheRun(v, s); see != "" {
+		p.line(s.dim(see))
+	}
 }
 
 // block prints a dim title and its lines indented, after a blank line; nothing
