@@ -60,6 +60,11 @@ ol.rows { font: 13px monospace; }
     e.preventDefault();
     zoom(e.deltaY < 0 ? k * 1.1 : k / 1.1);
   }, { passive: false });
+  if (location.hash === "#selftest") { // the page's browser test zooms once
+    document.getElementById("in").click();
+    document.body.dataset.zoomed = svg.getAttribute("width");
+  }
+  document.body.dataset.ready = "1";
 })();
 </script>
 </body>

@@ -50,7 +50,7 @@ func TestGoldens(t *testing.T) {
 	for _, f := range fixtures {
 		t.Run(f.name, func(t *testing.T) {
 			dir := filepath.Join("testdata", f.name)
-			run, m := load(t, dir)
+			run, m := loadFixture(t, dir)
 			var en, zh, page bytes.Buffer
 			Text(&en, run, Style{Lang: lang.English})
 			Text(&zh, run, Style{Lang: lang.Chinese})
@@ -60,12 +60,17 @@ func TestGoldens(t *testing.T) {
 			golden(t, filepath.Join(dir, "want.txt"), en.Bytes())
 			golden(t, filepath.Join(dir, "want.zh.txt"), zh.Bytes())
 			golden(t, filepath.Join(dir, "want.html"), page.Bytes())
+			for _, fetch := range []string{"src=", `href="http`, "url(http", "@import", "<link"} {
+				if bytes.Contains(page.Bytes(), []byte(fetch)) {
+					t.Errorf("the page fetches something (%s): it must be self-contained", fetch)
+				}
+			}
 		})
 	}
 }
 
 // load reads a fixture's trace and output, with its source from src/.
-func load(t *testing.T, dir string) (*Run, meta) {
+func loadFixture(t *testing.T, dir string) (*Run, meta) {
 	t.Helper()
 	var m meta
 	data, err := os.ReadFile(filepath.Join(dir, "koan.json"))
