@@ -45,15 +45,17 @@ func (d *drawer) row(r Row) {
 	case Race:
 		glyph[d.col(r.Lane)] = d.paint(red, "✗")
 	}
-	lanes := d.lanesArrow(glyph, from, to, color)
+	lanes := d.lanesArrow(glyph, from, to)
 	d.printf("%s %s  %s\n", stamp(r.At), lanes, d.clip(words, d.s.Width-timeCols-d.cols*laneCols-2))
 	d.advance(r)
 }
 
 // lanes draws the columns' lines with the glyphs of a row (nil: none).
-func (d *drawer) lanes(glyph map[int]string) string { return d.lanesArrow(glyph, 0, 0, "") }
+func (d *drawer) lanes(glyph map[int]string) string { return d.lanesArrow(glyph, 0, 0) }
 
-func (d *drawer) lanesArrow(glyph map[int]string, from, to int, color string) string {
+// lanesArrow draws the columns with the glyphs of a row and an arrow
+// between the columns from and to (none when they are equal).
+func (d *drawer) lanesArrow(glyph map[int]string, from, to int) string {
 	lo, hi := min(from, to), max(from, to)
 	var b strings.Builder
 	for c := 1; c <= d.cols; c++ {
@@ -73,7 +75,6 @@ func (d *drawer) lanesArrow(glyph map[int]string, from, to int, color string) st
 			b.WriteString(strings.Repeat(fill, laneCols-1))
 		}
 	}
-	_ = color
 	return b.String()
 }
 
