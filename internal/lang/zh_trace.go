@@ -43,7 +43,8 @@ var traceChinese = map[string]string{
 	"%w: %v (the trace reader, golang.org/x/exp/trace, reads the traces of Go 1.22 to 1.27: a newer Go may write a format it does not know yet)": "%w：%v（trace 的读取器 golang.org/x/exp/trace 能读 Go 1.22 到 1.27 的 trace：更新的 Go 可能写出它还不认识的格式）",
 
 	// internal/trace: the picture
-	"%s: %d goroutines of the koan, drawn in the order things happened (not drawn: %d of the runtime and the test framework).":                "%s：这个 koan 的 %d 个 goroutine，按事情发生的先后顺序画出（运行时和测试框架的 %d 个没有画）。",
+	"The koan's %d goroutines, in the order things happened (not drawn: %d of the runtime and of testing).": "这个 koan 的 %d 个 goroutine，按事情发生的先后顺序画出（运行时和 testing 的 %d 个没有画）。",
+	"race: one of the koan's goroutines %s": "数据竞争：这个 koan 的某个 goroutine %s",
 	"It ran in a synctest bubble: the times beside the rows are the real clock's; the bubble's fake clock is not in the trace, its order is.": "它运行在 synctest 气泡里：每行旁边的时间是真实时钟的；气泡的假时钟不在 trace 里，但事情的先后顺序在。",
 	"the test's own goroutine": "测试自己的 goroutine",
 	"the function the synctest bubble runs, in a goroutine of its own (bubble started by G%d)": "synctest 气泡运行的函数，在它自己的 goroutine 里（气泡由 G%d 启动）",

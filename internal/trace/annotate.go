@@ -40,8 +40,9 @@ func addRace(run *Run, output string, k Koan) {
 	report, _, _ = strings.Cut(report, "==================")
 	var accesses []access
 	created := map[string]frame{}
+	byTest := map[string]bool{} // started by testing: the test's own goroutine
 	var cur func(f frame)
-	var fn string
+	var fn, creating string
 	for _, line := range strings.Split(report, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if m := accessRE.FindStringSubmatch(line); m != nil {
@@ -50,7 +51,7 @@ func addRace(run *Run, output string, k Koan) {
 			cur = func(f frame) { a.at = f }
 		} else if m := createdRE.FindStringSubmatch(line); m != nil {
 			g := m[1]
-			cur = func(f frame) { created[g] = f }
+			cur, creating = func(f frame) { created[g] = f }, g
 		} else if m := frameRE.FindStringSubmatch(line); m != nil && cur != nil && strings.HasPrefix(line, "      ") {
 			n, _ := strconv.Atoi(m[2])
 			if f := (frame{Func: fn, File: m[1], Line: n}); k.isKoan(fn) {
@@ -59,6 +60,10 @@ func addRace(run *Run, output string, k Koan) {
 			}
 		} else if t := strings.TrimSpace(line); strings.HasPrefix(line, "  ") && strings.HasSuffix(t, ")") {
 			fn = t[:strings.LastIndex(t, "(")]
+			if creating != "" {
+				byTest[creating] = fn == "testing.(*T).Run"
+				creating = ""
+			}
 		}
 	}
 	end := lastAt(run)
@@ -70,16 +75,18 @@ func addRace(run *Run, output string, k Koan) {
 		if a.write {
 			w = AccessWrite
 		}
-		lane := laneStartedAt(run, k, created[a.g])
+		lane := laneStartedAt(run, k, created[a.g], byTest[a.g])
 		run.Rows = append(run.Rows, Row{At: end, Kind: Race, Lane: lane, Wait: w, Loc: k.loc(a.at)})
 	}
 }
 
 // laneStartedAt is the lane a go statement at f started (the race report
 // and the trace may not inline the same calls: a line that called the go
-// statement's function counts too), or, when f is not the koan's (the
-// test's goroutine was started by testing), the test's or its bubble's lane.
-func laneStartedAt(run *Run, k Koan, f frame) int {
+// statement's function counts too); the test's lane (or its bubble's) for
+// the goroutine testing started; 0 when the report does not say which
+// goroutine of the koan it was (its stack of creation has lost the koan's
+// frames) and more than one could be.
+func laneStartedAt(run *Run, k Koan, f frame, byTest bool) int {
 	if f.Line != 0 {
 		l := k.loc(f)
 		for pass := 0; pass < 2; pass++ { // the go statement's line, then a line that called it
@@ -92,11 +99,17 @@ func laneStartedAt(run *Run, k Koan, f frame) int {
 			}
 		}
 	}
-	n := 0
+	n, others := 0, 0
 	for _, ln := range run.Lanes {
-		if ln.Role == RoleBubble || (ln.Role == RoleTest && n == 0) {
+		switch {
+		case byTest && (ln.Role == RoleBubble || ln.Role == RoleTest && n == 0):
 			n = ln.N
+		case !byTest && ln.Role == RoleGo:
+			n, others = ln.N, others+1
 		}
+	}
+	if !byTest && others != 1 {
+		return 0
 	}
 	return n
 }

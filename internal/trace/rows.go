@@ -43,7 +43,9 @@ func (d *drawer) row(r Row) {
 	case End:
 		glyph[d.col(r.Lane)] = "○"
 	case Race:
-		glyph[d.col(r.Lane)] = d.paint(red, "✗")
+		if r.Lane > 0 {
+			glyph[d.col(r.Lane)] = d.paint(red, "✗")
+		}
 	}
 	lanes := d.lanesArrow(glyph, from, to)
 	d.printf("%s %s  %s\n", stamp(r.At), lanes, d.clip(words, d.s.Width-timeCols-d.cols*laneCols-2))
@@ -135,6 +137,9 @@ func (d *drawer) words(r Row) (string, string) {
 	case Still:
 		return d.l.Sprintf("G%d still blocked at the end: %s", r.Lane, d.wait(r.Wait)) + at, red
 	case Race:
+		if r.Lane == 0 {
+			return d.l.Sprintf("race: one of the koan's goroutines %s", d.wait(r.Wait)) + at, red
+		}
 		return d.l.Sprintf("race: G%d %s", r.Lane, d.wait(r.Wait)) + at, red
 	}
 	return "", ""

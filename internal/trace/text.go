@@ -71,9 +71,10 @@ func (d *drawer) col(n int) int { return min(n, d.cols) }
 
 // legend names the lanes: what each runs and where it was started.
 func (d *drawer) legend() {
-	d.printf("%s\n", d.l.Sprintf("%s: %d goroutines of the koan, drawn in the order things happened (not drawn: %d of the runtime and the test framework).", d.run.Test, len(d.run.Lanes), d.run.Hidden))
+	d.printf("%s\n", d.paint(bold, d.run.Test))
+	d.printf("%s\n", d.wrap(d.l.Sprintf("The koan's %d goroutines, in the order things happened (not drawn: %d of the runtime and of testing).", len(d.run.Lanes), d.run.Hidden)))
 	if d.run.Bubble {
-		d.printf("%s\n", d.l.Sprintf("It ran in a synctest bubble: the times beside the rows are the real clock's; the bubble's fake clock is not in the trace, its order is."))
+		d.printf("%s\n", d.wrap(d.l.Sprintf("It ran in a synctest bubble: the times beside the rows are the real clock's; the bubble's fake clock is not in the trace, its order is.")))
 	}
 	for _, ln := range d.run.Lanes {
 		var what string
@@ -136,6 +137,33 @@ func (d *drawer) clip(s string, n int) string {
 		w += runeWidth(r)
 	}
 	return s
+}
+
+// wrap breaks s into lines of the style's width at most: after a space,
+// or between two wide characters (Chinese has no spaces), never before a
+// closing punctuation mark.
+func (d *drawer) wrap(s string) string {
+	var out []string
+	for width(s) > d.s.Width {
+		rs := []rune(s)
+		cut, w := 0, 0
+		for i, r := range rs {
+			if w+runeWidth(r) > d.s.Width {
+				break
+			}
+			w += runeWidth(r)
+			next := i+1 < len(rs) && strings.ContainsRune("，。；：）」、！？", rs[i+1])
+			if (r == ' ' || runeWidth(r) == 2) && !next {
+				cut = i + 1
+			}
+		}
+		if cut == 0 {
+			break
+		}
+		out = append(out, strings.TrimRight(string(rs[:cut]), " "))
+		s = string(rs[cut:])
+	}
+	return strings.Join(append(out, s), "\n")
 }
 
 // width is how many columns s takes in a terminal.
