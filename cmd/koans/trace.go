@@ -46,6 +46,10 @@ func (a *app) traceCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if rec.Trace == "" {
+		a.lang.Fprintf(a.stderr, "koans: %s did not run, so there is no trace to draw: `%s` says why.\n", k.Name, a.command("koans", "run", ""))
+		return cli.ErrTrouble
+	}
 	kn := trace.KoanIn(a.root, modulePath(a.root), k.Concept.Dir, k.Name)
 	f, err := os.Open(rec.Trace)
 	if err != nil {

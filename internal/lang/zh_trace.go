@@ -13,6 +13,7 @@ var traceChinese = map[string]string{
 	"run a koan many times at -cpu 1,2,4,8 under -race: one green run proves little":        "在 -race 下以 -cpu 1,2,4,8 把一个 koan 运行很多次：通过一次说明不了什么",
 	"the koan to draw (its test name); the current koan if none":                            "要画的 koan（它的测试函数名）；不指定就画当前的 koan",
 	"also write the picture as one self-contained HTML page to this file":                   "同时把这幅图写成一个自包含的 HTML 页面，存到这个文件",
+	"koans: %s did not run, so there is no trace to draw: `%s` says why.\n":                 "koans：%s 没有运行，所以没有 trace 可画：`%s` 会说明原因。\n",
 	"koans: cannot draw %s: %v\n":                                                                   "koans：无法画出 %s：%v\n",
 	"\nThe koan passed in this run.\n":                                                              "\n这个 koan 在这次运行中通过了。\n",
 	"\nThe koan failed in this run: `%s` says why.\n":                                               "\n这个 koan 在这次运行中失败了：`%s` 会说明原因。\n",

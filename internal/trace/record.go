@@ -14,7 +14,7 @@ import (
 
 // A Recording is one run of a koan with the trace on.
 type Recording struct {
-	Trace  string // the trace file's path
+	Trace  string // the trace file's path; "" when the koan did not run
 	Output string // what the koan's package printed (the test's output and the rest)
 	Passed bool
 }
@@ -27,6 +27,9 @@ func Record(ctx context.Context, root, dir, test, file string, timeout time.Dura
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		return nil, err
+	}
+	if err := os.Remove(abs); err != nil && !os.IsNotExist(err) {
+		return nil, err // never draw the trace of an earlier run
 	}
 	args := run.Args(run.Options{Race: true, Vet: "off", Timeout: timeout, Run: "^" + test + "$", Count: 1})
 	args = append(args, "-trace="+abs, "./"+filepath.ToSlash(dir))
@@ -44,6 +47,9 @@ func Record(ctx context.Context, root, dir, test, file string, timeout time.Dura
 		return nil, scanErr
 	}
 	rec := &Recording{Trace: abs, Passed: err == nil}
+	if info, statErr := os.Stat(abs); statErr != nil || info.Size() == 0 {
+		rec.Trace = "" // it did not build, or the binary died before it began
+	}
 	var out strings.Builder
 	for _, e := range res.Events {
 		out.WriteString(e.Output)
