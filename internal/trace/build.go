@@ -104,7 +104,11 @@ func (b *builder) add(e event, role Role, at Loc, by int) {
 	}
 	b.lane[e.g] = l
 	b.run.Lanes = append(b.run.Lanes, l)
-	b.run.Rows = append(b.run.Rows, Row{At: b.since(e.t), Kind: Start, Lane: by, Peer: l.N, Loc: at})
+	starter := by
+	if role == RoleBubble {
+		starter = 0 // synctest's goroutine started it, while the test waits
+	}
+	b.run.Rows = append(b.run.Rows, Row{At: b.since(e.t), Kind: Start, Lane: starter, Peer: l.N, Loc: at})
 }
 
 func (b *builder) since(t int64) time.Duration { return time.Duration(t - b.t0) }

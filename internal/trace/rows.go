@@ -103,6 +103,9 @@ func (d *drawer) words(r Row) (string, string) {
 	}
 	switch r.Kind {
 	case Start:
+		if ln := d.run.Lanes[r.Peer-1]; r.Lane == 0 && ln.Role == RoleBubble {
+			return d.l.Sprintf("G%d starts in the bubble, started by synctest.Test for G%d", r.Peer, ln.By), cyan
+		}
 		if r.Lane == 0 {
 			return d.l.Sprintf("G%d starts", r.Peer), cyan
 		}
