@@ -40,7 +40,7 @@ func addRace(run *Run, output string, k Koan) {
 	report, _, _ = strings.Cut(report, "==================")
 	var accesses []access
 	created := map[string]frame{}
-	byTest := map[string]bool{} // started by testing: the test's own goroutine
+	starter := map[string]string{} // the function that started each goroutine
 	var cur func(f frame)
 	var fn, creating string
 	for _, line := range strings.Split(report, "\n") {
@@ -61,7 +61,7 @@ func addRace(run *Run, output string, k Koan) {
 		} else if t := strings.TrimSpace(line); strings.HasPrefix(line, "  ") && strings.HasSuffix(t, ")") {
 			fn = t[:strings.LastIndex(t, "(")]
 			if creating != "" {
-				byTest[creating] = fn == "testing.(*T).Run"
+				starter[creating] = fn
 				creating = ""
 			}
 		}
@@ -75,18 +75,25 @@ func addRace(run *Run, output string, k Koan) {
 		if a.write {
 			w = AccessWrite
 		}
-		lane := laneStartedAt(run, k, created[a.g], byTest[a.g])
+		lane := laneStartedAt(run, k, created[a.g], starter[a.g])
 		run.Rows = append(run.Rows, Row{At: end, Kind: Race, Lane: lane, Wait: w, Loc: k.loc(a.at)})
 	}
 }
 
-// laneStartedAt is the lane a go statement at f started (the race report
-// and the trace may not inline the same calls: a line that called the go
-// statement's function counts too); the test's lane (or its bubble's) for
-// the goroutine testing started; 0 when the report does not say which
-// goroutine of the koan it was (its stack of creation has lost the koan's
-// frames) and more than one could be.
-func laneStartedAt(run *Run, k Koan, f frame, byTest bool) int {
+// laneStartedAt is the lane of the goroutine the race report says was
+// started by the function starter, at f: the test's own (started by
+// testing), the bubble's function (started by synctest), or the one a go
+// statement at f started (the race report and the trace may not inline the
+// same calls: a line that called the go statement's function counts too).
+// It is 0 when the report does not say which goroutine of the koan it was
+// (its stack of creation lost the koan's frames) and more than one could be.
+func laneStartedAt(run *Run, k Koan, f frame, starter string) int {
+	switch {
+	case starter == "testing.(*T).Run":
+		return laneOf(run, RoleTest)
+	case strings.HasPrefix(starter, "testing/synctest.") || strings.HasPrefix(starter, "internal/synctest."):
+		return laneOf(run, RoleBubble)
+	}
 	if f.Line != 0 {
 		l := k.loc(f)
 		for pass := 0; pass < 2; pass++ { // the go statement's line, then a line that called it
@@ -101,17 +108,24 @@ func laneStartedAt(run *Run, k Koan, f frame, byTest bool) int {
 	}
 	n, others := 0, 0
 	for _, ln := range run.Lanes {
-		switch {
-		case byTest && (ln.Role == RoleBubble || ln.Role == RoleTest && n == 0):
-			n = ln.N
-		case !byTest && ln.Role == RoleGo:
+		if ln.Role == RoleGo {
 			n, others = ln.N, others+1
 		}
 	}
-	if !byTest && others != 1 {
+	if others != 1 {
 		return 0
 	}
 	return n
+}
+
+// laneOf is the first lane of a role, 0 if none.
+func laneOf(run *Run, r Role) int {
+	for _, ln := range run.Lanes {
+		if ln.Role == r {
+			return ln.N
+		}
+	}
+	return 0
 }
 
 func lastAt(run *Run) time.Duration {

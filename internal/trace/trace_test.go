@@ -17,7 +17,7 @@ import (
 
 var (
 	update = flag.Bool("update", false, "write the goldens of the drawing again from testdata's traces")
-	record = flag.Bool("record", false, "record testdata's traces again, running the koans (slow)")
+	record = flag.Bool("record", false, "record the traces testdata lacks, running the koans (delete a fixture's trace.out to record it again)")
 )
 
 // fixtures are the recorded runs the drawing is tested on: at least one
@@ -33,6 +33,7 @@ var fixtures = []struct{ name, dir, test string }{
 	{"table_deadlock", "koans/15_deadlocks", "TestWaitForAKeysLockOnlyAfterReleasingTheTable"},
 	{"subscriber_leak", "koans/16_leaks", "TestForgettingAChannelDoesNotWakeItsReceiver"},
 	{"slices_race", "koans/17_races", "TestAppendingToASharedSliceWritesIntoItsArray"},
+	{"workers_race", "koans/07_atomic", "TestIncrementingASharedIntFromManyGoroutinesIsADataRace"},
 }
 
 // meta is what testdata keeps of a recording besides the trace and the
@@ -116,8 +117,9 @@ func golden(t *testing.T, file string, got []byte) {
 	}
 }
 
-// recordFixtures runs each fixture's koan with the trace on and keeps the
-// trace, the output and the koan's source files in testdata.
+// recordFixtures runs each fixture's koan that has no trace.out yet with
+// the trace on, and keeps the trace, the output and the koan's source files
+// in testdata.
 func recordFixtures(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -125,6 +127,9 @@ func recordFixtures(t *testing.T) {
 	}
 	for _, f := range fixtures {
 		dir := filepath.Join("testdata", f.name)
+		if _, err := os.Stat(filepath.Join(dir, "trace.out")); err == nil {
+			continue
+		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
