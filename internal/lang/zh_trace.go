@@ -66,6 +66,7 @@ var traceChinese = map[string]string{
 	"G%d wakes G%d: the fake clock reached the end of its sleep":      "G%d 唤醒 G%d：假时钟走到了它睡眠结束的时刻",
 	"G%d wakes G%d":                                                   "G%d 唤醒 G%d",
 	"G%d wakes G%d: %s":                                               "G%d 唤醒 G%d：%s",
+	"G%d still running at the end":                                    "G%d 到最后仍在运行",
 	"G%d returns":                                                     "G%d 返回",
 	"G%d still blocked at the end: %s":                                "G%d 到最后仍然阻塞：%s",
 	"race: G%d %s":                                                    "数据竞争：G%d %s",

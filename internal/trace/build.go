@@ -1,6 +1,7 @@
 package trace
 
 import (
+	xtrace "github.com/gokoans/concurrency/internal/xtrace"
 	"strings"
 	"time"
 )
@@ -181,9 +182,14 @@ func (b *builder) finish(c *collector) {
 		end = b.run.Rows[n-1].At
 	}
 	for _, l := range b.run.Lanes {
-		if r, ok := b.last[l.N]; ok && l.End == Blocked {
+		r, ok := b.last[l.N]
+		switch st := c.state[l.Goid]; {
+		case ok && l.End == Blocked:
 			b.run.Rows = append(b.run.Rows, Row{At: end, Kind: Still, Lane: l.N, Wait: r.Wait, Loc: r.Loc})
-		} else if l.End == Blocked {
+		case l.End != Ended && l.Role != RoleTest && (st == xtrace.GoRunning || st == xtrace.GoRunnable || st == xtrace.GoSyscall):
+			l.End = Alive // a loop that never ends, or a goroutine the binary's end cut short
+			b.run.Rows = append(b.run.Rows, Row{At: end, Kind: Still, Lane: l.N})
+		case l.End == Blocked:
 			l.End = Alive
 		}
 	}

@@ -33,6 +33,9 @@ func (d *drawer) row(r Row) {
 		}
 	case Block, Still:
 		glyph[d.col(r.Lane)] = d.paint(color, "■")
+		if r.Kind == Still && r.Wait == "" {
+			glyph[d.col(r.Lane)] = d.paint(color, "▶")
+		}
 	case Wake:
 		glyph[d.col(r.Peer)] = d.paint(green, "◆")
 		if r.Lane > 0 && d.col(r.Lane) != d.col(r.Peer) {
@@ -138,6 +141,9 @@ func (d *drawer) words(r Row) (string, string) {
 	case End:
 		return d.l.Sprintf("G%d returns", r.Lane), ""
 	case Still:
+		if r.Wait == "" {
+			return d.l.Sprintf("G%d still running at the end", r.Lane), red
+		}
 		return d.l.Sprintf("G%d still blocked at the end: %s", r.Lane, d.wait(r.Wait)) + at, red
 	case Race:
 		if r.Lane == 0 {
