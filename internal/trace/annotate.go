@@ -86,7 +86,8 @@ func addRace(run *Run, output string, k Koan) {
 // statement at f started (the race report and the trace may not inline the
 // same calls: a line that called the go statement's function counts too).
 // It is 0 when the report does not say which goroutine of the koan it was
-// (its stack of creation lost the koan's frames) and more than one could be.
+// (its stack of creation lost the koan's frames, or one go statement
+// started several) and more than one could be.
 func laneStartedAt(run *Run, k Koan, f frame, starter string) int {
 	switch {
 	case starter == "testing.(*T).Run":
@@ -97,12 +98,20 @@ func laneStartedAt(run *Run, k Koan, f frame, starter string) int {
 	if f.Line != 0 {
 		l := k.loc(f)
 		for pass := 0; pass < 2; pass++ { // the go statement's line, then a line that called it
+			var found []int
 			for _, ln := range run.Lanes {
 				for i, m := range ln.made {
 					if m.File == l.File && m.Line == l.Line && (i == 0 || pass == 1) {
-						return ln.N
+						found = append(found, ln.N)
+						break
 					}
 				}
+			}
+			switch {
+			case len(found) == 1:
+				return found[0]
+			case len(found) > 1:
+				return 0 // a loop's go statement started them all: which one raced, the report does not say
 			}
 		}
 	}
@@ -168,6 +177,6 @@ func addCycle(run *Run, output string, k Koan) {
 
 // cycleWaits are waitfor's waits as the picture names them.
 var cycleWaits = map[waitfor.Wait]Wait{
-	waitfor.Lock: WaitLock, waitfor.RLock: WaitRLock, waitfor.Send: WaitSend, waitfor.Receive: WaitRecv,
+	waitfor.Lock: WaitAnyLock, waitfor.RLock: WaitRLock, waitfor.Send: WaitSend, waitfor.Receive: WaitRecv,
 	waitfor.WaitGroup: WaitGroup, waitfor.Cond: WaitCond, waitfor.Select: WaitSelect, waitfor.NilChan: WaitNil,
 }

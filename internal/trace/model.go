@@ -99,6 +99,7 @@ const (
 	WaitSelect   Wait = "select"
 	WaitSelect0  Wait = "select{}"
 	WaitLock     Wait = "Mutex.Lock"
+	WaitAnyLock  Wait = "Lock" // a Mutex's or an RWMutex's, to write
 	WaitRLock    Wait = "RWMutex.RLock"
 	WaitWLock    Wait = "RWMutex.Lock"
 	WaitGroup    Wait = "WaitGroup.Wait"

@@ -15,6 +15,8 @@ func (d *drawer) wait(w Wait) string {
 		return d.l.Sprintf("a nil channel (for ever)")
 	case WaitLock:
 		return "Mutex.Lock" // Go's own name, in every language
+	case WaitAnyLock:
+		return "Lock" // Go's own name, in every language
 	case WaitRLock:
 		return "RWMutex.RLock" // Go's own name, in every language
 	case WaitWLock:
