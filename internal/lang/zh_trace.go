@@ -40,8 +40,8 @@ var traceChinese = map[string]string{
 	"%s is green once. `make prove KOAN=%s` runs it 20 times at -cpu 1,2,4,8: does it stay green?":           "%s 通过了一次。`make prove KOAN=%s` 会在 -cpu 1,2,4,8 下各运行它 20 次：它能一直通过吗？",
 
 	// internal/trace: reading the trace
-	"%w: the trace holds no goroutine's events (did the test binary end before it wrote its trace?)":                                             "%w：trace 里没有任何 goroutine 的事件（测试程序是不是在写出 trace 之前就结束了？）",
-	"%w: %v (the trace reader, golang.org/x/exp/trace, reads the traces of Go 1.22 to 1.27: a newer Go may write a format it does not know yet)": "%w：%v（trace 的读取器 golang.org/x/exp/trace 能读 Go 1.22 到 1.27 的 trace：更新的 Go 可能写出它还不认识的格式）",
+	"%w: the trace holds no goroutine's events (did the test binary end before it wrote its trace?)":                                                       "%w：trace 里没有任何 goroutine 的事件（测试程序是不是在写出 trace 之前就结束了？）",
+	"%w: %v (the trace reader, a copy of golang.org/x/exp/trace, reads the traces of Go 1.11 to 1.27: a newer Go may write a format it does not know yet)": "%w：%v（trace 的读取器是 golang.org/x/exp/trace 的一份副本，能读 Go 1.11 到 1.27 的 trace：更新的 Go 可能写出它还不认识的格式）",
 
 	// internal/trace: the picture
 	"The koan's %d goroutines, in the order things happened (not drawn: %d of the runtime and of testing).": "这个 koan 的 %d 个 goroutine，按事情发生的先后顺序画出（运行时和 testing 的 %d 个没有画）。",

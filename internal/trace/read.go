@@ -83,7 +83,7 @@ func Read(r io.Reader, k Koan) (run *Run, err error) {
 
 // formatError says a trace could not be read, in words a learner can act on.
 func formatError(err error) error {
-	return lang.Errorf("%w: %v (the trace reader, golang.org/x/exp/trace, reads the traces of Go 1.22 to 1.27: a newer Go may write a format it does not know yet)", ErrFormat, err)
+	return lang.Errorf("%w: %v (the trace reader, a copy of golang.org/x/exp/trace, reads the traces of Go 1.11 to 1.27: a newer Go may write a format it does not know yet)", ErrFormat, err)
 }
 
 // A frame is one line of a stack, as the trace has it.
