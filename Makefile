@@ -18,7 +18,7 @@ KOANS_SRC := $(shell find cmd internal koan -name '*.go' ! -name '*_test.go' ! -
 KOANS_SRC += $(wildcard $(dir $(shell command -v $(GO)))../VERSION)
 
 .DEFAULT_GOAL := koans
-.PHONY: koans watch hint list reset lang stats solution test unit unit-race unit-all short verify verify-next lint stress mutate adversary bench solutions-branch autograder help
+.PHONY: koans watch hint list reset lang stats solution trace prove test unit unit-race unit-all short verify verify-next lint stress mutate adversary bench solutions-branch autograder help
 
 ## koans: run the path and show the next failing koan (KOAN=TestName or CONCEPT=05_x: that one alone)
 koans: $(KOANS)
@@ -51,6 +51,14 @@ lang: $(KOANS)
 ## solution: a passed koan's solution against yours: make solution (the last passed) or KOAN=TestName
 solution: $(KOANS)
 	@$(KOANS) solution $(KOAN); s=$$?; [ $$s -le 1 ] || exit $$s
+
+## trace: see the current koan run: its goroutines over time (KOAN=TestName for another; HTML=page.html for a page too)
+trace: $(KOANS)
+	@$(KOANS) trace $(if $(KOAN),-koan $(KOAN)) $(if $(HTML),-html $(HTML)); s=$$?; [ $$s -le 1 ] || exit $$s
+
+## prove: run the last koan passed (or KOAN=TestName, CONCEPT=05_x) N=20 times at -cpu 1,2,4,8 under -race
+prove: $(KOANS)
+	@$(KOANS) prove $(if $(KOAN),-koan $(KOAN))$(if $(CONCEPT),-koan $(CONCEPT)) $(if $(N),-n $(N)); s=$$?; [ $$s -le 1 ] || exit $$s
 
 # go build -v names each package as it builds it: counted on one line (a
 # terminal) or summed up at the end, so the first build is not silent.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"testing"
@@ -155,15 +156,25 @@ func guardHangs(g guard, out io.Writer) (stop func()) {
 				switch {
 				case stuck && allBlocked(mine):
 					reportStuck(out, report.Report{Kind: report.KindStuck, Koan: koan, Waited: now.Sub(c.since)}, mine, dump)
-					os.Exit(2)
+					exit(2)
 				case slow:
 					reportSlow(out, report.Report{Kind: report.KindSlow, Koan: koan, Ran: g.slow, Limit: g.slow + g.slow/7}, mine, dump)
-					os.Exit(2)
+					exit(2)
 				}
 			}
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// exit ends the binary from the guard. A trace that go test -trace started
+// is stopped first, so that its file holds the stuck koan's run: testing
+// would write it only at the end of m.Run, which a stuck koan never reaches.
+func exit(code int) {
+	if trace.IsEnabled() {
+		trace.Stop()
+	}
+	os.Exit(code)
 }
 
 // A clock keeps the guard's times: when the binary started, when the set

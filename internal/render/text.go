@@ -81,6 +81,10 @@ func (p *printer) notes(st *standing.Standing) {
 	if len(st.Ungraded) > 0 {
 		p.line("")
 	}
+	if prove := proveIt(st, s); prove != "" {
+		p.line(s.dim(prove))
+		p.line("")
+	}
 }
 
 // newerGo says, once a walk, which koans the go at hand passes over
@@ -149,6 +153,9 @@ func (p *printer) failure(st *standing.Standing, v verdict.Verdict) {
 	}
 	p.line("")
 	p.line(next(v, s))
+	if see := seeTheRun(v, s); see != "" {
+		p.line(s.dim(see))
+	}
 }
 
 // block prints a dim title and its lines indented, after a blank line; nothing

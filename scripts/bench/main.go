@@ -6,7 +6,9 @@
 //
 //	go run ./scripts/bench [-n 7] [-at 04_select] [-cold]
 //
-// It also times `make list`, the map of the path drawn from the standing
+// It also times `make trace` on the same koan (one run with the runtime
+// trace on, drawn), whose goal is within twice the bare go test, and
+// `make list`, the map of the path drawn from the standing
 // the last walk saved (.koans/), which must answer in under a second.
 //
 // It works on a temporary copy of the course, so no learner's file changes.
@@ -60,7 +62,7 @@ func bench(n int, cold bool, at string) error {
 	if err := c.findKoan(); err != nil {
 		return err
 	}
-	var tk, tm, tb []time.Duration
+	var tk, tm, tb, tt []time.Duration
 	for i := 0; i < n; i++ {
 		d, err := c.timeIt(func() error { _, err := c.koans(); return err })
 		if err != nil {
@@ -73,8 +75,15 @@ func bench(n int, cold bool, at string) error {
 		tm = append(tm, d)
 		d, _ = c.timeIt(func() error { c.bare(); return nil })
 		tb = append(tb, d)
+		if d, err = c.timeIt(c.trace); err != nil {
+			return fmt.Errorf("make trace: %w", err)
+		}
+		tt = append(tt, d)
 	}
 	report(n, c.v, tk, tm, tb)
+	mt := median(tt)
+	fmt.Printf("  make trace (one run traced, drawn)          %v  (all: %v)\n", mt.Round(time.Millisecond), round(tt))
+	fmt.Printf("  ratio make trace / bare go test             %.2f  (goal: under 2)\n", float64(mt)/float64(median(tb)))
 	var tl []time.Duration
 	for i := 0; i < n; i++ {
 		start := time.Now()
@@ -163,6 +172,17 @@ func (c *course) make() error {
 	cmd := exec.Command("make", "-s", "koans")
 	cmd.Dir = c.dir
 	return cmd.Run() // make koans exits 0 while a koan fails
+}
+
+// trace draws the current koan's run, as a learner's `make trace` does.
+func (c *course) trace() error {
+	cmd := exec.Command("make", "-s", "trace")
+	cmd.Dir = c.dir
+	out, err := cmd.Output()
+	if err == nil && !strings.Contains(string(out), "goroutines of the koan") {
+		return fmt.Errorf("no picture in its output:\n%s", out)
+	}
+	return err
 }
 
 // list draws the map of the path, as a learner's `make list` does: from

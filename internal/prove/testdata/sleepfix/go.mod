@@ -1,0 +1,3 @@
+module sleepfix
+
+go 1.25
