@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"os/exec"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"github.com/gokoans/concurrency/internal/grade"
 	"github.com/gokoans/concurrency/internal/lang"
 	"github.com/gokoans/concurrency/internal/shipped"
-	"github.com/gokoans/concurrency/internal/standing"
 	"github.com/gokoans/concurrency/internal/walk"
 )
 
@@ -77,13 +75,14 @@ func (a *app) gradeWalk(ctx context.Context, v *shipped.Version, err error, trus
 			broken = append(broken, cc)
 		}
 	}
-	st, werr := walk.All(ctx, a.options())
+	// A concept whose catalog does not parse is graded as not run, and
+	// every other keeps its points.
+	opt := a.options()
+	opt.LeaveOutBroken = true
+	st, werr := walk.All(ctx, opt)
 	if werr != nil {
 		return grade.Report{}, werr
 	}
-	// A concept whose catalog does not parse is graded as not run, and
-	// every other keeps its points.
-	st.Concepts = slices.DeleteFunc(st.Concepts, func(cr standing.ConceptResult) bool { return cr.Concept.BadCatalog != "" })
 	r := grade.Build(st, grade.PathAgainst(a.root, st, v, err, a.lang), trusted)
 	for _, cc := range broken {
 		r.NotRun(cc, lang.Msgf("its catalog does not parse (%s), so its koans were not run", cc.BadCatalog), a.lang)

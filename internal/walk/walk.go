@@ -36,6 +36,10 @@ type Options struct {
 	// Go runs go test; nil means run.Go. Tests replace it to replay
 	// recorded streams.
 	Go engine.GoFunc
+	// LeaveOutBroken leaves out of All the concepts whose catalogs do not
+	// parse, rather than stop there (grade: their koans earn nothing, the
+	// others keep their points).
+	LeaveOutBroken bool
 }
 
 // NoTimeout, as Options.Timeout, runs the test binaries with no deadline
@@ -149,7 +153,11 @@ func All(ctx context.Context, opt Options) (*standing.Standing, error) {
 		return nil, err
 	}
 	began := time.Now()
-	st := standing.New(e.Course, e.Course.Concepts)
+	concepts := e.Course.Concepts
+	if opt.LeaveOutBroken {
+		concepts = slices.DeleteFunc(slices.Clone(concepts), func(c *course.Concept) bool { return c.BadCatalog != "" })
+	}
+	st := standing.New(e.Course, concepts)
 	w := &walker{opt: opt, e: e, st: st}
 	if err := w.run(ctx, 0, len(st.Concepts), engine.Selection{}); err != nil {
 		return nil, err
