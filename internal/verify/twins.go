@@ -108,20 +108,28 @@ func remarksAt(k *course.Koan, rs []course.Remark) string {
 // twinTexts are the catalog's texts of a koan that the learner reads
 // besides its hints, each named for a report: its titles, its Chinese
 // lesson, prompts and comments.
-func twinTexts(k *course.Koan) (names, texts []string) {
-	add := func(name, text string) {
+func twinTexts(k *course.Koan) (names, texts, english []string) {
+	add := func(name, text, en string) {
 		if text != "" {
-			names, texts = append(names, name), append(texts, text)
+			names, texts, english = append(names, name), append(texts, text), append(english, en)
 		}
 	}
-	add("title", k.Twin.Title)
-	add("title_zh", k.Twin.TitleZh)
-	add("lesson_zh", k.Twin.LessonZh)
+	add("title", k.Twin.Title, "")
+	add("title_zh", k.Twin.TitleZh, k.Sentence())
+	add("lesson_zh", k.Twin.LessonZh, k.Text.Lesson.Text)
 	for i, p := range k.Twin.PromptsZh {
-		add(fmt.Sprintf("prompts_zh %d", i+1), p)
+		add(fmt.Sprintf("prompts_zh %d", i+1), p, remarkText(k.Text.Prompts, i))
 	}
 	for i, p := range k.Twin.CommentsZh {
-		add(fmt.Sprintf("comments_zh %d", i+1), p)
+		add(fmt.Sprintf("comments_zh %d", i+1), p, remarkText(k.Text.Comments, i))
 	}
-	return names, texts
+	return names, texts, english
+}
+
+// remarkText is the text of rs[i], "" when there is no such remark.
+func remarkText(rs []course.Remark, i int) string {
+	if i < len(rs) {
+		return rs[i].Text
+	}
+	return ""
 }
