@@ -35,7 +35,7 @@
 //	                           for instructors: every koan fails for its reason, every solution passes
 //	go tool koans stress       solutions 50 times at -cpu 1,2,4,8, koans judged 10 times: flakes by koan
 //	go tool koans mutate       take each line of synchronisation out of the solutions: the koan must fail, 3 runs of 3
-//	go tool koans adversary [-koan NAME] [-json]
+//	go tool koans adversary [-koan NAME] [-gated] [-json]
 //	                           the wrong answers a learner would try, declared and generic: each fails in every run
 //
 // The -json verdict is a stable contract:

@@ -78,7 +78,7 @@ func (a *app) commands() []cli.Command {
 			Say: lang.Msgf("solutions many times at several -cpu values, koans judged again and again: flakes by koan")},
 		{Name: "mutate", Args: "[-runs N] [-concepts A,B]", Run: a.mutateCmd,
 			Say: lang.Msgf("take each line of synchronisation out of the solutions: the koan must fail")},
-		{Name: "adversary", Args: "[-concepts A,B] [-koan NAME] [-json] [-parallel N]", Run: a.adversaryCmd,
+		{Name: "adversary", Args: "[-concepts A,B] [-koan NAME] [-gated] [-json] [-parallel N]", Run: a.adversaryCmd,
 			Say: lang.Msgf("the wrong answers a learner would try, declared and generic: each must fail in every run")},
 	}
 }

@@ -48,6 +48,7 @@ func (a *app) adversaryCmd(ctx context.Context, args []string) error {
 		koanFlag(fs, opt, "the one koan to attack")
 		fs.BoolVar(&asJSON, "json", false, "print the report as one JSON object")
 		fs.IntVar(&aopt.Parallel, "parallel", 0, "builds and runs at once (default GOMAXPROCS)")
+		fs.BoolVar(&aopt.Gated, "gated", false, "only the koans that need a newer Go than the course's minimum (//go:build go1.N)")
 	}
 	return a.instructors("adversary", args, flags, func(opt verify.Options, start time.Time) (bool, error) {
 		aopt.Options = opt

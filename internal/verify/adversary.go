@@ -50,6 +50,9 @@ type AdversaryOptions struct {
 	// Timeout is each run's -test.timeout (0: the concept's timeout, at
 	// least 10s).
 	Timeout time.Duration
+	// Gated attacks only the koans that need a newer Go than the course's
+	// minimum (NeedsGo): make verify-next runs them on that Go.
+	Gated bool
 }
 
 // A Run is one run of a wrong answer's test binary.
@@ -223,7 +226,7 @@ func (opt AdversaryOptions) plan(rep *AdversaryReport, sols *course.Course, conc
 		}
 		for _, k := range c.Koans {
 			sk := sc.Koan(k.Name)
-			if sk == nil || opt.Koan != "" && k.Name != opt.Koan || !k.Runnable() {
+			if sk == nil || opt.Koan != "" && k.Name != opt.Koan || !k.Runnable() || opt.Gated && k.NeedsGo == "" {
 				continue
 			}
 			ka := &KoanAttempts{Koan: k.Name, Concept: c.Name, Kind: k.Kind, File: k.File, Line: k.Line, Bubble: inBubble(opt.Root, sk.File, k.Name)}
