@@ -17,11 +17,15 @@ func (a *app) langCmd(_ context.Context, args []string) error {
 	if err := a.cli.Parse(fs, args); err != nil {
 		return err
 	}
+	rest := fs.Args()
+	if len(rest) == 2 && rest[1] == "-y" { // lang zh -y: the flag after the language, as people type it
+		rest, *yes = rest[:1], true
+	}
 	to := lang.English
 	switch {
-	case fs.NArg() == 1 && fs.Arg(0) == "zh":
+	case len(rest) == 1 && rest[0] == "zh":
 		to = lang.Chinese
-	case fs.NArg() == 1 && fs.Arg(0) == "en":
+	case len(rest) == 1 && rest[0] == "en":
 	default:
 		return lang.Errorf("usage: go tool koans lang [-y] zh|en (the language of the koans' comments)")
 	}
