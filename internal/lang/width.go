@@ -8,12 +8,13 @@ import "unicode"
 func Width(s string) int {
 	n := 0
 	for _, r := range s {
-		n += runeWidth(r)
+		n += RuneWidth(r)
 	}
 	return n
 }
 
-func runeWidth(r rune) int {
+// RuneWidth is how many columns r takes, as Width counts them.
+func RuneWidth(r rune) int {
 	switch {
 	case unicode.Is(unicode.Mn, r) || r == '\u200b':
 		return 0

@@ -126,15 +126,15 @@ func (d *drawer) text(l Loc) string {
 // clip cuts s to n columns of a terminal, with an ellipsis. A Chinese
 // character takes two columns.
 func (d *drawer) clip(s string, n int) string {
-	if n < 2 || width(s) <= n {
+	if n < 2 || lang.Width(s) <= n {
 		return s
 	}
 	w := 0
 	for i, r := range s {
-		if w+runeWidth(r) > n-1 {
+		if w+lang.RuneWidth(r) > n-1 {
 			return s[:i] + "…"
 		}
-		w += runeWidth(r)
+		w += lang.RuneWidth(r)
 	}
 	return s
 }
@@ -144,16 +144,16 @@ func (d *drawer) clip(s string, n int) string {
 // closing punctuation mark.
 func (d *drawer) wrap(s string) string {
 	var out []string
-	for width(s) > d.s.Width {
+	for lang.Width(s) > d.s.Width {
 		rs := []rune(s)
 		cut, w := 0, 0
 		for i, r := range rs {
-			if w+runeWidth(r) > d.s.Width {
+			if w+lang.RuneWidth(r) > d.s.Width {
 				break
 			}
-			w += runeWidth(r)
+			w += lang.RuneWidth(r)
 			next := i+1 < len(rs) && strings.ContainsRune("，。；：）」、！？", rs[i+1])
-			if (r == ' ' || runeWidth(r) == 2) && !next {
+			if (r == ' ' || lang.RuneWidth(r) == 2) && !next {
 				cut = i + 1
 			}
 		}
@@ -164,26 +164,6 @@ func (d *drawer) wrap(s string) string {
 		s = string(rs[cut:])
 	}
 	return strings.Join(append(out, s), "\n")
-}
-
-// width is how many columns s takes in a terminal.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
-// runeWidth is 2 for the wide characters of East Asian scripts (CJK, their
-// punctuation and full-width forms), 1 for the rest.
-func runeWidth(r rune) int {
-	switch {
-	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf, r >= 0xac00 && r <= 0xd7a3,
-		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xff60, r >= 0xffe0 && r <= 0xffe6:
-		return 2
-	}
-	return 1
 }
 
 // stamp is a row's time, e.g. "0.123ms", in 8 columns.
