@@ -101,23 +101,19 @@ func rebalance(lines []string, n int) ([]string, bool) {
 // wrap cuts one paragraph into m lines of about even width, each cut
 // where breakable allows, after Chinese punctuation where one is near.
 func wrap(text string, m int) []string {
-	type cut struct{ at, w, bonus int }
+	total := lang.Width(text)
 	var cuts []cut
-	w, total := 0, lang.Width(text)
-	var prev rune
-	for i, r := range text {
-		if i > 0 && breakable(prev, r) && strings.TrimSpace(text[:i]) != "" && strings.TrimSpace(text[i:]) != "" {
-			c := cut{at: i, w: w}
-			switch {
-			case widePunct(prev) && strings.ContainsRune(closing, prev):
-				c.bonus = total / m / 2 // after punctuation reads best
-			case r == ' ':
-				c.bonus = total / m / 4 // then between words
-			}
-			cuts = append(cuts, c)
+	for _, c := range cutsIn(text) {
+		if strings.TrimSpace(text[:c.at]) == "" || strings.TrimSpace(text[c.at:]) == "" {
+			continue
 		}
-		w += lang.Width(string(r))
-		prev = r
+		switch {
+		case c.afterPunct:
+			c.bonus = total / m / 2 // after punctuation reads best
+		case c.atSpace:
+			c.bonus = total / m / 4 // then between words
+		}
+		cuts = append(cuts, c)
 	}
 	var out []string
 	from, next := 0, 0
@@ -204,25 +200,42 @@ func splitAt(lines []string) (line, at int) {
 func breakIn(l string) int {
 	half := lang.Width(l) / 2
 	best, bestCost := 0, 0
-	w := 0
-	var prev rune
-	for i, r := range l {
-		if i > 0 && breakable(prev, r) {
-			cost := abs(w - half)
-			if widePunct(prev) && strings.ContainsRune(closing, prev) {
-				cost -= half / 2 // a break after punctuation reads best
-			}
-			if best == 0 || cost < bestCost {
-				best, bestCost = i, cost
-			}
+	for _, c := range cutsIn(l) {
+		cost := abs(c.w - half)
+		if c.afterPunct {
+			cost -= half / 2 // a break after punctuation reads best
 		}
-		w += lang.Width(string(r))
-		prev = r
+		if best == 0 || cost < bestCost {
+			best, bestCost = c.at, cost
+		}
 	}
 	if strings.TrimSpace(l[:best]) == "" || strings.TrimSpace(l[best:]) == "" {
 		return 0
 	}
 	return best
+}
+
+// A cut is a place a line of prose may break: its byte offset, the width
+// before it, whether it follows closing Chinese punctuation or falls at a
+// space; bonus is what a caller takes off its cost.
+type cut struct {
+	at, w, bonus        int
+	afterPunct, atSpace bool
+}
+
+// cutsIn lists the places where text may break (breakable), in order.
+func cutsIn(text string) []cut {
+	var cuts []cut
+	w := 0
+	var prev rune
+	for i, r := range text {
+		if i > 0 && breakable(prev, r) {
+			cuts = append(cuts, cut{at: i, w: w, afterPunct: widePunct(prev) && strings.ContainsRune(closing, prev), atSpace: r == ' '})
+		}
+		w += lang.Width(string(r))
+		prev = r
+	}
+	return cuts
 }
 
 // breakable reports whether a line may break between prev and r.
