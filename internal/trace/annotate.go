@@ -147,12 +147,19 @@ func lastAt(run *Run) time.Duration {
 // addCycle reads the hang guard's dump, as the verdict does (package
 // waitfor), and keeps its first wait-for cycle, in the run's lanes.
 func addCycle(run *Run, output string, k Koan) {
+	dir := k.Dir // waitfor reads the koan's source where the dump's paths say
+	if dir == "" {
+		dir = k.Root
+	}
+	if dir != k.Root {
+		output = strings.ReplaceAll(output, k.Root+"/", dir+"/")
+	}
 	gs := traceback.OfTest(traceback.Parse(output), k.Test)
 	if len(gs) == 0 {
 		return
 	}
 	p := waitfor.Analyze(gs, func(file string) bool {
-		return strings.HasPrefix(file, k.Root+"/") && strings.HasSuffix(file, "_test.go")
+		return strings.HasPrefix(file, dir+"/") && strings.HasSuffix(file, "_test.go")
 	})
 	if p == nil || len(p.Cycles) == 0 {
 		return
@@ -168,6 +175,9 @@ func addCycle(run *Run, output string, k Koan) {
 		for _, b := range p.Blocked {
 			if b.Goroutine == s.Goroutine {
 				file = b.File
+				if rest, ok := strings.CutPrefix(file, dir+"/"); ok {
+					file = k.Root + "/" + rest // as the trace spells it
+				}
 			}
 		}
 		run.Cycle = append(run.Cycle, CycleStep{Lane: lane[s.Goroutine], Next: lane[next.Goroutine],

@@ -22,6 +22,9 @@ type Koan struct {
 	// Source returns the text of a line of a file relative to Root, or ""
 	// (nil: no line is quoted).
 	Source func(file string, line int) string
+	// Dir is where the course's files are on this machine, when a
+	// recording is read elsewhere than Root (its goldens); "" means Root.
+	Dir string
 	// Helper is the import path of the koans' helper package (koan), whose
 	// machinery (WaitUntilBlocked) is not drawn; "" for none.
 	Helper string

@@ -69,6 +69,7 @@ func KoanIn(root, module, dir, test string) Koan {
 		Test:   test,
 		Helper: module + "/koan",
 		Root:   filepath.ToSlash(root),
+		Dir:    filepath.ToSlash(root),
 		Source: func(file string, line int) string {
 			lines, ok := cache[file]
 			if !ok {

@@ -227,6 +227,9 @@ func (a *analysis) readStart(b *blockedG) {
 		return
 	}
 	outer := a.frameAt(g, last)
+	if outer.fn == nil { // its source is not at hand (moved or deleted since the run)
+		return
+	}
 	lit, ok := outer.fn.node.(*ast.FuncLit)
 	if !ok {
 		return
